@@ -1,0 +1,21 @@
+"""The postmortem domain: document model, TOML store and derived metrics.
+
+Imports no Textual, so that command-line tools and other programs can use it.
+"""
+
+from models.document import SCHEMA_VERSION, Postmortem
+from models.errors import DocumentError, FileAccessError, InvalidDocumentError
+from models.metrics import Metrics, compute_metrics
+from models.store import load, save
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DocumentError",
+    "FileAccessError",
+    "InvalidDocumentError",
+    "Metrics",
+    "Postmortem",
+    "compute_metrics",
+    "load",
+    "save",
+]

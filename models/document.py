@@ -1,0 +1,307 @@
+"""The postmortem document: one pydantic model per section of the file format.
+
+Field order matches ``shared/spec/file-format.md`` because the TOML writer
+emits keys in declaration order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+
+from models.enums import (
+    AREAS_BY_CATEGORY,
+    ActionStatus,
+    ActionType,
+    Area,
+    Category,
+    Confidentiality,
+    DataImpact,
+    Detection,
+    EventKind,
+    Horizon,
+    Milestone,
+    Priority,
+    Severity,
+    Sla,
+    Status,
+    Variant,
+    Weight,
+)
+
+SCHEMA_VERSION = 1
+
+
+class Section(BaseModel):
+    """Common settings: unknown keys are errors, numbers are accepted as text."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=False,
+    )
+
+
+def _required_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+class Meta(Section):
+    id: str = ""
+    title: str
+    status: Status = Status.DRAFT
+    severity: Severity | None = None
+    incident_date: date | None = None
+    timezone: str = "UTC"
+    detection: Detection | None = None
+    variant: Variant = Variant.STANDARD
+    confidentiality: Confidentiality = Confidentiality.INTERNAL
+    authors: list[str] = []
+    facilitator: str = ""
+    reviewers: list[str] = []
+    participants: list[str] = []
+    services: list[str] = []
+    tags: list[str] = []
+    related: list[str] = []
+
+    _check_title = field_validator("title")(_required_text)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as 'UTC' or 'Europe/Paris'"
+            ) from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Summary(Section):
+    what_happened: str = ""
+    root_cause: str = ""
+    resolution: str = ""
+    customer_impact: str = ""
+
+
+class ImpactedService(Section):
+    name: str
+    effect: str = ""
+
+    _check_name = field_validator("name")(_required_text)
+
+
+class Impact(Section):
+    users_affected: str = ""
+    regions: list[str] = []
+    customer_experience: str = ""
+    data_impact: DataImpact | None = None
+    data_details: str = ""
+    sla: Sla | None = None
+    revenue: str = ""
+    support_tickets: int | None = Field(default=None, ge=0)
+    escalations: int | None = Field(default=None, ge=0)
+    error_rate: str = ""
+    latency: str = ""
+    availability: str = ""
+    compliance: str = ""
+    dependent_systems: str = ""
+    services: list[ImpactedService] = []
+
+
+class TimelineEvent(Section):
+    at: AwareDatetime
+    event: str
+    kind: EventKind = EventKind.NOTE
+    milestone: Milestone | None = None
+    actor: str = ""
+    source: str = ""
+    evidence: str = ""
+    key: bool = False
+
+    _check_event = field_validator("event")(_required_text)
+
+
+class Factor(Section):
+    id: str = ""
+    title: str
+    category: Category
+    area: Area | None = None
+    weight: Weight = Weight.PRIMARY
+    description: str = ""
+    why_it_mattered: str = ""
+    evidence: str = ""
+
+    _check_title = field_validator("title")(_required_text)
+
+    @field_validator("area")
+    @classmethod
+    def _area_in_category(cls, area: Area | None, info: ValidationInfo) -> Area | None:
+        category = info.data.get("category")
+        if area is None or category is None:
+            return area
+        allowed = AREAS_BY_CATEGORY[category]
+        if area not in allowed:
+            names = ", ".join(a.value for a in allowed)
+            raise ValueError(
+                f"area {area.value!r} is not a {category.value} area; use one of: {names}"
+            )
+        return area
+
+
+class WhyStep(Section):
+    why: str = ""
+    because: str = ""
+
+
+class WhyChain(Section):
+    problem: str = ""
+    steps: list[WhyStep] = []
+    root_cause: str = ""
+
+
+class ActionItem(Section):
+    id: str = ""
+    action: str
+    owner: str = ""
+    due: date | None = None
+    priority: Priority | None = None
+    horizon: Horizon | None = None
+    type: ActionType | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    success: str = ""
+    ticket: str = ""
+    factors: list[str] = []
+
+    _check_action = field_validator("action")(_required_text)
+
+
+class Lessons(Section):
+    went_well: list[str] = []
+    went_poorly: list[str] = []
+    lucky: list[str] = []
+    key_learnings: list[str] = []
+
+
+class Response(Section):
+    mitigation: str = ""
+    verification: str = ""
+    residual_risk: str = ""
+    communication: str = ""
+
+
+class Link(Section):
+    label: str = ""
+    url: str
+
+    _check_url = field_validator("url")(_required_text)
+
+
+class HistoryEntry(Section):
+    date: date
+    author: str = ""
+    change: str = ""
+
+
+class AgendaItem(Section):
+    topic: str
+    minutes: int = Field(gt=0)
+
+
+class Review(Section):
+    meeting: AwareDatetime | None = None
+    agenda: list[AgendaItem] = []
+    notes: str = ""
+
+
+class Postmortem(Section):
+    schema_version: int = SCHEMA_VERSION
+    meta: Meta
+    summary: Summary = Summary()
+    impact: Impact = Impact()
+    timeline: list[TimelineEvent] = []
+    factors: list[Factor] = []
+    whys: list[WhyChain] = []
+    actions: list[ActionItem] = []
+    lessons: Lessons = Lessons()
+    response: Response = Response()
+    links: list[Link] = []
+    history: list[HistoryEntry] = []
+    review: Review = Review()
+    extra: dict[str, Any] = {}
+
+    @field_validator("timeline")
+    @classmethod
+    def _one_event_per_milestone_sorted(
+        cls, events: list[TimelineEvent]
+    ) -> list[TimelineEvent]:
+        seen: dict[Milestone, int] = {}
+        for index, event in enumerate(events):
+            if event.milestone is None:
+                continue
+            if event.milestone in seen:
+                raise ValueError(
+                    f"milestone {event.milestone.value!r} is set on timeline[{seen[event.milestone]}]"
+                    f" and timeline[{index}]; a milestone marks one event"
+                )
+            seen[event.milestone] = index
+        return sorted(events, key=lambda e: e.at)
+
+    # Named edits, so that every caller keeps the timeline sorted.
+
+    def add_event(self, event: TimelineEvent) -> int:
+        """Insert ``event`` in time order (after equal times); return its index."""
+        self._release_milestone(event)
+        index = bisect.bisect_right([e.at for e in self.timeline], event.at)
+        self.timeline.insert(index, event)
+        return index
+
+    def replace_event(self, index: int, event: TimelineEvent) -> int:
+        del self.timeline[index]
+        return self.add_event(event)
+
+    def _release_milestone(self, event: TimelineEvent) -> None:
+        """A milestone marks one event: moving it to ``event`` clears the old one."""
+        if event.milestone is None:
+            return
+        for other in self.timeline:
+            if other.milestone == event.milestone:
+                other.milestone = None
+
+    def milestone_event(self, milestone: Milestone) -> TimelineEvent | None:
+        for event in self.timeline:
+            if event.milestone == milestone:
+                return event
+        return None
+
+    def next_action_id(self) -> str:
+        return _next_id("A", (a.id for a in self.actions))
+
+    def next_factor_id(self) -> str:
+        return _next_id("F", (f.id for f in self.factors))
+
+
+def _next_id(prefix: str, existing) -> str:
+    numbers = [
+        int(i[len(prefix) :]) for i in existing if i.startswith(prefix) and i[len(prefix) :].isdigit()
+    ]
+    return f"{prefix}{max(numbers, default=0) + 1}"
