@@ -9,6 +9,9 @@ from models.document import Postmortem
 from models.enums import Milestone
 
 
+METRIC_LABELS = ("Duration", "Time to detect", "Time to acknowledge", "Time to mitigate", "Time to resolve")
+
+
 @dataclass(frozen=True)
 class Metrics:
     duration: timedelta | None
@@ -19,13 +22,14 @@ class Metrics:
 
     def labelled(self) -> list[tuple[str, timedelta | None]]:
         """Each metric with its display name, in reading order."""
-        return [
-            ("Duration", self.duration),
-            ("Time to detect", self.time_to_detect),
-            ("Time to acknowledge", self.time_to_acknowledge),
-            ("Time to mitigate", self.time_to_mitigate),
-            ("Time to resolve", self.time_to_resolve),
-        ]
+        values = (
+            self.duration,
+            self.time_to_detect,
+            self.time_to_acknowledge,
+            self.time_to_mitigate,
+            self.time_to_resolve,
+        )
+        return list(zip(METRIC_LABELS, values))
 
 
 def compute_metrics(doc: Postmortem) -> Metrics:

@@ -1,0 +1,42 @@
+"""The form for adding or editing one action item."""
+
+from __future__ import annotations
+
+from models.document import ActionItem, Factor
+from models.enums import ActionStatus, ActionType, Horizon, Priority
+from screens.model_dialog import ModelDialog
+from screens.widgets.fields import FieldSpec as F
+
+
+class ActionDialog(ModelDialog[ActionItem]):
+    model = ActionItem
+
+    def __init__(self, title: str, initial: ActionItem | None, *, new_id: str, factors: list[Factor]) -> None:
+        super().__init__(title, initial)
+        self.new_id = new_id
+        self.factors = factors
+
+    def initial_values(self) -> dict:
+        values = super().initial_values()
+        values.setdefault("id", self.new_id)
+        return values
+
+    def multi_options(self, spec: F) -> list[tuple[str, str]]:
+        if spec.name != "factors":
+            return []
+        return [(f"{f.id}  {f.title}", f.id) for f in self.factors if f.id]
+
+    def field_specs(self) -> list[F]:
+        return [
+            F("id", "Id", placeholder="A1"),
+            F("action", "Action", "long", required=True, placeholder="Verb + object + threshold, e.g. Alert when pool wait > 200 ms for 5 min"),
+            F("owner", "Owner", placeholder="a team or role that accepts it"),
+            F("due", "Due date", "date", placeholder="YYYY-MM-DD"),
+            F("priority", "Priority", "choice", Priority),
+            F("horizon", "Horizon", "choice", Horizon, help="immediate: within a week · short-term: a month · long-term: a quarter"),
+            F("type", "Type", "choice", ActionType),
+            F("status", "Status", "choice", ActionStatus, required=True),
+            F("success", "Success measure", placeholder="How we will know it worked, measurably"),
+            F("ticket", "Ticket", placeholder="tracker key or URL"),
+            F("factors", "Addresses factors", "multi"),
+        ]

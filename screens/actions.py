@@ -1,0 +1,106 @@
+"""Step 6: action items that make the system safer, each owned and dated."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from models.document import ActionItem
+from screens.action_dialog import ActionDialog
+from screens.records import RecordsStep, RecordTable, escape
+
+
+def _value(item: object) -> str:
+    return getattr(item, "value", "") if item is not None else ""
+
+
+class ActionsStep(RecordsStep):
+    step_id = "actions"
+    title = "Action items"
+    short_title = "Actions"
+    intro = (
+        "Make each one specific, measurable, owned by a team, dated, and linked to the factor "
+        "it addresses. \"Be more careful\" is not an action."
+    )
+    record_name = "action"
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield RecordTable(
+            ["ID", "Action", "Owner", "Due", "Pri", "Horizon", "Type", "Status"], id="actions-table"
+        )
+        yield Static("", classes="record-detail", id="actions-detail")
+
+    def on_mount(self) -> None:
+        self.refresh_from_document()
+
+    def refresh_from_document(self) -> None:
+        rows = []
+        for index, item in enumerate(self.document.actions):
+            rows.append(
+                (
+                    str(index),
+                    (
+                        item.id,
+                        item.action.replace("\n", " "),
+                        item.owner,
+                        item.due.isoformat() if item.due else "",
+                        _value(item.priority),
+                        _value(item.horizon),
+                        _value(item.type),
+                        item.status.value,
+                    ),
+                )
+            )
+        table = self.query_one("#actions-table", RecordTable)
+        table.fill(rows)
+        detail = self.query_one("#actions-detail", Static)
+        key = table.current_key()
+        detail.update(self.describe_key(key) if key else "No action items yet. Press [b]a[/b] to add one.")
+
+    def describe_key(self, key: str) -> str:
+        item = self.document.actions[int(key)]
+        lines = [f"[b]{escape(item.id)}[/b] {escape(item.action)}"]
+        if item.success:
+            lines.append(f"[dim]Success:[/dim] {escape(item.success)}")
+        if item.factors:
+            lines.append(f"[dim]Addresses:[/dim] {', '.join(item.factors)}")
+        if item.ticket:
+            lines.append(f"[dim]Ticket:[/dim] {escape(item.ticket)}")
+        return "\n".join(lines)
+
+    def label_for(self, key: str) -> str:
+        item = self.document.actions[int(key)]
+        return item.id or item.action[:40]
+
+    def _dialog(self, title: str, item: ActionItem | None) -> ActionDialog:
+        doc = self.document
+        return ActionDialog(title, item, new_id=doc.next_action_id(), factors=doc.factors)
+
+    def action_add(self) -> None:
+        def added(item: ActionItem | None) -> None:
+            if item is not None:
+                self.document.actions.append(item)
+                self._after_change(len(self.document.actions) - 1)
+
+        self.app.push_screen(self._dialog("Add action item", None), added)
+
+    def edit(self, key: str) -> None:
+        index = int(key)
+
+        def edited(item: ActionItem | None) -> None:
+            if item is not None:
+                self.document.actions[index] = item
+                self._after_change(index)
+
+        self.app.push_screen(self._dialog("Edit action item", self.document.actions[index]), edited)
+
+    def remove(self, key: str) -> None:
+        del self.document.actions[int(key)]
+
+    def _after_change(self, index: int) -> None:
+        self.document_changed()
+        self.refresh_from_document()
+        table = self.query_one("#actions-table", RecordTable)
+        table.move_cursor(row=index)
+        table.focus()

@@ -1,0 +1,70 @@
+"""The form for adding or editing one contributing factor."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.widgets import Select
+
+from models.document import Factor
+from models.enums import AREAS_BY_CATEGORY, Area, Category, Weight
+from screens.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
+from screens.model_dialog import ModelDialog
+from screens.widgets.fields import FieldRow
+from screens.widgets.fields import FieldSpec as F
+
+
+class FactorDialog(ModelDialog[Factor]):
+    model = Factor
+
+    def __init__(self, title: str, initial: Factor | None, *, new_id: str, category: Category) -> None:
+        super().__init__(title, initial)
+        self.new_id = new_id
+        self.category = initial.category if initial is not None else category
+
+    def initial_values(self) -> dict:
+        values = super().initial_values()
+        values.setdefault("id", self.new_id)
+        values.setdefault("category", self.category)
+        return values
+
+    def field_specs(self) -> list[F]:
+        return [
+            F("id", "Id", placeholder="F1"),
+            F("title", "Title", required=True, placeholder="The condition, e.g. Pool size not validated against load"),
+            F("category", "Category", "choice", Category, required=True),
+            F("area", "Area", "choice", Area),
+            F("weight", "Weight", "choice", Weight, required=True, help="primary: made it happen · secondary: made it worse · environmental: the setting"),
+            F("description", "Description", "long", placeholder="What the condition was."),
+            F("why_it_mattered", "Why it mattered", "long", placeholder="How it let the incident happen or grow."),
+            F("evidence", "Evidence", "long", placeholder="Logs, graphs, tickets that show it."),
+        ]
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._limit_areas(self.category)
+        self._show_question()
+
+    def _limit_areas(self, category: Category) -> None:
+        area = self.query_one("#dialog-area", FieldRow).control
+        assert isinstance(area, Select)
+        current = area.value
+        allowed = AREAS_BY_CATEGORY[category]
+        area.set_options([(a.value, a) for a in allowed])
+        if current in allowed:
+            area.value = current
+
+    @on(Select.Changed, "#dialog-category Select")
+    def _category_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, Category):
+            self._limit_areas(event.value)
+            self._show_question()
+
+    @on(Select.Changed, "#dialog-area Select")
+    def _area_changed(self) -> None:
+        self._show_question()
+
+    def _show_question(self) -> None:
+        category = self.query_one("#dialog-category", FieldRow).raw_value()
+        area = self.query_one("#dialog-area", FieldRow).raw_value()
+        question = AREA_QUESTIONS.get(area) if area else CATEGORY_QUESTIONS.get(category)
+        self.query_one("#dialog-area", FieldRow).set_help(f"Ask: {question}" if question else "")

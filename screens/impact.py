@@ -1,0 +1,52 @@
+"""Step 2: who and what was affected, and how much."""
+
+from __future__ import annotations
+
+from models.document import ImpactedService
+from models.enums import DataImpact, Sla
+from screens.step import FormStep
+from screens.widgets.fields import FieldSpec as F
+
+
+def parse_services(text: str) -> list[ImpactedService]:
+    """One service per line: ``name: effect`` (the effect is optional)."""
+    services = []
+    for line in text.splitlines():
+        name, _, effect = line.partition(":")
+        if name.strip():
+            services.append(ImpactedService(name=name.strip(), effect=effect.strip()))
+    return services
+
+
+def show_services(services: list[ImpactedService]) -> str:
+    return "\n".join(f"{s.name}: {s.effect}" if s.effect else s.name for s in services)
+
+
+class ImpactStep(FormStep):
+    step_id = "impact"
+    title = "Impact"
+    intro = "Measure the effect on people and on the business. Estimates are fine; say so."
+    FIELDS = [
+        F("impact.users_affected", "Users affected", placeholder="a number or a share, e.g. about 18% of sessions"),
+        F("impact.regions", "Regions", "list", placeholder="comma separated"),
+        F("impact.customer_experience", "Customer experience", "long", placeholder="What did people see or fail to do?"),
+        F(
+            "impact.services",
+            "Services affected",
+            "lines",
+            placeholder="one per line — name: effect",
+            parse=parse_services,
+            show=show_services,
+        ),
+        F("impact.data_impact", "Data impact", "choice", DataImpact),
+        F("impact.data_details", "Data details", "long", placeholder="What was delayed or lost, and whether it was recovered."),
+        F("impact.sla", "SLA", "choice", Sla),
+        F("impact.revenue", "Revenue", placeholder="estimate and how it was made"),
+        F("impact.support_tickets", "Support tickets", "int"),
+        F("impact.escalations", "Escalations", "int"),
+        F("impact.error_rate", "Error rate", placeholder="e.g. peak 12% of checkout requests"),
+        F("impact.latency", "Latency", placeholder="e.g. p99 from 300 ms to 9 s"),
+        F("impact.availability", "Availability", placeholder="e.g. 99.2% over the month"),
+        F("impact.compliance", "Compliance", placeholder="reporting duties, audits"),
+        F("impact.dependent_systems", "Dependent systems", "long", placeholder="Downstream effects on other systems or teams."),
+    ]

@@ -1,0 +1,107 @@
+"""Steps that list records in tables and edit them through dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from screens.confirm_dialog import delete_dialog
+from screens.step import StepView
+
+
+class RecordTable(DataTable):
+    """A row-cursor table whose row keys are ``"<group>:<index>"``."""
+
+    def __init__(self, columns: Sequence[str], *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, classes="record-table")
+        self._columns = columns
+
+    def on_mount(self) -> None:
+        self.add_columns(*self._columns)
+
+    def fill(self, rows: list[tuple[str, Sequence[Any]]]) -> None:
+        """Replace all rows, keeping the cursor where it was."""
+        row = self.cursor_row
+        self.clear()
+        for key, cells in rows:
+            self.add_row(*cells, key=key)
+        if rows:
+            self.move_cursor(row=min(row, len(rows) - 1))
+
+    def current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+
+class RecordsStep(StepView):
+    """Add with ``a``, edit with enter or ``e``, delete with ``delete``."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="records.add"),
+        Binding("e", "edit", "Edit", id="records.edit"),
+        Binding("delete,d", "delete", "Delete", id="records.delete"),
+    ]
+    record_name = "record"
+
+    def focused_key(self) -> str | None:
+        table = self.focused_table()
+        return table.current_key() if table is not None else None
+
+    def focused_table(self) -> RecordTable | None:
+        focused = self.screen.focused
+        if isinstance(focused, RecordTable) and focused in self.query(RecordTable):
+            return focused
+        return self.query(RecordTable).first() if self.query(RecordTable) else None
+
+    def describe_key(self, key: str) -> str:
+        """The full text of a record, shown below its table."""
+        return ""
+
+    def remove(self, key: str) -> None:
+        raise NotImplementedError
+
+    def edit(self, key: str) -> None:
+        raise NotImplementedError
+
+    def action_edit(self) -> None:
+        key = self.focused_key()
+        if key is not None:
+            self.edit(key)
+
+    def action_delete(self) -> None:
+        key = self.focused_key()
+        if key is None:
+            return
+
+        def confirmed(answer: str | None) -> None:
+            if answer == "delete":
+                self.remove(key)
+                self.document_changed()
+                self.refresh_from_document()
+
+        self.app.push_screen(delete_dialog(f"{self.record_name} {self.label_for(key)}"), confirmed)
+
+    def label_for(self, key: str) -> str:
+        return key
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.edit(event.row_key.value)
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        detail = self.query(".record-detail")
+        if detail and event.row_key.value is not None:
+            detail.first(Static).update(self.describe_key(event.row_key.value))
+
+
+def escape(text: str) -> str:
+    """Text for a Static with markup: square brackets shown as typed."""
+    return text.replace("[", r"\[")

@@ -1,0 +1,105 @@
+"""The base of every wizard step, and the base of steps that are plain forms."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from models.document import Postmortem
+from models.errors import describe_validation
+from screens.widgets.fields import FieldRow, FieldSpec
+
+
+class StepView(VerticalScroll):
+    """One step of the wizard. It reads the app's document and never keeps a copy."""
+
+    step_id: ClassVar[str]
+    title: ClassVar[str]
+    short_title: ClassVar[str] = ""
+    intro: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"step-{self.step_id}", classes="step")
+
+    @property
+    def document(self) -> Postmortem:
+        return self.app.document  # type: ignore[attr-defined]
+
+    def compose_header(self) -> ComposeResult:
+        yield Static(self.title, classes="step-title")
+        if self.intro:
+            yield Static(self.intro, classes="step-intro")
+
+    def refresh_from_document(self) -> None:
+        """Show the document as it is now (called whenever the step is shown)."""
+
+    def focus_first(self) -> None:
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def document_changed(self) -> None:
+        self.app.document_changed()  # type: ignore[attr-defined]
+
+
+def get_path(root: Any, path: str) -> Any:
+    """``get_path(doc, "whys.0.steps.1.because")``."""
+    value = root
+    for part in path.split("."):
+        value = value[int(part)] if part.isdigit() else getattr(value, part)
+    return value
+
+
+def set_path(root: Any, path: str, value: Any) -> None:
+    """Assign through pydantic, so the value is validated; raises ValidationError."""
+    parent_path, _, name = path.rpartition(".")
+    parent = get_path(root, parent_path) if parent_path else root
+    if name.isdigit():
+        parent[int(name)] = value
+    else:
+        setattr(parent, name, value)
+
+
+def apply_edit(root: BaseModel, row: FieldRow, path: str, value: Any) -> bool:
+    """Write ``value`` at ``path``; on a validation error show it on ``row``."""
+    if get_path(root, path) == value:
+        return False
+    try:
+        set_path(root, path, value)
+    except ValidationError as error:
+        row.set_error("; ".join(m.split(": ", 1)[-1] for m in describe_validation(error)))
+        return False
+    return True
+
+
+class FormStep(StepView):
+    """A step made of fields bound to document paths (``FieldSpec.name`` is the path)."""
+
+    FIELDS: ClassVar[list[FieldSpec]]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield from self.compose_fields(self.FIELDS)
+
+    def compose_fields(self, specs: list[FieldSpec]) -> ComposeResult:
+        for spec in specs:
+            yield FieldRow(spec, get_path(self.document, spec.name), id=_row_id(spec.name))
+
+    def refresh_from_document(self) -> None:
+        for row in self.query(FieldRow):
+            row.show_value(get_path(self.document, row.spec.name))
+
+    @on(FieldRow.Edited)
+    def _field_edited(self, event: FieldRow.Edited) -> None:
+        if apply_edit(self.document, event.row, event.row.spec.name, event.value):
+            self.document_changed()
+
+
+def _row_id(path: str) -> str:
+    return "field-" + path.replace(".", "-").replace("_", "-")

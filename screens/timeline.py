@@ -1,0 +1,117 @@
+"""Step 3: the timeline, with derived durations beside it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from models.document import TimelineEvent
+from models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
+from models.enums import Milestone
+from screens.event_dialog import EventDialog
+from screens.records import RecordsStep, RecordTable, escape
+
+
+class TimelineStep(RecordsStep):
+    step_id = "timeline"
+    title = "Timeline"
+    intro = "Reconstruct what happened from alerts, logs, chat and deploys. Mark the milestones."
+    record_name = "event"
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        with Horizontal(id="timeline-body"):
+            with Vertical(id="timeline-main"):
+                yield RecordTable(["Time", "T+", "Kind", "Milestone", "Event", "Actor"], id="timeline-table")
+                yield Static("", classes="record-detail", id="timeline-detail")
+            with Vertical(id="timeline-side"):
+                yield Static("", id="timeline-zone")
+                yield Static("", id="timeline-metrics")
+                yield Static("", id="timeline-warnings")
+
+    def on_mount(self) -> None:
+        self.refresh_from_document()
+
+    def refresh_from_document(self) -> None:
+        doc = self.document
+        zone = doc.meta.zone
+        start = doc.milestone_event(Milestone.STARTED)
+        rows = []
+        for index, event in enumerate(doc.timeline):
+            local = event.at.astimezone(zone)
+            when = local.strftime("%H:%M") if local.date() == doc.meta.incident_date else local.strftime("%m-%d %H:%M")
+            offset = format_offset(event.at - start.at) if start else ""
+            milestone = Text(event.milestone.value, style="bold") if event.milestone else ""
+            text = ("★ " if event.key else "") + event.event.replace("\n", " ")
+            rows.append((str(index), (when, offset, event.kind.value, milestone, text, event.actor)))
+        table = self.query_one("#timeline-table", RecordTable)
+        table.fill(rows)
+        self.query_one("#timeline-zone", Static).update(f"Times in [b]{doc.meta.timezone}[/b]")
+        self._show_metrics()
+        problems = milestone_order_problems(doc)
+        warnings = self.query_one("#timeline-warnings", Static)
+        warnings.update("\n".join(f"⚠ Milestones out of order: {p}" for p in problems))
+        warnings.display = bool(problems)
+        if not doc.timeline:
+            self.query_one("#timeline-detail", Static).update("No events yet. Press [b]a[/b] to add the first one.")
+        elif table.current_key() is not None:
+            self.query_one("#timeline-detail", Static).update(self.describe_key(table.current_key()))
+
+    def on_resize(self) -> None:
+        self._show_metrics()
+
+    def _show_metrics(self) -> None:
+        """One metric a line beside the table; a wrapping strip above it when narrow."""
+        metrics = compute_metrics(self.document).labelled()
+        separator = "  ·  " if self.screen.has_class("narrow") else "\n"
+        text = separator.join(f"{name} [b]{format_duration(value)}[/b]" for name, value in metrics)
+        self.query_one("#timeline-metrics", Static).update(text)
+
+    def describe_key(self, key: str) -> str:
+        event = self.document.timeline[int(key)]
+        parts = [escape(event.event)]
+        if event.actor:
+            parts.append(f"[dim]Actor:[/dim] {escape(event.actor)}")
+        if event.source or event.evidence:
+            parts.append(f"[dim]Source:[/dim] {escape(event.source)}  {escape(event.evidence)}")
+        return "\n".join(parts)
+
+    def label_for(self, key: str) -> str:
+        event = self.document.timeline[int(key)]
+        return f"at {event.at.astimezone(self.document.meta.zone):%H:%M} ({event.event[:40]})"
+
+    def _dialog(self, title: str, event: TimelineEvent | None) -> EventDialog:
+        doc = self.document
+        last: datetime | None = doc.timeline[-1].at if doc.timeline else None
+        return EventDialog(title, event, incident_date=doc.meta.incident_date, zone=doc.meta.zone, default_time=last)
+
+    def action_add(self) -> None:
+        self.app.push_screen(self._dialog("Add timeline event", None), self._added)
+
+    def _added(self, event: TimelineEvent | None) -> None:
+        if event is not None:
+            index = self.document.add_event(event)
+            self._after_change(index)
+
+    def edit(self, key: str) -> None:
+        index = int(key)
+
+        def edited(event: TimelineEvent | None) -> None:
+            if event is not None:
+                self._after_change(self.document.replace_event(index, event))
+
+        self.app.push_screen(self._dialog("Edit timeline event", self.document.timeline[index]), edited)
+
+    def remove(self, key: str) -> None:
+        del self.document.timeline[int(key)]
+
+    def _after_change(self, index: int) -> None:
+        self.document_changed()
+        self.refresh_from_document()
+        table = self.query_one("#timeline-table", RecordTable)
+        table.move_cursor(row=index)
+        table.focus()

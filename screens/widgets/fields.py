@@ -1,0 +1,235 @@
+"""Form fields: one labelled control per document field, with its error line.
+
+A ``FieldSpec`` says what a field holds; ``FieldRow`` shows it and converts
+between the control's text and the model's value. Rows never touch the
+document themselves: they post ``FieldRow.Edited`` with the parsed value, or
+show why the text cannot be used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+Kind = Literal["text", "long", "list", "lines", "choice", "date", "int", "flag", "multi"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """What one field holds and how an author types it."""
+
+    name: str
+    label: str
+    kind: Kind = "text"
+    choices: type[StrEnum] | None = None
+    placeholder: str = ""
+    help: str = ""
+    required: bool = False
+    # Custom conversions for text a kind does not cover (event times, "name: effect" lines).
+    parse: Callable[[str], Any] | None = None
+    show: Callable[[Any], str] | None = None
+
+
+def to_text(spec: FieldSpec, value: Any) -> str:
+    if spec.show is not None:
+        return spec.show(value)
+    if value is None:
+        return ""
+    if spec.kind == "list":
+        return ", ".join(value)
+    if spec.kind == "lines":
+        return "\n".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def from_text(spec: FieldSpec, text: str) -> Any:
+    """The model value for what was typed; ValueError with a sentence if unusable."""
+    if spec.parse is not None:
+        return spec.parse(text)
+    stripped = text.strip()
+    if spec.required and not stripped:
+        raise ValueError("required")
+    if spec.kind == "list":
+        return [part.strip() for part in text.split(",") if part.strip()]
+    if spec.kind == "lines":
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if spec.kind == "date":
+        if not stripped:
+            return None
+        try:
+            return date.fromisoformat(stripped)
+        except ValueError:
+            raise ValueError("use a date like 2026-01-31") from None
+    if spec.kind == "int":
+        if not stripped:
+            return None
+        try:
+            number = int(stripped)
+        except ValueError:
+            raise ValueError("enter a whole number") from None
+        if number < 0:
+            raise ValueError("must not be negative")
+        return number
+    return text
+
+
+class FieldRow(Vertical):
+    """A label, a control and a one-line error below it."""
+
+    class Edited(Message):
+        def __init__(self, row: FieldRow, value: Any) -> None:
+            self.row = row
+            self.value = value
+            super().__init__()
+
+    def __init__(
+        self,
+        spec: FieldSpec,
+        value: Any = None,
+        *,
+        multi_options: list[tuple[str, str]] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=f"field-row kind-{spec.kind}")
+        self.spec = spec
+        self._initial = value
+        self._multi_options = multi_options or []
+
+    @property
+    def control(self) -> Widget:
+        return self.query_one(".field-control")
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        with Horizontal(classes="field-line"):
+            yield Label(spec.label + (" *" if spec.required else ""), classes="field-label")
+            yield self._make_control()
+        help_line = Static(spec.help, classes="field-help")
+        help_line.display = bool(spec.help)
+        yield help_line
+        yield Static("", classes="field-error")
+
+    def _make_control(self) -> Widget:
+        spec, value = self.spec, self._initial
+        tip = spec.help or None
+        if spec.kind == "choice":
+            assert spec.choices is not None
+            return Select(
+                [(c.value, c) for c in spec.choices],
+                value=value if value is not None else Select.NULL,
+                allow_blank=not spec.required,
+                prompt="(not set)",
+                compact=True,
+                classes="field-control",
+            )
+        if spec.kind == "flag":
+            return Checkbox(value=bool(value), compact=True, classes="field-control")
+        if spec.kind == "multi":
+            chosen = set(value or [])
+            return SelectionList(
+                *[(label, key, key in chosen) for label, key in self._multi_options],
+                classes="field-control",
+            )
+        if spec.kind in ("long", "lines"):
+            return TextArea(
+                to_text(spec, value),
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder=spec.placeholder,
+                compact=True,
+                classes="field-control",
+                tooltip=tip,
+            )
+        return Input(
+            to_text(spec, value),
+            placeholder=spec.placeholder,
+            compact=True,
+            classes="field-control",
+            tooltip=tip,
+        )
+
+    # Reading and writing the control.
+
+    def raw_value(self) -> Any:
+        control = self.control
+        if isinstance(control, Select):
+            return None if control.value is Select.NULL else control.value
+        if isinstance(control, Checkbox):
+            return control.value
+        if isinstance(control, SelectionList):
+            return list(control.selected)
+        if isinstance(control, TextArea):
+            return control.text
+        assert isinstance(control, Input)
+        return control.value
+
+    def parsed_value(self) -> Any:
+        """The model value, or ValueError (also shown on the error line)."""
+        raw = self.raw_value()
+        if isinstance(raw, str):
+            return from_text(self.spec, raw)
+        if self.spec.required and raw is None:
+            raise ValueError("required")
+        return raw
+
+    def show_value(self, value: Any) -> None:
+        """Put ``value`` in the control unless it already shows it."""
+        try:
+            if self.parsed_value() == value:
+                return
+        except ValueError:
+            pass
+        control = self.control
+        if isinstance(control, Select):
+            control.value = value if value is not None else Select.NULL
+        elif isinstance(control, Checkbox):
+            control.value = bool(value)
+        elif isinstance(control, SelectionList):
+            control.deselect_all()
+            for key in value or []:
+                control.select(key)
+        elif isinstance(control, TextArea):
+            control.load_text(to_text(self.spec, value))
+        else:
+            control.value = to_text(self.spec, value)
+        self.set_error("")
+
+    def set_error(self, message: str) -> None:
+        error = self.query_one(".field-error", Static)
+        error.update(message)
+        self.set_class(bool(message), "-invalid")
+
+    def set_help(self, text: str) -> None:
+        help_line = self.query_one(".field-help", Static)
+        help_line.update(text)
+        help_line.display = bool(text)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _changed(self, event: Message) -> None:
+        event.stop()
+        try:
+            value = self.parsed_value()
+        except ValueError as error:
+            self.set_error(str(error))
+            return
+        self.set_error("")
+        self.post_message(self.Edited(self, value))
+
+    def focus_control(self) -> None:
+        self.control.focus()

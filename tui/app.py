@@ -1,0 +1,106 @@
+"""The postmortem App: owns the document, saves it, exports it, quits safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from exports.markdown import render_markdown
+from models.codec import dumps
+from models.document import Postmortem
+from models.errors import DocumentError
+from models.store import save, write_atomic
+from screens.confirm_dialog import quit_dialog
+from screens.wizard import WizardScreen
+from tui.commands import WizardCommands
+
+
+class PostmortemApp(App[int]):
+    """Edit one postmortem file.
+
+    ``saved_text`` is the TOML the document had when opened or last saved; the
+    document has unsaved changes when it no longer serialises to that text.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "postmortem"
+    COMMANDS = App.COMMANDS | {WizardCommands}
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="app.save", priority=True, tooltip="Save the postmortem file"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit (asks about unsaved changes)"),
+    ]
+
+    def __init__(self, document: Postmortem, path: Path, *, start_step: str = "summary") -> None:
+        super().__init__()
+        self.document = document
+        self.path = path
+        self.saved_text = dumps(document)
+        self.start_step = start_step
+
+    @property
+    def wizard(self) -> WizardScreen:
+        return self.get_screen("wizard")  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.install_screen(WizardScreen(self.start_step), "wizard")
+        self.push_screen("wizard")
+        self.refresh_title()
+
+    # Document state
+
+    @property
+    def unsaved(self) -> bool:
+        return dumps(self.document) != self.saved_text
+
+    def document_changed(self) -> None:
+        """Called by the steps after each edit."""
+        self.refresh_title()
+        self.wizard.show_progress()
+
+    def refresh_title(self) -> None:
+        mark = " ●" if self.unsaved else ""
+        self.title = f"{self.document.meta.title} — {self.path.name}{mark}"
+
+    # Actions
+
+    def action_save(self) -> bool:
+        try:
+            self.saved_text = save(self.document, self.path)
+        except DocumentError as error:
+            self.notify("\n".join(error.lines()), title="Not saved", severity="error", timeout=10)
+            return False
+        self.refresh_title()
+        self.notify(f"Saved {self.path}", timeout=3)
+        return True
+
+    def action_export_markdown(self) -> None:
+        target = self.path.with_suffix(".md")
+        try:
+            write_atomic(target, render_markdown(self.document))
+        except DocumentError as error:
+            self.notify("\n".join(error.lines()), title="Not exported", severity="error", timeout=10)
+            return
+        self.notify(f"Exported Markdown to {target}", timeout=4)
+
+    def action_go_to(self, step_id: str) -> None:
+        self.wizard.go_to(step_id)
+
+    def action_add_record(self, step_id: str) -> None:
+        """Open a step and its "add" form (palette commands)."""
+        self.wizard.go_to(step_id)
+        self.call_after_refresh(self.wizard.step(step_id).run_action, "add")
+
+    async def action_quit(self) -> None:
+        if not self.unsaved:
+            self.exit(0)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save" and self.action_save():
+                self.exit(0)
+            elif answer == "discard":
+                self.exit(0)
+
+        self.push_screen(quit_dialog(), answered)

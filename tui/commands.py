@@ -1,0 +1,38 @@
+"""Command-palette entries for the wizard: go to a step, save, export, add records."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from screens.wizard import STEPS
+
+
+class WizardCommands(Provider):
+    def _commands(self) -> list[tuple[str, str, str]]:
+        """(name, action, help) for every command."""
+        commands = [(f"Go to {title}", f"go_to('{step_id}')", f"Show the {title} step") for step_id, title in STEPS]
+        commands += [
+            ("Save", "save", "Write the postmortem file (ctrl+s)"),
+            ("Export Markdown", "export_markdown", "Write the Markdown document next to the file"),
+            ("Add timeline event", "add_record('timeline')", "Open the event form on the Timeline step"),
+            ("Add contributing factor", "add_record('factors')", "Open the factor form on the Factors step"),
+            ("Add action item", "add_record('actions')", "Open the action form on the Action items step"),
+            ("Quit", "quit", "Quit, asking about unsaved changes (ctrl+q)"),
+        ]
+        return commands
+
+    def _run(self, action: str) -> None:
+        self.app.call_later(self.app.run_action, action)
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._run, action), text=name, help=help_text)
