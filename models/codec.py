@@ -29,12 +29,41 @@ class SchemaError(ValueError):
         super().__init__("; ".join(problems))
 
 
+# Lists of records written as arrays of tables ([[timeline]]) whatever their
+# length. Left to itself, tomli-w writes short ones as inline arrays, which puts
+# a top-level list before [meta] and reshapes it whenever one text grows.
+_RECORD_LISTS = ("timeline", "factors", "whys", "actions", "links", "history")
+
+
 def dumps(doc: Postmortem) -> str:
     """The document as TOML: keys in declared order, empty values left out."""
     data = _prune(doc.model_dump(mode="python", exclude={"extra"}))
     if doc.extra:
         data["extra"] = doc.extra
+    chunks = []
+    for key, value in data.items():
+        if key in _RECORD_LISTS:
+            chunks.extend(_record_table(key, record) for record in value)
+        elif key == "impact" and "services" in value:
+            services = value.pop("services")
+            if value:
+                chunks.append(_toml({key: value}))
+            chunks.extend(_record_table("impact.services", record) for record in services)
+        else:
+            chunks.append(_toml({key: value}))
+    return "\n".join(chunks)
+
+
+def _toml(data: dict[str, Any]) -> str:
     return tomli_w.dumps(data, multiline_strings=True)
+
+
+def _record_table(name: str, record: dict[str, Any]) -> str:
+    """``record`` as one ``[[name]]`` table (nested lists keep their full names)."""
+    nested: dict[str, Any] = record
+    for part in reversed(name.split(".")):
+        nested = {part: nested}
+    return f"[[{name}]]\n" + _toml(nested).removeprefix(f"[{name}]\n")
 
 
 def loads(text: str) -> Postmortem:

@@ -7,7 +7,7 @@ emits keys in declaration order.
 from __future__ import annotations
 
 import bisect
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -58,6 +58,20 @@ def _required_text(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
     return value
+
+
+def _fixed_offset(value: datetime | None) -> datetime | None:
+    """Keep the offset in force rather than the zone, as the file stores it.
+
+    Python compares and subtracts two times of one zone by wall clock, which is
+    wrong across a daylight-saving change; and TOML offsets are whole minutes.
+    """
+    if value is None:
+        return None
+    offset = value.utcoffset()
+    if offset % timedelta(minutes=1):
+        raise ValueError(f"{value.isoformat()}: the UTC offset must be whole minutes, e.g. +05:30")
+    return value.replace(tzinfo=timezone(offset), fold=0)
 
 
 class Meta(Section):
@@ -139,6 +153,7 @@ class TimelineEvent(Section):
     key: bool = False
 
     _check_event = field_validator("event")(_required_text)
+    _check_at = field_validator("at")(_fixed_offset)
 
 
 class Factor(Section):
@@ -226,11 +241,15 @@ class AgendaItem(Section):
     topic: str
     minutes: int = Field(gt=0)
 
+    _check_topic = field_validator("topic")(_required_text)
+
 
 class Review(Section):
     meeting: AwareDatetime | None = None
     agenda: list[AgendaItem] = []
     notes: str = ""
+
+    _check_meeting = field_validator("meeting")(_fixed_offset)
 
 
 class Postmortem(Section):

@@ -58,6 +58,7 @@ def save(doc: Postmortem, path: Path | str) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
+    data = text.encode("utf-8")  # before the temp file exists: a failure leaves nothing behind
     try:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
@@ -70,7 +71,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise FileAccessError(path, [f"cannot write in {folder}: {error.strerror or error}"]) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp_name, mode if mode is not None else 0o666 & ~_umask())

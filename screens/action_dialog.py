@@ -18,7 +18,8 @@ class ActionDialog(ModelDialog[ActionItem]):
 
     def initial_values(self) -> dict:
         values = super().initial_values()
-        values.setdefault("id", self.new_id)
+        if self.initial is None:  # the model's default id is "", so setdefault would keep it
+            values["id"] = self.new_id
         return values
 
     def multi_options(self, spec: F) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from models.document import ActionItem
 from screens.action_dialog import ActionDialog
-from screens.records import RecordsStep, RecordTable, escape
+from screens.records import RecordsStep, RecordTable, escape, shorten
 
 
 def _value(item: object) -> str:
@@ -16,8 +16,6 @@ def _value(item: object) -> str:
 
 class ActionsStep(RecordsStep):
     step_id = "actions"
-    title = "Action items"
-    short_title = "Actions"
     intro = (
         "Make each one specific, measurable, owned by a team, dated, and linked to the factor "
         "it addresses. \"Be more careful\" is not an action."
@@ -27,7 +25,7 @@ class ActionsStep(RecordsStep):
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         yield RecordTable(
-            ["ID", "Action", "Owner", "Due", "Pri", "Horizon", "Type", "Status"], id="actions-table"
+            ["ID", "Status", "Owner", "Due", "Pri", "Horizon", "Type", "Action"], id="actions-table"
         )
         yield Static("", classes="record-detail", id="actions-detail")
 
@@ -42,13 +40,13 @@ class ActionsStep(RecordsStep):
                     str(index),
                     (
                         item.id,
-                        item.action.replace("\n", " "),
-                        item.owner,
+                        item.status.value,
+                        shorten(item.owner, 24),
                         item.due.isoformat() if item.due else "",
                         _value(item.priority),
                         _value(item.horizon),
                         _value(item.type),
-                        item.status.value,
+                        item.action.replace("\n", " "),
                     ),
                 )
             )
@@ -81,7 +79,7 @@ class ActionsStep(RecordsStep):
         def added(item: ActionItem | None) -> None:
             if item is not None:
                 self.document.actions.append(item)
-                self._after_change(len(self.document.actions) - 1)
+                self._show_record(len(self.document.actions) - 1)
 
         self.app.push_screen(self._dialog("Add action item", None), added)
 
@@ -91,16 +89,12 @@ class ActionsStep(RecordsStep):
         def edited(item: ActionItem | None) -> None:
             if item is not None:
                 self.document.actions[index] = item
-                self._after_change(index)
+                self._show_record(index)
 
         self.app.push_screen(self._dialog("Edit action item", self.document.actions[index]), edited)
 
     def remove(self, key: str) -> None:
         del self.document.actions[int(key)]
 
-    def _after_change(self, index: int) -> None:
-        self.document_changed()
-        self.refresh_from_document()
-        table = self.query_one("#actions-table", RecordTable)
-        table.move_cursor(row=index)
-        table.focus()
+    def _show_record(self, index: int) -> None:
+        self.record_changed("actions-table", str(index))

@@ -23,7 +23,8 @@ class FactorDialog(ModelDialog[Factor]):
 
     def initial_values(self) -> dict:
         values = super().initial_values()
-        values.setdefault("id", self.new_id)
+        if self.initial is None:  # the model's default id is "", so setdefault would keep it
+            values["id"] = self.new_id
         values.setdefault("category", self.category)
         return values
 
@@ -53,15 +54,14 @@ class FactorDialog(ModelDialog[Factor]):
         if current in allowed:
             area.value = current
 
-    @on(Select.Changed, "#dialog-category Select")
-    def _category_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, Category):
+    # FieldRow stops its control's Select.Changed and posts FieldRow.Edited instead.
+    @on(FieldRow.Edited)
+    def _guide(self, event: FieldRow.Edited) -> None:
+        name = event.row.spec.name
+        if name == "category" and isinstance(event.value, Category):
             self._limit_areas(event.value)
+        if name in ("category", "area"):
             self._show_question()
-
-    @on(Select.Changed, "#dialog-area Select")
-    def _area_changed(self) -> None:
-        self._show_question()
 
     def _show_question(self) -> None:
         category = self.query_one("#dialog-category", FieldRow).raw_value()

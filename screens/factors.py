@@ -14,8 +14,6 @@ from screens.records import RecordsStep, RecordTable, escape
 
 class FactorsStep(RecordsStep):
     step_id = "factors"
-    title = "Contributing factors"
-    short_title = "Factors"
     intro = (
         "Incidents rarely have one cause. Ask what allowed a reasonable action to "
         "become an incident: in the system, in the process, in the organisation."
@@ -82,7 +80,7 @@ class FactorsStep(RecordsStep):
         def added(factor: Factor | None) -> None:
             if factor is not None:
                 self.document.factors.append(factor)
-                self._after_change(len(self.document.factors) - 1)
+                self._show_record(len(self.document.factors) - 1)
 
         self.app.push_screen(self._dialog("Add contributing factor", None), added)
 
@@ -92,17 +90,13 @@ class FactorsStep(RecordsStep):
         def edited(factor: Factor | None) -> None:
             if factor is not None:
                 self.document.factors[index] = factor
-                self._after_change(index)
+                self._show_record(index)
 
         self.app.push_screen(self._dialog("Edit contributing factor", self.document.factors[index]), edited)
 
     def remove(self, key: str) -> None:
         del self.document.factors[int(key)]
 
-    def _after_change(self, index: int) -> None:
-        self.document_changed()
-        self.refresh_from_document()
-        factor = self.document.factors[index]
-        table = self.query_one(f"#factors-{factor.category.value}", RecordTable)
-        table.move_cursor(row=table.get_row_index(str(index)))
-        table.focus()
+    def _show_record(self, index: int) -> None:
+        category = self.document.factors[index].category
+        self.record_changed(f"factors-{category.value}", str(index))

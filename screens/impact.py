@@ -24,7 +24,6 @@ def show_services(services: list[ImpactedService]) -> str:
 
 class ImpactStep(FormStep):
     step_id = "impact"
-    title = "Impact"
     intro = "Measure the effect on people and on the business. Estimates are fine; say so."
     FIELDS = [
         F("impact.users_affected", "Users affected", placeholder="a number or a share, e.g. about 18% of sessions"),

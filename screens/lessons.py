@@ -45,8 +45,6 @@ LINK_FIELDS = [
 
 class LessonsStep(FormStep):
     step_id = "lessons"
-    title = "Lessons learned"
-    short_title = "Lessons"
     intro = "Write one item per line. Near misses count: they show where the system is fragile."
     FIELDS = LESSON_FIELDS + RESPONSE_FIELDS + LINK_FIELDS
 

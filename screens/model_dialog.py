@@ -65,10 +65,11 @@ class ModelDialog(ModalScreen[Record | None], Generic[Record]):
                         multi_options=self.multi_options(spec),
                         id=f"dialog-{spec.name}",
                     )
-            yield Static("", id="dialog-problems")
-            with Horizontal(id="dialog-buttons"):
-                yield Button("OK", variant="primary", id="dialog-ok")
-                yield Button("Cancel", id="dialog-cancel")
+            with Vertical(id="dialog-footer"):
+                yield Static("", id="dialog-problems")
+                with Horizontal(id="dialog-buttons"):
+                    yield Button("OK", variant="primary", id="dialog-ok")
+                    yield Button("Cancel", id="dialog-cancel")
 
     def on_mount(self) -> None:
         self.query(FieldRow).first().focus_control()

@@ -89,6 +89,14 @@ class RecordsStep(StepView):
     def label_for(self, key: str) -> str:
         return key
 
+    def record_changed(self, table_id: str, key: str) -> None:
+        """After an add or edit: save state, redraw, and put the cursor on the record."""
+        self.document_changed()
+        self.refresh_from_document()
+        table = self.query_one(f"#{table_id}", RecordTable)
+        table.move_cursor(row=table.get_row_index(key))
+        table.focus()
+
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -105,3 +113,9 @@ class RecordsStep(StepView):
 def escape(text: str) -> str:
     """Text for a Static with markup: square brackets shown as typed."""
     return text.replace("[", r"\[")
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, with an ellipsis when cut."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"

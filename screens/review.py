@@ -8,16 +8,12 @@ from textual.widgets import Markdown, Static
 from exports.markdown import render_markdown
 from models.completeness import missing_by_step
 from screens.step import StepView
+from screens.steps import BY_ID
 
 
 class ReviewStep(StepView):
     step_id = "review"
-    title = "Review"
     intro = "The exported document as reviewers will read it. Gaps are listed first."
-
-    def __init__(self, step_titles: dict[str, str]) -> None:
-        super().__init__()
-        self.step_titles = step_titles
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -29,7 +25,7 @@ class ReviewStep(StepView):
         missing = self.query_one("#review-missing", Static)
         if gaps:
             lines = ["[b]Still missing[/b]"]
-            lines += [f"  • {self.step_titles[step]}: {', '.join(items)}" for step, items in gaps.items()]
+            lines += [f"  • {BY_ID[step].title}: {', '.join(items)}" for step, items in gaps.items()]
             missing.update("\n".join(lines))
         else:
             missing.update("[b]Every step has its required content.[/b]")

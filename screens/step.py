@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from models.document import Postmortem
 from models.errors import describe_validation
+from screens.steps import BY_ID
 from screens.widgets.fields import FieldRow, FieldSpec
 
 
@@ -19,12 +20,14 @@ class StepView(VerticalScroll):
     """One step of the wizard. It reads the app's document and never keeps a copy."""
 
     step_id: ClassVar[str]
-    title: ClassVar[str]
-    short_title: ClassVar[str] = ""
     intro: ClassVar[str] = ""
 
     def __init__(self) -> None:
         super().__init__(id=f"step-{self.step_id}", classes="step")
+
+    @property
+    def title(self) -> str:
+        return BY_ID[self.step_id].title
 
     @property
     def document(self) -> Postmortem:
@@ -39,10 +42,12 @@ class StepView(VerticalScroll):
         """Show the document as it is now (called whenever the step is shown)."""
 
     def focus_first(self) -> None:
+        """Focus the first field, or the step itself so that keys scroll it."""
         for widget in self.query("*"):
             if widget.focusable:
-                widget.focus()
+                widget.focus(scroll_visible=False)
                 return
+        self.focus()
 
     def document_changed(self) -> None:
         self.app.document_changed()  # type: ignore[attr-defined]

@@ -9,8 +9,6 @@ from screens.widgets.fields import FieldSpec as F
 
 class SummaryStep(FormStep):
     step_id = "summary"
-    title = "Summary & details"
-    short_title = "Summary"
     intro = (
         "Describe what the system did, not who did what. "
         "Prefer roles (\"on-call engineer\") to names."

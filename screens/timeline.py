@@ -13,12 +13,11 @@ from models.document import TimelineEvent
 from models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
 from models.enums import Milestone
 from screens.event_dialog import EventDialog
-from screens.records import RecordsStep, RecordTable, escape
+from screens.records import RecordsStep, RecordTable, escape, shorten
 
 
 class TimelineStep(RecordsStep):
     step_id = "timeline"
-    title = "Timeline"
     intro = "Reconstruct what happened from alerts, logs, chat and deploys. Mark the milestones."
     record_name = "event"
 
@@ -26,7 +25,7 @@ class TimelineStep(RecordsStep):
         yield from self.compose_header()
         with Horizontal(id="timeline-body"):
             with Vertical(id="timeline-main"):
-                yield RecordTable(["Time", "T+", "Kind", "Milestone", "Event", "Actor"], id="timeline-table")
+                yield RecordTable(["Time", "T+", "Kind", "Milestone", "Actor", "Event"], id="timeline-table")
                 yield Static("", classes="record-detail", id="timeline-detail")
             with Vertical(id="timeline-side"):
                 yield Static("", id="timeline-zone")
@@ -47,7 +46,7 @@ class TimelineStep(RecordsStep):
             offset = format_offset(event.at - start.at) if start else ""
             milestone = Text(event.milestone.value, style="bold") if event.milestone else ""
             text = ("★ " if event.key else "") + event.event.replace("\n", " ")
-            rows.append((str(index), (when, offset, event.kind.value, milestone, text, event.actor)))
+            rows.append((str(index), (when, offset, event.kind.value, milestone, shorten(event.actor, 24), text)))
         table = self.query_one("#timeline-table", RecordTable)
         table.fill(rows)
         self.query_one("#timeline-zone", Static).update(f"Times in [b]{doc.meta.timezone}[/b]")
@@ -67,7 +66,7 @@ class TimelineStep(RecordsStep):
     def _show_metrics(self) -> None:
         """One metric a line beside the table; a wrapping strip above it when narrow."""
         metrics = compute_metrics(self.document).labelled()
-        separator = "  ·  " if self.screen.has_class("narrow") else "\n"
+        separator = "  ·  " if self.screen.has_class("-narrow") else "\n"
         text = separator.join(f"{name} [b]{format_duration(value)}[/b]" for name, value in metrics)
         self.query_one("#timeline-metrics", Static).update(text)
 
@@ -95,23 +94,19 @@ class TimelineStep(RecordsStep):
     def _added(self, event: TimelineEvent | None) -> None:
         if event is not None:
             index = self.document.add_event(event)
-            self._after_change(index)
+            self._show_record(index)
 
     def edit(self, key: str) -> None:
         index = int(key)
 
         def edited(event: TimelineEvent | None) -> None:
             if event is not None:
-                self._after_change(self.document.replace_event(index, event))
+                self._show_record(self.document.replace_event(index, event))
 
         self.app.push_screen(self._dialog("Edit timeline event", self.document.timeline[index]), edited)
 
     def remove(self, key: str) -> None:
         del self.document.timeline[int(key)]
 
-    def _after_change(self, index: int) -> None:
-        self.document_changed()
-        self.refresh_from_document()
-        table = self.query_one("#timeline-table", RecordTable)
-        table.move_cursor(row=index)
-        table.focus()
+    def _show_record(self, index: int) -> None:
+        self.record_changed("timeline-table", str(index))

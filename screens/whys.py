@@ -26,7 +26,6 @@ def next_question(statement: str) -> str:
 
 class WhysStep(FormStep):
     step_id = "whys"
-    title = "Five whys"
     intro = (
         "Start from the symptom and keep asking why until you reach a condition of the system "
         "that can be changed. Stop at a process or a safeguard, never at a person."

@@ -1,8 +1,12 @@
-"""The wizard: the step list on the left, the current step on the right."""
+"""The wizard: the step list on the left, the current step on the right.
+
+Steps are built the first time they are shown, so that start-up only pays for
+the first one; once built, a step stays mounted and keeps its scroll position.
+"""
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -10,30 +14,9 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList
 
 from models.completeness import missing_by_step
-from screens.actions import ActionsStep
-from screens.factors import FactorsStep
-from screens.impact import ImpactStep
-from screens.lessons import LessonsStep
-from screens.review import ReviewStep
 from screens.step import StepView
-from screens.summary import SummaryStep
-from screens.timeline import TimelineStep
-from screens.whys import WhysStep
+from screens.steps import BY_ID, STEP_IDS, STEPS
 from screens.widgets.step_list import StepList
-
-STEP_CLASSES: list[type[StepView]] = [
-    SummaryStep,
-    ImpactStep,
-    TimelineStep,
-    FactorsStep,
-    WhysStep,
-    ActionsStep,
-    LessonsStep,
-    ReviewStep,
-]
-STEPS: list[tuple[str, str]] = [(cls.step_id, cls.title) for cls in STEP_CLASSES]
-STEP_IDS = [step_id for step_id, _ in STEPS]
-NARROW_WIDTH = 110
 
 
 class WizardScreen(Screen):
@@ -45,9 +28,11 @@ class WizardScreen(Screen):
         "whys.tcss",
         "review.tcss",
     ]
+    # Below 110 columns the screen has the class -narrow: side panels move above tables.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("alt+n,ctrl+pagedown", "next_step", "Next step", id="wizard.next", key_display="alt+n", priority=True),
-        Binding("alt+p,ctrl+pageup", "previous_step", "Prev step", id="wizard.previous", key_display="alt+p", priority=True),
+        Binding("alt+p,ctrl+pageup", "previous_step", "Back", id="wizard.previous", key_display="alt+p", priority=True),
+        Binding("alt+n,ctrl+pagedown", "next_step", "Next", id="wizard.next", key_display="alt+n", priority=True),
     ]
 
     def __init__(self, start_step: str = "summary") -> None:
@@ -57,48 +42,48 @@ class WizardScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="wizard-body"):
-            yield StepList([(cls.step_id, cls.short_title or cls.title) for cls in STEP_CLASSES])
-            with ContentSwitcher(initial=f"step-{self.current_step}", id="steps"):
-                for cls in STEP_CLASSES:
-                    yield ReviewStep(dict(STEPS)) if cls is ReviewStep else cls()
-        yield Footer()
+            yield StepList([(step.id, step.short_title) for step in STEPS])
+            with ContentSwitcher(id="steps"):
+                yield BY_ID[self.current_step].view_class()()
+        yield Footer(compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.show_progress()
-        self.go_to(self.current_step)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        await self.go_to(self.current_step)
 
     def step(self, step_id: str) -> StepView:
         return self.query_one(f"#step-{step_id}", StepView)
 
-    def go_to(self, step_id: str) -> None:
+    async def go_to(self, step_id: str) -> StepView:
+        """Show a step (building it the first time) and focus its first field."""
+        switcher = self.query_one("#steps", ContentSwitcher)
+        if not switcher.query(f"#step-{step_id}"):
+            await switcher.mount(BY_ID[step_id].view_class()())
         self.current_step = step_id
-        self.query_one("#steps", ContentSwitcher).current = f"step-{step_id}"
+        switcher.current = f"step-{step_id}"
         self.query_one(StepList).select_step(step_id)
         step = self.step(step_id)
         step.refresh_from_document()
-        step.scroll_home(animate=False)
         self.call_after_refresh(step.focus_first)
         self.sub_title = f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)} {step.title}"
+        return step
 
     def show_progress(self) -> None:
         """Mark each step in the step list as complete or lacking content."""
         self.query_one(StepList).show_gaps(missing_by_step(self.app.document))  # type: ignore[attr-defined]
 
-    def action_go_to(self, step_id: str) -> None:
-        self.go_to(step_id)
+    async def action_go_to(self, step_id: str) -> None:
+        await self.go_to(step_id)
 
-    def action_next_step(self) -> None:
+    async def action_next_step(self) -> None:
         index = STEP_IDS.index(self.current_step)
-        self.go_to(STEP_IDS[min(index + 1, len(STEP_IDS) - 1)])
+        await self.go_to(STEP_IDS[min(index + 1, len(STEP_IDS) - 1)])
 
-    def action_previous_step(self) -> None:
+    async def action_previous_step(self) -> None:
         index = STEP_IDS.index(self.current_step)
-        self.go_to(STEP_IDS[max(index - 1, 0)])
+        await self.go_to(STEP_IDS[max(index - 1, 0)])
 
     @on(OptionList.OptionSelected, "#step-list")
-    def _step_chosen(self, event: OptionList.OptionSelected) -> None:
+    async def _step_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None and event.option.id != self.current_step:
-            self.go_to(event.option.id)
+            await self.go_to(event.option.id)

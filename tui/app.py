@@ -37,6 +37,7 @@ class PostmortemApp(App[int]):
         self.document = document
         self.path = path
         self.saved_text = dumps(document)
+        self.edited = False  # an edit since the last save: the cheap check for the title bar
         self.start_step = start_step
 
     @property
@@ -52,16 +53,17 @@ class PostmortemApp(App[int]):
 
     @property
     def unsaved(self) -> bool:
+        """Whether the file would change on save (exact, used before quitting)."""
         return dumps(self.document) != self.saved_text
 
     def document_changed(self) -> None:
         """Called by the steps after each edit."""
+        self.edited = True
         self.refresh_title()
         self.wizard.show_progress()
 
     def refresh_title(self) -> None:
-        mark = " ●" if self.unsaved else ""
-        self.title = f"{self.document.meta.title} — {self.path.name}{mark}"
+        self.title = f"{self.path.name} ●" if self.edited else self.path.name
 
     # Actions
 
@@ -71,6 +73,7 @@ class PostmortemApp(App[int]):
         except DocumentError as error:
             self.notify("\n".join(error.lines()), title="Not saved", severity="error", timeout=10)
             return False
+        self.edited = False
         self.refresh_title()
         self.notify(f"Saved {self.path}", timeout=3)
         return True
@@ -84,13 +87,13 @@ class PostmortemApp(App[int]):
             return
         self.notify(f"Exported Markdown to {target}", timeout=4)
 
-    def action_go_to(self, step_id: str) -> None:
-        self.wizard.go_to(step_id)
+    async def action_go_to(self, step_id: str) -> None:
+        await self.wizard.go_to(step_id)
 
-    def action_add_record(self, step_id: str) -> None:
+    async def action_add_record(self, step_id: str) -> None:
         """Open a step and its "add" form (palette commands)."""
-        self.wizard.go_to(step_id)
-        self.call_after_refresh(self.wizard.step(step_id).run_action, "add")
+        step = await self.wizard.go_to(step_id)
+        await step.run_action("add")
 
     async def action_quit(self) -> None:
         if not self.unsaved:

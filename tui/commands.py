@@ -6,13 +6,13 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from screens.wizard import STEPS
+from screens.steps import STEPS
 
 
 class WizardCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
         """(name, action, help) for every command."""
-        commands = [(f"Go to {title}", f"go_to('{step_id}')", f"Show the {title} step") for step_id, title in STEPS]
+        commands = [(f"Go to {step.title}", f"go_to('{step.id}')", f"Show the {step.title} step") for step in STEPS]
         commands += [
             ("Save", "save", "Write the postmortem file (ctrl+s)"),
             ("Export Markdown", "export_markdown", "Write the Markdown document next to the file"),

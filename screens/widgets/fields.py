@@ -16,7 +16,6 @@ from typing import Any, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
@@ -85,8 +84,11 @@ def from_text(spec: FieldSpec, text: str) -> Any:
     return text
 
 
-class FieldRow(Vertical):
-    """A label, a control and a one-line error below it."""
+class FieldRow(Widget):
+    """A label and a control side by side; help and error lines below when needed.
+
+    Rows are the bulk of every form, so each is kept to as few widgets as possible.
+    """
 
     class Edited(Message):
         def __init__(self, row: FieldRow, value: Any) -> None:
@@ -113,13 +115,10 @@ class FieldRow(Vertical):
 
     def compose(self) -> ComposeResult:
         spec = self.spec
-        with Horizontal(classes="field-line"):
-            yield Label(spec.label + (" *" if spec.required else ""), classes="field-label")
-            yield self._make_control()
-        help_line = Static(spec.help, classes="field-help")
-        help_line.display = bool(spec.help)
-        yield help_line
-        yield Static("", classes="field-error")
+        yield Label(spec.label + (" *" if spec.required else ""), classes="field-label")
+        yield self._make_control()
+        if spec.help:
+            yield Static(spec.help, classes="field-help")
 
     def _make_control(self) -> Widget:
         spec, value = self.spec, self._initial
@@ -156,6 +155,7 @@ class FieldRow(Vertical):
             to_text(spec, value),
             placeholder=spec.placeholder,
             compact=True,
+            select_on_focus=False,
             classes="field-control",
             tooltip=tip,
         )
@@ -207,14 +207,21 @@ class FieldRow(Vertical):
         self.set_error("")
 
     def set_error(self, message: str) -> None:
-        error = self.query_one(".field-error", Static)
-        error.update(message)
+        self._set_line("field-error", message)
         self.set_class(bool(message), "-invalid")
 
     def set_help(self, text: str) -> None:
-        help_line = self.query_one(".field-help", Static)
-        help_line.update(text)
-        help_line.display = bool(text)
+        self._set_line("field-help", text)
+
+    def _set_line(self, kind: str, text: str) -> None:
+        """Show ``text`` on the help or error line below the control (built when first needed)."""
+        lines = self.query(f".{kind}")
+        if lines:
+            line = lines.first(Static)
+            line.update(text)
+            line.display = bool(text)
+        elif text:
+            self.mount(Static(text, classes=kind))
 
     @on(Input.Changed)
     @on(TextArea.Changed)

@@ -1,0 +1,248 @@
+"""Benchmark: time from process start until the app is ready on the bundled example.
+
+Run by hand from the repository root:
+
+    python3 tests/benchmarks/bench_startup.py [--runs N] [--profile]
+
+Each measurement starts a fresh Python process that builds the app, runs it
+headless at 100x32 and, once the first frame with the footer is on screen
+(the ``Ready`` event, then one more refresh), writes ``ready`` on its stdout
+and exits. The parent measures wall time from just before starting the
+process to reading that line, so interpreter start-up and every import count.
+The child also tells when its imports were done, which splits the time into
+"imports" (interpreter start-up included) and "app" (build, compose, style,
+first frame).
+
+The baseline is a bare Textual app with a Header and a Footer, measured the
+same way in the same run (the two are interleaved), so the ratio can be
+compared across machines. Target: postmortem at most 1.3 times the baseline
+(medians). ``--profile`` adds the slowest imports (``python -X importtime``)
+and the functions that take the most time (cProfile) of one postmortem run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 1.3
+TIMEOUT = 60
+SIZE = (100, 32)
+
+# The child: one driver for both variants; only the app class differs.
+CHILD = r"""
+import os, sys, time
+from pathlib import Path
+
+variant, example, width, height = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+from textual.widgets import Footer
+
+if variant == "postmortem":
+    from models.store import load
+    from tui.app import PostmortemApp as Base
+
+    args = (load(example), example)
+else:
+    from textual.app import App
+    from textual.widgets import Header
+
+    class Base(App):
+        def compose(self):
+            yield Header()
+            yield Footer()
+
+    args = ()
+
+imported = time.time()
+
+
+def absolute_css(app_class):
+    # A relative CSS_PATH is resolved next to the file of the instance's class,
+    # and this subclass is not in a package: resolve it next to the base class.
+    import inspect
+
+    paths = app_class.CSS_PATH
+    if not paths:
+        return paths
+    folder = Path(inspect.getfile(app_class)).parent
+    return [folder / path for path in ([paths] if isinstance(paths, (str, Path)) else paths)]
+
+
+class Timed(Base):
+    CSS_PATH = absolute_css(Base)
+
+    def on_ready(self):
+        self.call_after_refresh(self._report_when_shown)
+
+    def _report_when_shown(self):
+        if not self.screen.query(Footer):  # the app's own screen is not up yet
+            self.call_after_refresh(self._report_when_shown)
+            return
+        os.write(1, f"ready {imported!r}\n".encode())
+        self.exit()
+
+
+Timed(*args).run(headless=True, size=(width, height))
+"""
+
+VARIANTS = {"postmortem": "postmortem on the example", "bare": "bare App, Header + Footer"}
+
+
+@dataclass
+class Timing:
+    total: float  # process start to ready
+    imports: float  # process start to the end of the child's imports
+
+
+def child_env() -> dict[str, str]:
+    """This environment, with this checkout first on the path and byte-code caching on.
+
+    Byte-code caching is on as for an installed copy: with PYTHONDONTWRITEBYTECODE
+    set, every run would compile the project's modules again while Textual's
+    come from the caches in site-packages.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def child_command(child: Path, variant: str, example: Path) -> list[str]:
+    return [str(child), variant, str(example), *map(str, SIZE)]
+
+
+def run_once(child: Path, variant: str, example: Path) -> Timing:
+    began_wall = time.time()
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, *child_command(child, variant, example)],
+        cwd=ROOT,
+        env=child_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        elapsed = time.perf_counter() - began
+        _, errors = process.communicate(timeout=TIMEOUT)
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    word, _, imported = line.decode().partition(" ")
+    if word != "ready" or process.returncode != 0:
+        raise SystemExit(f"{variant}: the child failed (exit {process.returncode}):\n{errors.decode(errors='replace')}")
+    return Timing(elapsed, float(imported) - began_wall)
+
+
+def profile_imports(child: Path, example: Path, top: int) -> None:
+    """The slowest imports of a postmortem child."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *child_command(child, "postmortem", example)],
+        cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )
+    rows = []  # (cumulative µs, self µs, name with its nesting indent)
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "cumulative" not in line:
+            self_us, cumulative_us, name = line.removeprefix("import time:").split("|", 2)
+            rows.append((int(cumulative_us), int(self_us), name.rstrip()))
+    print(f"\n-X importtime, one postmortem run: {sum(r[1] for r in rows) / 1000:.0f} ms of imports in all")
+    print("  imports made by the driver itself, by cumulative time:")
+    for cumulative, _, name in sorted((r for r in rows if not r[2].startswith("  ")), reverse=True)[:top]:
+        print(f"    {cumulative / 1000:7.1f} ms  {name.strip()}")
+    packages: dict[str, int] = {}
+    for _, self_us, name in rows:
+        root = name.strip().split(".")[0]
+        packages[root] = packages.get(root, 0) + self_us
+    print("  self time by top-level package:")
+    for root, self_us in sorted(packages.items(), key=lambda item: -item[1])[:top]:
+        print(f"    {self_us / 1000:7.1f} ms  {root}")
+
+
+def profile_calls(child: Path, example: Path, folder: Path, top: int) -> None:
+    """Where one postmortem run spends its time (cProfile; the profiler slows everything down)."""
+    output = folder / "startup.prof"
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(output), *child_command(child, "postmortem", example)],
+        cwd=ROOT, env=child_env(), capture_output=True, timeout=TIMEOUT * 4, check=True,
+    )
+    stats = pstats.Stats(str(output))
+    total = max(entry[3] for entry in stats.stats.values())  # type: ignore[attr-defined]
+    print(f"\ncProfile, one postmortem run: {total:.2f} s under the profiler")
+
+    def show(title: str, keep) -> None:
+        entries = [(entry[3], func) for func, entry in stats.stats.items() if keep(func)]  # type: ignore[attr-defined]
+        print(f"  {title}:")
+        for cumulative, (filename, line, name) in sorted(entries, reverse=True)[:top]:
+            where = Path(filename)
+            short = f"{where.parent.name}/{where.name}:{line}" if where.suffix == ".py" else filename
+            print(f"    {cumulative:6.2f} s  {100 * cumulative / total:3.0f}%  {name}  ({short})")
+
+    project = tuple(str(ROOT / package) for package in ("models", "exports", "screens", "tui"))
+    show("this project's functions by cumulative time", lambda func: func[0].startswith(project))
+    show(
+        "Textual styling, compose and layout by cumulative time",
+        lambda func: "textual" in func[0]
+        and func[2] in {"apply", "update_nodes", "update_styles", "_compose", "mount_all", "_refresh_layout",
+                        "_compositor_refresh", "set_class", "parse"},
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each variant (default 7)")
+    parser.add_argument("--profile", action="store_true", help="also show where start-up time goes")
+    options = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from models.examples import EXAMPLE_NAME, example_text
+
+    timings: dict[str, list[Timing]] = {variant: [] for variant in VARIANTS}
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        child = folder / "startup_child.py"
+        child.write_text(CHILD, encoding="utf-8")
+        example = folder / EXAMPLE_NAME
+        example.write_text(example_text(), encoding="utf-8")
+        for variant in VARIANTS:  # warm-up: byte-code and file-system caches
+            run_once(child, variant, example)
+        for _ in range(options.runs):
+            for variant in VARIANTS:
+                timings[variant].append(run_once(child, variant, example))
+        if options.profile:
+            profile_imports(child, example, top=10)
+            profile_calls(child, example, folder, top=10)
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\nstart-up until ready, headless {SIZE[0]}x{SIZE[1]}, {options.runs} runs of each (after a warm-up run)")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.2f}")
+    print(f"  {'':28} {'median':>8} {'min':>8}   median split: imports + app")
+    for variant, label in VARIANTS.items():
+        totals = [t.total for t in timings[variant]]
+        imports = statistics.median(t.imports for t in timings[variant])
+        app = statistics.median(t.total - t.imports for t in timings[variant])
+        print(f"  {label:28} {statistics.median(totals) * 1000:6.0f} ms {min(totals) * 1000:5.0f} ms"
+              f"   {imports * 1000:5.0f} ms + {app * 1000:5.0f} ms")
+    ratio = statistics.median(t.total for t in timings["postmortem"]) / statistics.median(
+        t.total for t in timings["bare"]
+    )
+    best_ratio = min(t.total for t in timings["postmortem"]) / min(t.total for t in timings["bare"])
+    met = ratio <= TARGET_RATIO
+    print(f"  ratio postmortem / bare: {ratio:.2f} (medians), {best_ratio:.2f} (mins); "
+          f"target at most {TARGET_RATIO}: {'met' if met else 'NOT met'}")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""Snapshot tests: every wizard step and the main dialogs, on the bundled example.
+
+Regenerate after an intended change of the look with
+``pytest tests/test_snapshots.py --snapshot-update`` and look at the new SVGs
+before committing them (the report ``snapshot_report.html`` shows the diffs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from models.examples import example_text
+from models.store import load
+from screens.wizard import STEP_IDS
+from tui.app import PostmortemApp
+
+SIZE = (100, 32)
+# A fixed file name: the title bar shows it, the tmp_path folder must not matter.
+FILE_NAME = "example.toml"
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> PostmortemApp:
+    path = tmp_path / FILE_NAME
+    path.write_text(example_text(), encoding="utf-8")
+    return PostmortemApp(load(path), path)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait for pending work, then stop every cursor blinking (a screenshot must not depend on timing)."""
+    await pilot.pause()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        assert isinstance(widget, (Input, TextArea))
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def test_step_ids_are_the_eight_steps() -> None:
+    # The parametrised snapshots below must cover the whole wizard.
+    assert STEP_IDS == ["summary", "impact", "timeline", "factors", "whys", "actions", "lessons", "review"]
+
+
+@pytest.mark.parametrize("step_id", STEP_IDS)
+def test_wizard_step(snap_compare, app: PostmortemApp, step_id: str) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        pilot.app.action_go_to(step_id)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_add_timeline_event_dialog(snap_compare, app: PostmortemApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        pilot.app.action_go_to("timeline")
+        await pilot.pause()
+        await pilot.press("a")
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#dialog-title").render().plain == "Add timeline event"
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_quit_dialog_with_unsaved_changes(snap_compare, app: PostmortemApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        pilot.app.document.summary.resolution += " Reviewed."
+        pilot.app.document_changed()
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#confirm-question")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

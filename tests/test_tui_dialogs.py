@@ -1,0 +1,398 @@
+"""Pilot tests for the record forms: timeline events, factors, action items, and five whys.
+
+Each test opens a form the way an author does, fills it in with keys, and
+checks the document, the table that shows the records and the saved file.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+
+from textual.pilot import Pilot
+from textual.widgets import Input, SelectionList, Static, TextArea
+
+from models.enums import AREAS_BY_CATEGORY, ActionStatus, Area, Category, Horizon, Milestone
+from models.metrics import compute_metrics
+from models.store import load
+from screens.action_dialog import ActionDialog
+from screens.confirm_dialog import ConfirmDialog
+from screens.event_dialog import EventDialog
+from screens.factor_dialog import FactorDialog
+from screens.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
+from screens.model_dialog import ModelDialog
+from screens.whys import next_question
+from tui_support import (
+    SIZE,
+    choose,
+    example_app,
+    field_row,
+    focus_field,
+    go_to,
+    menu_prompts,
+    row_error,
+    small_app,
+    table_rows,
+    type_text,
+)
+
+
+async def open_form(pilot: Pilot, dialog_type: type[ModelDialog]) -> ModelDialog:
+    """Press ``a`` on the current step: the form opens with its first field focused."""
+    await pilot.press("a")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, dialog_type)
+    assert pilot.app.focused is dialog.query("FieldRow").first().control
+    # One row under the other, none docked or overlapping.
+    rows = [row.virtual_region for row in dialog.query("FieldRow")]
+    assert all(upper.bottom <= lower.y for upper, lower in pairwise(rows))
+    return dialog
+
+
+def shown_value(dialog: ModelDialog, name: str) -> str:
+    return dialog.query_one(f"#dialog-{name} Input", Input).value
+
+
+# Timeline events
+
+
+async def test_adding_an_event_puts_it_in_time_order_with_the_zone_offset(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        before = list(app.document.timeline)
+        await go_to(pilot, "timeline")
+        dialog = await open_form(pilot, EventDialog)
+        # The time offered is the last event's, in the document's zone.
+        assert shown_value(dialog, "at") == "2026-02-13 11:00"
+
+        # An impossible time and no text: the form stays open and says why.
+        await pilot.press("home", "ctrl+k")
+        await type_text(pilot, "25:99")
+        await pilot.press("ctrl+j")
+        assert app.screen is dialog
+        assert "not a valid time" in row_error(app, "dialog-at")
+        assert row_error(app, "dialog-event") == "required"
+        assert app.document.timeline == before
+
+        await pilot.press("home", "ctrl+k")
+        await type_text(pilot, "19:30")
+        await pilot.press("tab")
+        await type_text(pilot, "Rollback")
+        assert row_error(app, "dialog-at") == ""
+        await pilot.click("#dialog-ok")
+        await pilot.pause()
+        assert app.screen is not dialog
+
+        timeline = app.document.timeline
+        [added] = [e for e in timeline if e not in before]
+        index = timeline.index(added)
+        assert added.event == "Rollback"
+        assert added.at.isoformat() == "2026-02-12T19:30:00+01:00"
+        assert timeline[index - 1].at < added.at < timeline[index + 1].at
+        assert timeline[:index] + timeline[index + 1 :] == before
+        assert app.unsaved
+
+        # The table shows it, with the cursor on it.
+        table = app.screen.query_one("#timeline-table")
+        assert app.focused is table
+        assert table.cursor_row == index
+        row = table_rows(app, "timeline-table")[index]
+        assert (row["Time"], row["T+"], row["Event"]) == ("19:30", "T+22m", "Rollback")
+
+
+async def test_event_form_escape_text_times_and_enter(tmp_path):
+    app = small_app(tmp_path, zone="America/New_York")
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "timeline")
+        # Escape throws a half-filled form away.
+        dialog = await open_form(pilot, EventDialog)
+        await type_text(pilot, "10:00")
+        await pilot.press("tab")
+        await type_text(pilot, "Draft")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not dialog
+        assert app.document.timeline == []
+        assert not app.unsaved
+
+        dialog = await open_form(pilot, EventDialog)
+        assert shown_value(dialog, "at") == ""  # no events yet: nothing to offer
+        await type_text(pilot, "noonish")
+        assert "is not a time" in row_error(app, "dialog-at")
+        await pilot.press("enter")  # enter in a one-line field submits: refused
+        await pilot.pause()
+        assert app.screen is dialog
+
+        await pilot.press("tab")
+        await type_text(pilot, "Paged")
+        await pilot.press("shift+tab", "home", "ctrl+k")
+        await type_text(pilot, "9:15")
+        await choose(pilot, "dialog-kind", "detection")
+        await focus_field(pilot, "dialog-at")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not dialog
+        [event] = app.document.timeline
+        assert event.at == datetime.fromisoformat("2026-03-02T09:15:00-05:00")
+        assert event.at.utcoffset() == timedelta(hours=-5)
+        assert (event.event, event.kind.value) == ("Paged", "detection")
+        assert table_rows(app, "timeline-table")[0]["Time"] == "09:15"
+
+
+async def test_moving_the_detected_milestone_updates_the_metrics(tmp_path):
+    app = example_app(tmp_path)
+    doc = app.document
+    old_detected = doc.milestone_event(Milestone.DETECTED)
+    assert old_detected is not None
+    assert compute_metrics(doc).time_to_detect == timedelta(minutes=11)
+    target = next(i for i, e in enumerate(doc.timeline) if e.at.isoformat() == "2026-02-12T19:21:00+01:00")
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "timeline")
+        metrics = app.screen.query_one("#timeline-metrics", Static)
+        assert "Time to detect 11m" in str(metrics.render())
+        await pilot.press(*["down"] * target, "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EventDialog)
+        assert shown_value(dialog, "at") == "19:21"
+        await choose(pilot, "dialog-milestone", "detected")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert app.screen is not dialog
+
+        moved = doc.timeline[target]
+        assert moved.milestone is Milestone.DETECTED
+        assert moved.at.isoformat() == "2026-02-12T19:21:00+01:00"
+        assert old_detected.milestone is None
+        assert compute_metrics(doc).time_to_detect == timedelta(minutes=13)
+        assert "Time to detect 13m" in str(metrics.render())
+        milestones = [row["Milestone"] for row in table_rows(app, "timeline-table")]
+        assert milestones[target] == "detected"
+        assert milestones.count("detected") == 1
+
+        # An event recorded in UTC keeps its offset when another field is edited.
+        utc = next(i for i, e in enumerate(doc.timeline) if e.at.utcoffset() == timedelta(0))
+        original = doc.timeline[utc]
+        await pilot.press(*["down" if utc > target else "up"] * abs(utc - target), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EventDialog)
+        await focus_field(pilot, "dialog-actor")
+        await pilot.press("end")
+        await type_text(pilot, " desk")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert doc.timeline[utc].actor == original.actor + " desk"
+        assert doc.timeline[utc].at == original.at
+        assert doc.timeline[utc].at.utcoffset() == timedelta(0)
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert load(app.path) == doc
+
+
+async def test_deleting_an_event_asks_first(tmp_path):
+    app = small_app(tmp_path, timeline=[(9, "Deploy"), (10, "Alert"), (11, "Fixed")])
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "timeline")
+        await pilot.press("down", "delete")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "event at 10:00 (Alert)" in str(dialog.query_one("#confirm-question", Static).render())
+
+        await pilot.click("#answer-cancel")
+        await pilot.pause()
+        assert app.screen is not dialog
+        assert [e.event for e in app.document.timeline] == ["Deploy", "Alert", "Fixed"]
+        assert not app.unsaved
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [e.event for e in app.document.timeline] == ["Deploy", "Alert", "Fixed"]
+
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#answer-delete")
+        await pilot.pause()
+        assert [e.event for e in app.document.timeline] == ["Deploy", "Fixed"]
+        assert [row["Event"] for row in table_rows(app, "timeline-table")] == ["Deploy", "Fixed"]
+        assert app.unsaved
+
+
+# Action items
+
+
+async def test_adding_an_action_item_and_saving_it(tmp_path):
+    app = example_app(tmp_path)
+    count = len(app.document.actions)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "actions")
+        dialog = await open_form(pilot, ActionDialog)
+        assert shown_value(dialog, "id") == f"A{count + 1}"
+        await pilot.press("tab")
+        await type_text(pilot, "Alert on pool wait")
+        await focus_field(pilot, "dialog-owner")
+        await type_text(pilot, "SRE team")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-02-30")
+        await pilot.press("enter")  # refused: no such day
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "use a date like" in row_error(app, "dialog-due")
+        await pilot.press("end", "backspace", "backspace")
+        await type_text(pilot, "28")
+        assert row_error(app, "dialog-due") == ""
+
+        await choose(pilot, "dialog-horizon", "short-term")
+        # Tick F2 and F5 in the factor list.
+        factors = await focus_field(pilot, "dialog-factors")
+        assert isinstance(factors, SelectionList)
+        await pilot.press("home", "down", "space", "down", "down", "down", "space")
+        assert factors.selected == ["F2", "F5"]
+        await pilot.click("#dialog-ok")
+        await pilot.pause()
+        assert app.screen is not dialog
+
+        item = app.document.actions[-1]
+        assert len(app.document.actions) == count + 1
+        assert item.id == f"A{count + 1}"
+        assert item.action == "Alert on pool wait"
+        assert item.owner == "SRE team"
+        assert item.due == date(2026, 2, 28)
+        assert item.horizon is Horizon.SHORT_TERM
+        assert item.status is ActionStatus.OPEN
+        assert item.factors == ["F2", "F5"]
+        row = table_rows(app, "actions-table")[-1]
+        shown = (row["ID"], row["Owner"], row["Due"], row["Horizon"])
+        assert shown == (item.id, "SRE team", "2026-02-28", "short-term")
+        assert app.focused is app.screen.query_one("#actions-table")
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        reloaded = load(app.path)
+        assert reloaded == app.document
+        assert reloaded.actions[-1] == item
+
+
+async def test_an_action_needs_its_text(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "actions")
+        dialog = await open_form(pilot, ActionDialog)
+        assert shown_value(dialog, "id") == "A1"
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert row_error(app, "dialog-action") == "required"
+        assert app.document.actions == []
+
+
+# Contributing factors
+
+
+async def test_factor_areas_are_limited_to_the_chosen_category(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "factors")
+        dialog = await open_form(pilot, FactorDialog)
+        assert shown_value(dialog, "id") == "F1"
+        assert field_row(app, "dialog-category").raw_value() is Category.TECHNICAL  # the table under the cursor
+        assert await menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.TECHNICAL]]
+        help_line = dialog.query_one("#dialog-area .field-help", Static)
+        assert CATEGORY_QUESTIONS[Category.TECHNICAL] in str(help_line.render())
+
+        await choose(pilot, "dialog-area", "config")
+        assert AREA_QUESTIONS[Area.CONFIG] in str(help_line.render())
+
+        # Another category: its own areas, and the technical area is dropped.
+        await choose(pilot, "dialog-category", "process")
+        assert await menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.PROCESS]]
+        assert field_row(app, "dialog-area").raw_value() is None
+        assert CATEGORY_QUESTIONS[Category.PROCESS] in str(help_line.render())
+
+        await choose(pilot, "dialog-area", "monitoring")
+        await focus_field(pilot, "dialog-title")
+        await type_text(pilot, "No pool alert")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not dialog
+
+        [factor] = app.document.factors
+        assert (factor.id, factor.title, factor.category, factor.area) == (
+            "F1", "No pool alert", Category.PROCESS, Area.MONITORING,
+        )
+        assert [row["Title"] for row in table_rows(app, "factors-process")] == ["No pool alert"]
+        assert table_rows(app, "factors-technical") == []
+        assert app.focused is app.screen.query_one("#factors-process")
+
+        # The next factor starts in the category of the table under the cursor.
+        dialog = await open_form(pilot, FactorDialog)
+        assert shown_value(dialog, "id") == "F2"
+        assert field_row(app, "dialog-category").raw_value() is Category.PROCESS
+        assert await menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.PROCESS]]
+
+
+# Five whys
+
+
+def why_text(app, chain: int, step: int, part: str) -> str:
+    return app.screen.query_one(f"#field-whys-{chain}-steps-{step}-{part} TextArea", TextArea).text
+
+
+async def test_each_new_why_asks_about_the_previous_answer(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "whys")
+        whys = app.document.whys
+        assert app.focused is app.screen.query_one("#field-whys-0-problem TextArea")
+
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert whys[0].steps[0].why == "Why writes failed?" == next_question("Writes failed")
+        assert why_text(app, 0, 0, "why") == "Why writes failed?"
+        assert app.focused is app.screen.query_one("#field-whys-0-steps-0-because TextArea")
+
+        await type_text(pilot, "Disk full")
+        assert whys[0].steps[0].because == "Disk full"
+        await pilot.click("#add-step-0")
+        await pilot.pause()
+        assert [s.why for s in whys[0].steps] == ["Why writes failed?", "Why disk full?"]
+        assert why_text(app, 0, 1, "why") == "Why disk full?"
+
+        # A new chain starts from its own problem.
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert len(whys) == 2
+        assert app.focused is app.screen.query_one("#field-whys-1-problem TextArea")
+        await type_text(pilot, "Slow page")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert whys[1].problem == "Slow page"
+        assert [s.why for s in whys[1].steps] == ["Why slow page?"]
+        assert len(whys[0].steps) == 2
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert load(app.path) == app.document
+
+
+# A small terminal
+
+
+async def test_every_form_fits_in_80_by_24(tmp_path):
+    app = example_app(tmp_path)  # nine factors to tick make the action form tall
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen.region
+        for step_id, dialog_type in (("timeline", EventDialog), ("factors", FactorDialog), ("actions", ActionDialog)):
+            await go_to(pilot, step_id)
+            dialog = await open_form(pilot, dialog_type)
+            # The focused first field and both buttons are on screen, the fields scroll between.
+            assert screen.contains_region(app.focused.region)
+            assert screen.contains_region(dialog.query_one("#dialog-ok").region)
+            assert screen.contains_region(dialog.query_one("#dialog-cancel").region)
+            await pilot.press("escape")
+            await pilot.pause()

@@ -1,0 +1,394 @@
+"""Pilot tests for the wizard: steps, form fields, saving, quitting, the palette, review.
+
+The tests press keys and click as an author would, then check the app's
+document, the file on disk and what the screen shows. The record forms are
+covered in test_tui_dialogs.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Input, Markdown, OptionList, Static
+
+from exports.markdown import render_markdown
+from models.enums import Severity
+from models.store import load, save
+from screens.action_dialog import ActionDialog
+from screens.confirm_dialog import ConfirmDialog
+from screens.factor_dialog import FactorDialog
+from screens.wizard import STEP_IDS
+from tui.app import PostmortemApp
+from tui_support import (
+    SIZE,
+    choose,
+    example_app,
+    focus_field,
+    go_to,
+    retype,
+    row_error,
+    shown_step,
+    small_app,
+    type_text,
+)
+
+# The widget each step focuses when it is entered (the small document has one why chain).
+FIRST_FIELD = {
+    "summary": "#field-meta-title Input",
+    "impact": "#field-impact-users-affected Input",
+    "timeline": "#timeline-table",
+    "factors": "#factors-technical",
+    "whys": "#field-whys-0-problem TextArea",
+    "actions": "#actions-table",
+    "lessons": "#field-lessons-went-well TextArea",
+    "review": "#step-review",  # no fields: the step itself, so that keys scroll it
+}
+
+
+def header_text(app: PostmortemApp) -> str:
+    """What the title bar shows."""
+    return str(app.screen.query_one("HeaderTitle").render())
+
+
+# Moving between steps
+
+
+async def test_alt_n_and_alt_p_walk_every_step_and_focus_its_first_field(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        step_list = app.screen.query_one("#step-list", OptionList)
+
+        def assert_on(index: int) -> None:
+            step_id = STEP_IDS[index]
+            assert shown_step(app) == f"step-{step_id}"
+            assert step_list.highlighted == index
+            assert step_list.get_option_at_index(index).id == step_id
+            assert app.focused is app.screen.query_one(FIRST_FIELD[step_id])
+            assert app.screen.sub_title.startswith(f"{index + 1}/{len(STEP_IDS)} ")
+
+        assert_on(0)
+        for index in range(1, len(STEP_IDS)):
+            await pilot.press("alt+n")
+            await pilot.pause()
+            assert_on(index)
+        await pilot.press("alt+n")  # on the last step it stays there
+        await pilot.pause()
+        assert_on(len(STEP_IDS) - 1)
+
+        for index in reversed(range(len(STEP_IDS) - 1)):
+            await pilot.press("alt+p")
+            await pilot.pause()
+            assert_on(index)
+        await pilot.press("alt+p")
+        await pilot.pause()
+        assert_on(0)
+
+
+async def test_a_step_clicked_in_the_list_shows_the_document_as_it_is_now(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "impact")
+        assert app.focused is app.screen.query_one(FIRST_FIELD["impact"])
+        app.document.impact.support_tickets = 12  # as another step or a palette command might
+        await go_to(pilot, "actions")
+        assert app.focused is app.screen.query_one(FIRST_FIELD["actions"])
+        await go_to(pilot, "impact")
+        assert app.screen.query_one("#field-impact-support-tickets Input", Input).value == "12"
+
+
+# Form fields, errors and saving
+
+
+async def test_typing_the_title_edits_the_document_and_marks_it_unsaved(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(FIRST_FIELD["summary"])
+        assert not app.unsaved
+        assert "●" not in header_text(app)
+
+        await pilot.press("end")
+        await type_text(pilot, " 2")
+        assert app.document.meta.title == "Database failover 2"
+        assert app.unsaved
+        assert "db-failover.toml ●" in header_text(app)
+
+        # Typing it back to what was saved: nothing to save.
+        await pilot.press("backspace", "backspace")
+        await pilot.pause()
+        assert app.document.meta.title == "Database failover"
+        assert not app.unsaved
+
+        # An empty title is refused on its row; the document keeps the last good one.
+        await pilot.press("home", "ctrl+k")
+        await pilot.pause()
+        assert row_error(app, "field-meta-title") == "required"
+        assert app.document.meta.title == "Database failover"
+        await type_text(pilot, "DB")
+        assert row_error(app, "field-meta-title") == ""
+        assert app.document.meta.title == "DB"
+
+
+async def test_invalid_date_and_zone_show_errors_and_ctrl_s_saves_what_loads_back(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        # 2026-03-02 becomes 2026-03-32, one key at a time.
+        await focus_field(pilot, "field-meta-incident-date")
+        await pilot.press("end", "backspace", "backspace", "3", "2")
+        await pilot.pause()
+        assert app.screen.query_one("#field-meta-incident-date Input", Input).value == "2026-03-32"
+        assert "use a date like" in row_error(app, "field-meta-incident-date")
+        assert app.document.meta.incident_date == date(2026, 3, 2)
+        assert not app.unsaved
+
+        await retype(pilot, "field-meta-timezone", "Mars/Base")
+        assert "unknown time zone" in row_error(app, "field-meta-timezone")
+        assert app.document.meta.timezone == "Europe/Berlin"
+        assert not app.unsaved
+
+        await retype(pilot, "field-meta-services", "web, db")
+        await choose(pilot, "field-meta-severity", "SEV-1")
+        await go_to(pilot, "impact")
+        await retype(pilot, "field-impact-escalations", "7")
+        assert app.unsaved
+        assert not app.path.exists()
+
+        await pilot.press("ctrl+s")  # the first save creates the file
+        await pilot.pause()
+        assert not app.unsaved
+        assert "●" not in header_text(app)
+        on_disk = load(app.path)
+        assert on_disk == app.document
+        assert on_disk.meta.incident_date == date(2026, 3, 2)
+        assert on_disk.meta.timezone == "Europe/Berlin"
+        assert on_disk.meta.services == ["web", "db"]
+        assert on_disk.meta.severity is Severity.SEV1
+        assert on_disk.impact.escalations == 7
+
+
+# Quitting
+
+
+async def make_a_change(pilot: Pilot) -> None:
+    await pilot.press("end")
+    await type_text(pilot, "!")
+    assert pilot.app.unsaved
+
+
+def saved_small_app(tmp_path) -> PostmortemApp:
+    app = small_app(tmp_path)
+    save(app.document, app.path)
+    return app
+
+
+async def test_ctrl_q_without_changes_exits_at_once(tmp_path):
+    app = saved_small_app(tmp_path)
+    before = app.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_value == 0
+    assert app.path.read_bytes() == before
+
+
+async def test_ctrl_q_with_changes_asks_and_cancel_keeps_the_app_running(tmp_path):
+    app = saved_small_app(tmp_path)
+    before = app.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await make_a_change(pilot)
+        for cancel in (lambda: pilot.press("escape"), lambda: pilot.click("#answer-cancel")):
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ConfirmDialog)
+            assert [b.id for b in dialog.query("Button")] == ["answer-save", "answer-discard", "answer-cancel"]
+            await cancel()
+            await pilot.pause()
+            assert app.is_running
+            assert app.screen is not dialog
+            assert app.unsaved
+        # The author goes on typing where they were.
+        await type_text(pilot, "?")
+        assert app.document.meta.title == "Database failover!?"
+    assert app.path.read_bytes() == before
+
+
+async def test_quit_without_saving_leaves_the_file_as_it_was(tmp_path):
+    app = saved_small_app(tmp_path)
+    before = app.path.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        await make_a_change(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#answer-discard")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_value == 0
+    assert app.path.read_bytes() == before
+
+
+async def test_save_and_quit_writes_the_file_then_exits(tmp_path):
+    app = saved_small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await make_a_change(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # "Save and quit" has the focus
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_value == 0
+    assert load(app.path) == app.document
+    assert load(app.path).meta.title == "Database failover!"
+
+
+# The command palette
+
+
+async def open_palette(pilot: Pilot, query: str = "") -> CommandList:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await type_text(pilot, query)
+    return pilot.app.screen.query_one(CommandList)
+
+
+def command_names(commands: CommandList) -> list[str]:
+    return [str(commands.get_option_at_index(i).prompt).split("\n")[0] for i in range(commands.option_count)]
+
+
+async def palette_run(pilot: Pilot, query: str, expected: str) -> None:
+    """Type ``query`` in the palette, wait until ``expected`` is the first command, press enter."""
+    commands = await open_palette(pilot, query)
+    for _ in range(50):
+        if command_names(commands)[:1] == [expected]:
+            break
+        await pilot.pause(0.02)
+    else:
+        raise AssertionError(f"{expected!r} is not the first command for {query!r}: {command_names(commands)}")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, CommandPalette)
+
+
+async def test_the_palette_lists_the_wizard_commands(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        commands = await open_palette(pilot)
+        for _ in range(50):
+            if commands.option_count:
+                break
+            await pilot.pause(0.02)
+        wanted = {
+            "Go to Timeline",
+            "Save",
+            "Export Markdown",
+            "Add timeline event",
+            "Add contributing factor",
+            "Add action item",
+        }
+        assert wanted <= set(command_names(commands))
+        await pilot.press("escape")
+
+
+async def test_palette_commands_go_to_save_export_and_open_forms(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await make_a_change(pilot)
+        await palette_run(pilot, "go to time", "Go to Timeline")
+        assert shown_step(app) == "step-timeline"
+        assert app.focused is app.screen.query_one("#timeline-table")
+
+        await palette_run(pilot, "save", "Save")
+        assert not app.unsaved
+        assert load(app.path) == app.document
+
+        target = tmp_path / "db-failover.md"
+        assert not target.exists()
+        await palette_run(pilot, "export", "Export Markdown")
+        assert target.read_text(encoding="utf-8") == render_markdown(app.document)
+
+        await palette_run(pilot, "add contrib", "Add contributing factor")
+        await pilot.pause()
+        assert shown_step(app) == "step-factors"
+        assert isinstance(app.screen, FactorDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await palette_run(pilot, "add action", "Add action item")
+        await pilot.pause()
+        assert shown_step(app) == "step-actions"
+        assert isinstance(app.screen, ActionDialog)
+
+
+# Review
+
+
+def review_gaps(app: PostmortemApp) -> str:
+    return str(app.screen.query_one("#review-missing", Static).render())
+
+
+async def test_review_lists_what_a_new_document_lacks(tmp_path):
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "review")
+        gaps = review_gaps(app)
+        assert gaps.startswith("Still missing")
+        assert "Timeline: at least one event" in gaps
+        assert "Action items: at least one action item" in gaps
+        assert "severity" in gaps
+        markdown = app.screen.query_one("#review-document", Markdown)
+        assert markdown.source == render_markdown(app.document)
+        assert "Database failover" in markdown.source
+
+        # Fill a gap elsewhere and come back: the review shows the document as it is now.
+        await go_to(pilot, "summary")
+        await choose(pilot, "field-meta-severity", "SEV-3")
+        await go_to(pilot, "review")
+        assert "severity" not in review_gaps(app)
+        assert markdown.source == render_markdown(app.document)
+        assert "SEV-3" in markdown.source
+
+
+async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "review")
+        assert review_gaps(app) == "Every step has its required content."
+        markdown = app.screen.query_one("#review-document", Markdown)
+        assert markdown.source == render_markdown(app.document)
+        review = app.screen.query_one("#step-review")
+        assert app.focused is review
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert review.scroll_y > 0
+
+
+# A small terminal
+
+
+async def test_every_step_fits_in_80_by_24(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        step_list = app.screen.query_one("#step-list", OptionList)
+        screen_region = app.screen.region
+        for index, step_id in enumerate(STEP_IDS):
+            if index:
+                await pilot.press("alt+n")
+                await pilot.pause()
+            assert shown_step(app) == f"step-{step_id}"
+            # The step list stays whole on screen, every step in it.
+            assert step_list.display and step_list.region.width >= 16
+            assert screen_region.contains_region(step_list.region)
+            assert step_list.region.height >= len(STEP_IDS) + 2
+            step = app.screen.query_one(f"#step-{step_id}")
+            assert step.region.width >= 50 and step.region.height >= 15
+            # The focused field is on screen (for a table: its header and cursor row).
+            assert app.focused is not None
+            shown = app.focused.region.intersection(step.region)
+            assert shown.height >= min(2, app.focused.region.height)
