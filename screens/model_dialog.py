@@ -56,7 +56,7 @@ class ModelDialog(ModalScreen[Record | None], Generic[Record]):
     def compose(self) -> ComposeResult:
         values = self.initial_values()
         with Vertical(id="dialog"):
-            yield Static(self.dialog_title, id="dialog-title")
+            yield Static(self.dialog_title, id="dialog-heading")
             with VerticalScroll(id="dialog-fields"):
                 for spec in self.field_specs():
                     yield FieldRow(

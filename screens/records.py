@@ -19,12 +19,17 @@ class RecordTable(DataTable):
     def __init__(self, columns: Sequence[str], *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True, classes="record-table")
         self._columns = columns
+        self._shown: list[tuple[str, tuple[Any, ...]]] | None = None
 
     def on_mount(self) -> None:
         self.add_columns(*self._columns)
 
     def fill(self, rows: list[tuple[str, Sequence[Any]]]) -> None:
-        """Replace all rows, keeping the cursor where it was."""
+        """Replace all rows, keeping the cursor where it was (nothing to do when they are the same)."""
+        shown = [(key, tuple(cells)) for key, cells in rows]
+        if shown == self._shown:
+            return
+        self._shown = shown
         row = self.cursor_row
         self.clear()
         for key, cells in rows:

@@ -31,3 +31,8 @@ class ReviewStep(StepView):
             missing.update("[b]Every step has its required content.[/b]")
         missing.set_class(bool(gaps), "-incomplete")
         self.query_one("#review-document", Markdown).update(render_markdown(self.document))
+
+    def left(self) -> None:
+        # The rendered document is hundreds of widgets: keeping them while hidden
+        # slows every later step change, and the next visit renders it afresh anyway.
+        self.query_one("#review-document", Markdown).update("")

@@ -41,8 +41,17 @@ class StepView(VerticalScroll):
     def refresh_from_document(self) -> None:
         """Show the document as it is now (called whenever the step is shown)."""
 
+    def left(self) -> None:
+        """Called when another step is shown instead of this one."""
+
     def focus_first(self) -> None:
-        """Focus the first field, or the step itself so that keys scroll it."""
+        """Focus the first field, or the step itself so that keys scroll it.
+
+        Focus already inside the step (a click before this ran) stays where it is.
+        """
+        focused = self.screen.focused
+        if focused is not None and (focused is self or self in focused.ancestors):
+            return
         for widget in self.query("*"):
             if widget.focusable:
                 widget.focus(scroll_visible=False)

@@ -28,16 +28,19 @@ class WizardScreen(Screen):
         "whys.tcss",
         "review.tcss",
     ]
-    # Below 110 columns the screen has the class -narrow: side panels move above tables.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # Below WIDE columns the screen has the class -narrow: side panels move above tables.
+    WIDE = 110
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("alt+p,ctrl+pageup", "previous_step", "Back", id="wizard.previous", key_display="alt+p", priority=True),
         Binding("alt+n,ctrl+pagedown", "next_step", "Next", id="wizard.next", key_display="alt+n", priority=True),
     ]
 
-    def __init__(self, start_step: str = "summary") -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.current_step = start_step
+        self.current_step: str = self.app.start_step  # type: ignore[attr-defined]
+        # The class the first resize would set, set now: changing it later restyles every widget.
+        self.add_class("-wide" if self.app.size.width >= self.WIDE else "-narrow")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -59,6 +62,8 @@ class WizardScreen(Screen):
         switcher = self.query_one("#steps", ContentSwitcher)
         if not switcher.query(f"#step-{step_id}"):
             await switcher.mount(BY_ID[step_id].view_class()())
+        if step_id != self.current_step and switcher.query(f"#step-{self.current_step}"):
+            self.step(self.current_step).left()
         self.current_step = step_id
         switcher.current = f"step-{step_id}"
         self.query_one(StepList).select_step(step_id)

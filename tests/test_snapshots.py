@@ -41,14 +41,14 @@ async def settle(pilot: Pilot) -> None:
 
 def test_step_ids_are_the_eight_steps() -> None:
     # The parametrised snapshots below must cover the whole wizard.
-    assert STEP_IDS == ["summary", "impact", "timeline", "factors", "whys", "actions", "lessons", "review"]
+    assert list(STEP_IDS) == ["summary", "impact", "timeline", "factors", "whys", "actions", "lessons", "review"]
 
 
 @pytest.mark.parametrize("step_id", STEP_IDS)
 def test_wizard_step(snap_compare, app: PostmortemApp, step_id: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
-        pilot.app.action_go_to(step_id)
+        await pilot.app.action_go_to(step_id)
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -57,11 +57,11 @@ def test_wizard_step(snap_compare, app: PostmortemApp, step_id: str) -> None:
 def test_add_timeline_event_dialog(snap_compare, app: PostmortemApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
-        pilot.app.action_go_to("timeline")
+        await pilot.app.action_go_to("timeline")
         await pilot.pause()
         await pilot.press("a")
         await settle(pilot)
-        assert pilot.app.screen.query_one("#dialog-title").render().plain == "Add timeline event"
+        assert pilot.app.screen.query_one("#dialog-heading").render().plain == "Add timeline event"
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 

@@ -70,9 +70,8 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 
 def field_row(app: PostmortemApp, row_id: str) -> FieldRow:
-    """The field row with this id (a factor's #dialog-title row shares its id with the heading)."""
-    [row] = [row for row in app.screen.query(FieldRow) if row.id == row_id]
-    return row
+    """The field row with this id."""
+    return app.screen.query_one(f"#{row_id}", FieldRow)
 
 
 async def focus_field(pilot: Pilot, row_id: str) -> Widget:

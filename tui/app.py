@@ -27,6 +27,10 @@ class PostmortemApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "postmortem"
     COMMANDS = App.COMMANDS | {WizardCommands}
+    # The wizard is the screen the app starts with (its one mode), rather than a
+    # screen pushed over an empty default screen that would be laid out for nothing.
+    MODES = {"wizard": WizardScreen}
+    DEFAULT_MODE = "wizard"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="app.save", priority=True, tooltip="Save the postmortem file"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit (asks about unsaved changes)"),
@@ -42,11 +46,9 @@ class PostmortemApp(App[int]):
 
     @property
     def wizard(self) -> WizardScreen:
-        return self.get_screen("wizard")  # type: ignore[return-value]
+        return self.screen_stack[0]  # type: ignore[return-value]
 
     def on_mount(self) -> None:
-        self.install_screen(WizardScreen(self.start_step), "wizard")
-        self.push_screen("wizard")
         self.refresh_title()
 
     # Document state
