@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 
 class ConfirmDialog(ModalScreen[str]):
@@ -28,6 +28,7 @@ class ConfirmDialog(ModalScreen[str]):
             with Horizontal(id="confirm-buttons"):
                 for answer_id, label, variant in self.answers:
                     yield Button(label, id=f"answer-{answer_id}", variant=variant)  # type: ignore[arg-type]
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from models.errors import describe
 from screens.widgets.fields import FieldRow, FieldSpec
@@ -26,7 +26,8 @@ class ModelDialog(ModalScreen[Record | None], Generic[Record]):
     CSS_PATH = ["model_dialog.tcss", "widgets/fields.tcss"]
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("ctrl+enter,ctrl+j", "submit", "OK", id="dialog.submit", priority=True),
+        # Not every terminal tells ctrl+enter from enter; ctrl+j works in all of them.
+        Binding("ctrl+enter,ctrl+j", "submit", "OK", id="dialog.submit", key_display="ctrl+j", priority=True),
     ]
 
     model: ClassVar[type[BaseModel]]
@@ -70,6 +71,7 @@ class ModelDialog(ModalScreen[Record | None], Generic[Record]):
                 with Horizontal(id="dialog-buttons"):
                     yield Button("OK", variant="primary", id="dialog-ok")
                     yield Button("Cancel", id="dialog-cancel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query(FieldRow).first().focus_control()

@@ -16,6 +16,13 @@ from screens.event_dialog import EventDialog
 from screens.records import RecordsStep, RecordTable, escape, shorten
 
 
+COLUMNS = ("Time", "T+", "Kind", "Milestone", "Event", "Actor")
+EVENT = COLUMNS.index("Event")
+ACTOR_WIDTH = 20
+EVENT_MIN_WIDTH = 30
+SEPARATOR = "  ·  "
+
+
 class TimelineStep(RecordsStep):
     step_id = "timeline"
     intro = "Reconstruct what happened from alerts, logs, chat and deploys. Mark the milestones."
@@ -25,7 +32,7 @@ class TimelineStep(RecordsStep):
         yield from self.compose_header()
         with Horizontal(id="timeline-body"):
             with Vertical(id="timeline-main"):
-                yield RecordTable(["Time", "T+", "Kind", "Milestone", "Actor", "Event"], id="timeline-table")
+                yield RecordTable(list(COLUMNS), id="timeline-table")
                 yield Static("", classes="record-detail", id="timeline-detail")
             with Vertical(id="timeline-side"):
                 yield Static("", id="timeline-zone")
@@ -45,10 +52,13 @@ class TimelineStep(RecordsStep):
             when = local.strftime("%H:%M") if local.date() == doc.meta.incident_date else local.strftime("%m-%d %H:%M")
             offset = format_offset(event.at - start.at) if start else ""
             milestone = Text(event.milestone.value, style="bold") if event.milestone else ""
-            text = ("★ " if event.key else "") + event.event.replace("\n", " ")
-            rows.append((str(index), (when, offset, event.kind.value, milestone, shorten(event.actor, 24), text)))
+            text = ("★ " if event.key else "") + event.event
+            rows.append([when, offset, event.kind.value, milestone, text, shorten(event.actor, ACTOR_WIDTH)])
         table = self.query_one("#timeline-table", RecordTable)
-        table.fill(rows)
+        width = self._event_width(table, rows)
+        for cells in rows:
+            cells[EVENT] = shorten(cells[EVENT], width)
+        table.fill([(str(index), cells) for index, cells in enumerate(rows)])
         self.query_one("#timeline-zone", Static).update(f"Times in [b]{doc.meta.timezone}[/b]")
         self._show_metrics()
         problems = milestone_order_problems(doc)
@@ -61,14 +71,37 @@ class TimelineStep(RecordsStep):
             self.query_one("#timeline-detail", Static).update(self.describe_key(table.current_key()))
 
     def on_resize(self) -> None:
-        self._show_metrics()
+        self.refresh_from_document()
+
+    @staticmethod
+    def _event_width(table: RecordTable, rows: list[list]) -> int:
+        """Room for the event text once the other columns have theirs, so that the
+        actor stays in view; the detail line below the table shows the whole text."""
+        other = [column for column in range(len(COLUMNS)) if column != EVENT]
+        widths = [max([len(COLUMNS[column]), *(Text(str(cells[column])).cell_len for cells in rows)]) for column in other]
+        padding = 2 * table.cell_padding * len(COLUMNS) + 2  # and the vertical scrollbar
+        available = table.scrollable_content_region.width or 100
+        return max(EVENT_MIN_WIDTH, available - sum(widths) - padding)
 
     def _show_metrics(self) -> None:
-        """One metric a line beside the table; a wrapping strip above it when narrow."""
-        metrics = compute_metrics(self.document).labelled()
-        separator = "  ·  " if self.screen.has_class("-narrow") else "\n"
-        text = separator.join(f"{name} [b]{format_duration(value)}[/b]" for name, value in metrics)
-        self.query_one("#timeline-metrics", Static).update(text)
+        """One metric a line beside the table; when narrow, a strip above it that
+        wraps between metrics, never inside one."""
+        metrics = [(name, format_duration(value)) for name, value in compute_metrics(self.document).labelled()]
+        widget = self.query_one("#timeline-metrics", Static)
+        if not self.screen.has_class("-narrow"):
+            widget.update("\n".join(f"{name} [b]{value}[/b]" for name, value in metrics))
+            return
+        width = widget.content_region.width or 80
+        lines: list[list[str]] = [[]]
+        used = 0
+        for name, value in metrics:
+            size = len(name) + 1 + len(value) + (len(SEPARATOR) if lines[-1] else 0)
+            if lines[-1] and used + size > width:
+                lines.append([])
+                used, size = 0, size - len(SEPARATOR)
+            lines[-1].append(f"{name} [b]{value}[/b]")
+            used += size
+        widget.update("\n".join(SEPARATOR.join(line) for line in lines))
 
     def describe_key(self, key: str) -> str:
         event = self.document.timeline[int(key)]

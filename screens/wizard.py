@@ -29,7 +29,7 @@ class WizardScreen(Screen):
         "review.tcss",
     ]
     # Below WIDE columns the screen has the class -narrow: side panels move above tables.
-    WIDE = 110
+    WIDE = 180
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS = [
         Binding("alt+p,ctrl+pageup", "previous_step", "Back", id="wizard.previous", key_display="alt+p", priority=True),

@@ -291,7 +291,9 @@ async def test_the_palette_lists_the_wizard_commands(tmp_path):
             "Add contributing factor",
             "Add action item",
         }
-        assert wanted <= set(command_names(commands))
+        names = command_names(commands)
+        assert wanted <= set(names)
+        assert len(names) == len(set(names)), "no command is listed twice"
         await pilot.press("escape")
 
 

@@ -19,7 +19,6 @@ class WizardCommands(Provider):
             ("Add timeline event", "add_record('timeline')", "Open the event form on the Timeline step"),
             ("Add contributing factor", "add_record('factors')", "Open the factor form on the Factors step"),
             ("Add action item", "add_record('actions')", "Open the action form on the Action items step"),
-            ("Quit", "quit", "Quit, asking about unsaved changes (ctrl+q)"),
         ]
         return commands
 
