@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
 
 from models.document import ActionItem
 from screens.action_dialog import ActionDialog
-from screens.records import RecordsStep, RecordTable, escape, shorten
+from screens.records import RecordDetail, RecordsStep, RecordTable, escape, shorten
 
 
 def _value(item: object) -> str:
@@ -27,7 +26,7 @@ class ActionsStep(RecordsStep):
         yield RecordTable(
             ["ID", "Status", "Owner", "Due", "Pri", "Horizon", "Type", "Action"], id="actions-table"
         )
-        yield Static("", classes="record-detail", id="actions-detail")
+        yield RecordDetail(id="actions-detail")
 
     def on_mount(self) -> None:
         self.refresh_from_document()
@@ -52,7 +51,7 @@ class ActionsStep(RecordsStep):
             )
         table = self.query_one("#actions-table", RecordTable)
         table.fill(rows)
-        detail = self.query_one("#actions-detail", Static)
+        detail = self.query_one("#actions-detail", RecordDetail)
         key = table.current_key()
         detail.update(self.describe_key(key) if key else "No action items yet. Press [b]a[/b] to add one.")
 

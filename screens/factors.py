@@ -9,7 +9,7 @@ from models.document import Factor
 from models.enums import AREAS_BY_CATEGORY, Category
 from screens.factor_dialog import FactorDialog
 from screens.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
-from screens.records import RecordsStep, RecordTable, escape
+from screens.records import RecordDetail, RecordsStep, RecordTable, escape
 
 
 class FactorsStep(RecordsStep):
@@ -29,7 +29,7 @@ class FactorsStep(RecordsStep):
             )
             yield Static(f"{CATEGORY_QUESTIONS[category]}\n{questions}", classes="factor-questions")
             yield RecordTable(["ID", "Weight", "Area", "Title"], id=f"factors-{category.value}")
-        yield Static("", classes="record-detail", id="factors-detail")
+        yield RecordDetail(id="factors-detail")
 
     def on_mount(self) -> None:
         self.refresh_from_document()
@@ -45,7 +45,7 @@ class FactorsStep(RecordsStep):
                 if factor.category == category
             ]
             self.query_one(f"#factors-{category.value}", RecordTable).fill(rows)
-        detail = self.query_one("#factors-detail", Static)
+        detail = self.query_one("#factors-detail", RecordDetail)
         if not self.document.factors:
             detail.update("No factors yet. Press [b]a[/b] to add one to the category under the cursor.")
 

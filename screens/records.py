@@ -7,10 +7,24 @@ from typing import Any
 
 from textual import on
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from screens.confirm_dialog import delete_dialog
 from screens.step import StepView
+
+
+class RecordDetail(VerticalScroll):
+    """The highlighted record in full, below its table; scrolls when it is taller than its space."""
+
+    DEFAULT_CLASSES = "record-detail"
+
+    def compose(self):
+        yield Static("")
+
+    def update(self, content: str) -> None:
+        self.query_one(Static).update(content)
+        self.scroll_home(animate=False)
 
 
 class RecordTable(DataTable):
@@ -110,9 +124,9 @@ class RecordsStep(StepView):
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        detail = self.query(".record-detail")
+        detail = self.query(RecordDetail)
         if detail and event.row_key.value is not None:
-            detail.first(Static).update(self.describe_key(event.row_key.value))
+            detail.first().update(self.describe_key(event.row_key.value))
 
 
 def escape(text: str) -> str:

@@ -13,7 +13,7 @@ from models.document import TimelineEvent
 from models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
 from models.enums import Milestone
 from screens.event_dialog import EventDialog
-from screens.records import RecordsStep, RecordTable, escape, shorten
+from screens.records import RecordDetail, RecordsStep, RecordTable, escape, shorten
 
 
 COLUMNS = ("Time", "T+", "Kind", "Milestone", "Event", "Actor")
@@ -33,7 +33,7 @@ class TimelineStep(RecordsStep):
         with Horizontal(id="timeline-body"):
             with Vertical(id="timeline-main"):
                 yield RecordTable(list(COLUMNS), id="timeline-table")
-                yield Static("", classes="record-detail", id="timeline-detail")
+                yield RecordDetail(id="timeline-detail")
             with Vertical(id="timeline-side"):
                 yield Static("", id="timeline-zone")
                 yield Static("", id="timeline-metrics")
@@ -66,9 +66,9 @@ class TimelineStep(RecordsStep):
         warnings.update("\n".join(f"⚠ Milestones out of order: {p}" for p in problems))
         warnings.display = bool(problems)
         if not doc.timeline:
-            self.query_one("#timeline-detail", Static).update("No events yet. Press [b]a[/b] to add the first one.")
+            self.query_one("#timeline-detail", RecordDetail).update("No events yet. Press [b]a[/b] to add the first one.")
         elif table.current_key() is not None:
-            self.query_one("#timeline-detail", Static).update(self.describe_key(table.current_key()))
+            self.query_one("#timeline-detail", RecordDetail).update(self.describe_key(table.current_key()))
 
     def on_resize(self) -> None:
         self.refresh_from_document()

@@ -31,6 +31,9 @@ class WizardScreen(Screen):
     # Below WIDE columns the screen has the class -narrow: side panels move above tables.
     WIDE = 180
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    # Below TALL lines it has the class -short: step introductions hide, detail panes shrink.
+    TALL = 30
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
     BINDINGS = [
         Binding("alt+p,ctrl+pageup", "previous_step", "Back", id="wizard.previous", key_display="alt+p", priority=True),
         Binding("alt+n,ctrl+pagedown", "next_step", "Next", id="wizard.next", key_display="alt+n", priority=True),
@@ -39,8 +42,9 @@ class WizardScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.current_step: str = self.app.start_step  # type: ignore[attr-defined]
-        # The class the first resize would set, set now: changing it later restyles every widget.
+        # The classes the first resize would set, set now: changing it later restyles every widget.
         self.add_class("-wide" if self.app.size.width >= self.WIDE else "-narrow")
+        self.add_class("-tall" if self.app.size.height >= self.TALL else "-short")
 
     def compose(self) -> ComposeResult:
         yield Header()

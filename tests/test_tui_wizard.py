@@ -394,3 +394,24 @@ async def test_every_step_fits_in_80_by_24(tmp_path):
             assert app.focused is not None
             shown = app.focused.region.intersection(step.region)
             assert shown.height >= min(2, app.focused.region.height)
+
+
+async def test_a_short_terminal_gives_the_timeline_table_the_room_and_scrolls_the_detail(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "timeline")
+        step = app.screen.query_one("#step-timeline")
+        assert not step.query_one(".step-intro").display
+        table = step.query_one("#timeline-table")
+        assert table.region.height >= 10  # header and at least nine events
+        # The first event's detail is longer than its pane: the pane scrolls to the end of it.
+        detail = step.query_one("#timeline-detail")
+        assert detail.region.height <= 4
+        assert detail.max_scroll_y > 0
+        detail.scroll_end(animate=False)
+        await pilot.pause()
+        assert detail.scroll_y == detail.max_scroll_y > 0
+    app = example_app(tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await go_to(pilot, "timeline")
+        assert app.screen.query_one("#step-timeline .step-intro").display
