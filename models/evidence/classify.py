@@ -1,0 +1,73 @@
+"""Levels, the words that make a record worth a look, and a guess at its event kind."""
+
+from __future__ import annotations
+
+import re
+
+from models.enums import EventKind
+
+# Levels in rising order; a record at WARNING or above becomes a candidate.
+LEVELS = ("debug", "info", "notice", "warning", "error", "critical")
+RANK = {name: rank for rank, name in enumerate(LEVELS)}
+WARNING = RANK["warning"]
+
+# What log lines call their levels, and the level each word means.
+_LEVEL_WORDS = {
+    "trace": "debug", "debug": "debug", "dbug": "debug", "fine": "debug",
+    "info": "info", "inf": "info", "information": "info",
+    "notice": "notice",
+    "warn": "warning", "warning": "warning", "wrn": "warning",
+    "err": "error", "error": "error", "eror": "error", "severe": "error",
+    "crit": "critical", "critical": "critical", "fatal": "critical", "alert": "critical",
+    "emerg": "critical", "emergency": "critical", "panic": "critical",
+}
+LEVEL_WORD = re.compile(rb"(?i)\b(" + b"|".join(w.encode() for w in _LEVEL_WORDS) + rb")\b")
+
+# Upper-case level words, as scanned for in raw text (lower-case ones are too common in messages).
+HIGH_LEVEL_WORDS = r"\b(?:WARN(?:ING)?|ERR(?:OR)?|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|PANIC)\b"
+# Level words after a marker that says they are the level: [error], level=warn, <warning>, "level":"error".
+MARKED_LEVEL_WORDS = (
+    r"(?i:[\[<(|:=\"]\s*(?:warn(?:ing)?|err(?:or)?|crit(?:ical)?|fatal|alert|emerg(?:ency)?|severe|panic)\b)"
+)
+# Changes, deploys, rollbacks, restarts, failovers, alerts and pages (matched in any case).
+CHANGE_WORDS = (
+    r"(?i:\b(?:deploy\w*|redeploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|revert\w*|restart\w*|reboot\w*"
+    r"|fail(?:ed|ing)?[ -]?over\w*|alert\w*|paged|paging|pager\w*|chang(?:e|ed|es|ing)\b"
+    r"|releas(?:e|ed|ing)\b|migrat\w*|config(?:uration)? (?:change|update|push)\w*))"
+)
+
+_CHANGE = re.compile(CHANGE_WORDS)
+
+
+def level_of_word(word: str) -> str:
+    """The level a log's level word means (``info`` for one it does not know)."""
+    return _LEVEL_WORDS.get(word.lower(), "info")
+
+
+def is_notable(level: str, text: str) -> bool:
+    """Whether a record is a candidate without --all or --grep."""
+    return RANK[level] >= WARNING or _CHANGE.search(text) is not None
+
+
+_KIND_RULES: tuple[tuple[re.Pattern[str], EventKind], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind)
+    for pattern, kind in (
+        (r"\b(?:roll(?:ed|ing)?[ -]?back|revert|fail(?:ed|ing)?[ -]?over|restart|reboot|scal(?:ed|ing) (?:up|out)"
+         r"|disabl(?:e|ed|ing)|drain|throttl|rate[ -]limit|mitigat|hotfix)", EventKind.MITIGATION),
+        (r"\b(?:alert\w*|paged|paging|pager\w*|firing|triggered|on-?call)\b", EventKind.DETECTION),
+        (r"\b(?:acknowledg\w*|escalat\w*|incident (?:declared|opened))", EventKind.ESCALATION),
+        (r"\b(?:recover\w*|resolved|healthy|back to normal|back up|restored|succeeded)\b", EventKind.RECOVERY),
+        (r"\b(?:deploy\w*|releas\w*|roll(?:ed|ing)?[ -]?out|migrat\w*|config\w*|chang(?:e|ed|es)|merge[ds]?)\b",
+         EventKind.PRECURSOR),
+        (r"\b(?:error|exception|timeout|timed out|fail\w*|refused|unavailable|exhausted|panic|crash\w*)\b",
+         EventKind.SYMPTOM),
+    )
+)
+
+
+def guess_kind(text: str, level: str) -> EventKind:
+    """The event kind a record most likely is, from its words and level."""
+    for pattern, kind in _KIND_RULES:
+        if pattern.search(text):
+            return kind
+    return EventKind.SYMPTOM if RANK[level] >= WARNING else EventKind.NOTE

@@ -1,0 +1,190 @@
+"""Evidence files in, candidate timeline events out: window, selection, collapse, merge, duplicates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from models.document import Postmortem, TimelineEvent
+from models.enums import EventKind, Milestone
+from models.evidence.classify import guess_kind
+from models.evidence.collapse import collapse
+from models.evidence.detect import detect, split_source
+from models.evidence.records import Progress, Record, Selection, Window, one_line
+from models.evidence.structured import SourceError, chat_export, csv_alerts, git_log, json_lines
+from models.evidence.textlog import TextLogReader
+from models.evidence.timestamps import TextFormat, TimeContext, custom_format, to_datetime
+
+# How far before the start and after the resolution the default window reaches.
+MARGIN = timedelta(hours=1)
+# A candidate within this many seconds of an existing event with the same text is that event.
+SAME_EVENT_SECONDS = 60
+
+
+@dataclass
+class ImportOptions:
+    since: datetime | None = None
+    until: datetime | None = None
+    zone: ZoneInfo | None = None  # for times without an offset; the document's zone when None
+    year: int | None = None  # for formats without a year; the incident date's year when None
+    time_format: str | None = None
+    grep: str | None = None
+    keep_all: bool = False
+    collapse: bool = True
+    columns: dict[str, str | None] = field(default_factory=dict)  # CSV: time / text / level column names
+
+
+@dataclass
+class Candidate:
+    at: datetime
+    source: str  # file:line
+    text: str
+    count: int
+    level: str
+    kind: EventKind
+    raw: str  # the first record's lines, for the preview
+    example: str = ""  # the first record's text, when several were collapsed
+    until: datetime | None = None  # the last record's time, when several were collapsed
+    actor: str = ""
+    evidence: str = ""
+    existing: bool = False  # already in the timeline
+
+    def to_event(self) -> TimelineEvent:
+        evidence = self.evidence or (f"first of {self.count}: {self.example}" if self.count > 1 else "")
+        return TimelineEvent(at=self.at, event=self.text, kind=self.kind, actor=self.actor, source=self.source,
+                             evidence=evidence)
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "at": self.at.isoformat(timespec="milliseconds"), "source": self.source, "text": self.text,
+            "count": self.count, "level": self.level, "kind": self.kind.value,
+        }
+        if self.count > 1:
+            data["until"] = self.until.isoformat(timespec="milliseconds") if self.until else None
+            data["example"] = self.example
+        if self.existing:
+            data["existing"] = True
+        return data
+
+
+@dataclass
+class ImportResult:
+    candidates: list[Candidate]
+    window: Window
+    problems: list[str]  # sources that could not be read, one sentence each
+    bytes_read: int = 0
+
+
+def default_window(doc: Postmortem, options: ImportOptions) -> Window:
+    """From the start milestone (or first event) to the resolution (or last event), with a margin."""
+    zone = options.zone or doc.meta.zone
+    start: datetime | None = None
+    end: datetime | None = None
+    if doc.timeline:
+        first = doc.milestone_event(Milestone.STARTED) or doc.timeline[0]
+        last = doc.milestone_event(Milestone.RESOLVED) or doc.timeline[-1]
+        start, end = first.at - MARGIN, last.at + MARGIN
+    elif doc.meta.incident_date is not None:
+        start = datetime.combine(doc.meta.incident_date, time(), tzinfo=zone) - MARGIN
+        end = start + timedelta(days=1) + 2 * MARGIN
+    start = options.since or start
+    end = options.until or end
+    return Window(start.timestamp() if start else None, end.timestamp() if end else None)
+
+
+def import_evidence(doc: Postmortem, sources: list[str], options: ImportOptions,
+                    progress: Progress | None = None) -> ImportResult:
+    """Read every source and propose candidate events, merged in time order."""
+    progress = progress or Progress()
+    zone = options.zone or doc.meta.zone
+    incident_day = doc.meta.incident_date or date.today()
+    window = default_window(doc, options)
+    ctx = TimeContext(zone, options.year or incident_day.year,
+                      window.start if window.start is not None else None)
+    selection = Selection(re.compile(options.grep) if options.grep else None, options.keep_all)
+    custom = custom_format(options.time_format) if options.time_format else None
+    paths = [split_source(spec) for spec in sources]
+    progress.total = sum(path.stat().st_size for _, path in paths if path.is_file())
+    candidates: list[Candidate] = []
+    problems: list[str] = []
+    for forced, path in paths:
+        try:
+            records = list(_read(path, forced, custom, ctx, window, selection, options, progress))
+        except SourceError as error:
+            problems.append(str(error))
+            continue
+        except OSError as error:
+            problems.append(f"{path}: {error.strerror or error}")
+            continue
+        candidates.extend(_candidates(str(path), records, options.collapse, zone, incident_day))
+    candidates.sort(key=lambda c: (c.at, c.source))
+    _mark_existing(candidates, doc.timeline)
+    return ImportResult(candidates, window, problems, progress.done)
+
+
+def _read(path: Path, forced: str | None, custom: TextFormat | None, ctx: TimeContext, window: Window,
+          selection: Selection, options: ImportOptions, progress: Progress) -> Iterator[Record]:
+    if path.is_dir():
+        raise SourceError(f"{path}: is a folder; name the files in it")
+    found = detect(path, forced, custom)
+    if found.kind == "jsonl":
+        return json_lines(path, ctx, window, selection, progress)
+    if found.kind == "csv":
+        return csv_alerts(path, ctx, window, selection, progress, options.columns)
+    if found.kind == "chat":
+        return chat_export(path, ctx, window, selection, progress)
+    if found.kind == "git":
+        return git_log(path, ctx, window, selection, progress)
+    assert found.text_format is not None
+    return TextLogReader(path, found.text_format, found.prefix_limit, ctx, window, selection, progress).records()
+
+
+def _clock(at: datetime, zone: ZoneInfo, day: date) -> str:
+    local = at.astimezone(zone)
+    return local.strftime("%H:%M:%S") if local.date() == day else local.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _candidates(name: str, records: list[Record], collapse_bursts: bool, zone: ZoneInfo,
+                day: date) -> Iterator[Candidate]:
+    records.sort(key=lambda r: r.at)
+    if not collapse_bursts:
+        for record in records:
+            yield _single(name, record)
+        return
+    for burst in collapse(records):
+        if burst.count == 1:
+            yield _single(name, burst.first)
+            continue
+        first = to_datetime(burst.first.at, burst.first.offset)
+        last = to_datetime(burst.last.at, burst.last.offset)
+        text = f"{burst.count} × {burst.template} from {_clock(first, zone, day)} to {_clock(last, zone, day)}"
+        record = burst.first
+        yield Candidate(first, f"{name}:{record.line}", text, burst.count, record.level,
+                        record.kind or guess_kind(record.text, record.level), record.raw, example=record.text,
+                        until=last, actor=record.actor, evidence=record.evidence)
+
+
+def _single(name: str, record: Record) -> Candidate:
+    return Candidate(to_datetime(record.at, record.offset), f"{name}:{record.line}", record.text, 1, record.level,
+                     record.kind or guess_kind(record.text, record.level), record.raw, actor=record.actor,
+                     evidence=record.evidence)
+
+
+def _same_text(text: str) -> str:
+    return one_line(text).casefold()
+
+
+def _mark_existing(candidates: list[Candidate], timeline: list[TimelineEvent]) -> None:
+    sources = {event.source for event in timeline if event.source}
+    times_by_text: dict[str, list[datetime]] = {}
+    for event in timeline:
+        times_by_text.setdefault(_same_text(event.event), []).append(event.at)
+    for candidate in candidates:
+        near = times_by_text.get(_same_text(candidate.text), [])
+        candidate.existing = candidate.source in sources or any(
+            abs((candidate.at - at).total_seconds()) <= SAME_EVENT_SECONDS for at in near
+        )

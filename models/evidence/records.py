@@ -1,0 +1,79 @@
+"""What the evidence readers produce, and the options that steer them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from models.enums import EventKind
+
+# How many lines of a record the preview keeps, and how long a line of it may be.
+PREVIEW_LINES = 12
+PREVIEW_WIDTH = 400
+
+
+@dataclass(slots=True)
+class Record:
+    """One record of a source that passed the window and the selection."""
+
+    at: float  # epoch seconds
+    offset: int  # minutes east of UTC, as written in the source or from the zone
+    line: int  # 1-based line where the record starts
+    text: str  # the message, on one line
+    level: str
+    raw: str  # the record as read, for the preview
+    kind: EventKind | None = None  # set by sources that know it (chat, commits)
+    actor: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Window:
+    """The span of time worth reading, in epoch seconds; None is open-ended."""
+
+    start: float | None = None
+    end: float | None = None
+
+    def __contains__(self, seconds: float) -> bool:
+        return (self.start is None or seconds >= self.start) and (self.end is None or seconds <= self.end)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which records in the window become candidates."""
+
+    grep: re.Pattern[str] | None = None
+    keep_all: bool = False
+
+
+class Cancelled(Exception):
+    """The import was cancelled through its progress object."""
+
+
+@dataclass
+class Progress:
+    """Bytes read so far across all sources; set ``cancelled`` to stop the import."""
+
+    total: int = 0
+    done: int = 0
+    cancelled: bool = False
+    on_change: Callable[[Progress], None] | None = field(default=None, repr=False)
+
+    def advance(self, count: int) -> None:
+        if self.cancelled:
+            raise Cancelled
+        self.done += count
+        if self.on_change is not None:
+            self.on_change(self)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def preview(lines: list[str]) -> str:
+    shown = [line[:PREVIEW_WIDTH] for line in lines[:PREVIEW_LINES]]
+    if len(lines) > PREVIEW_LINES:
+        shown.append(f"… {len(lines) - PREVIEW_LINES} more lines")
+    return "\n".join(shown)

@@ -1,0 +1,172 @@
+"""Plain-text logs: stream a file in large blocks and look closely only at the records that matter.
+
+One RE2 scan per block finds the lines that hold a level word, a change word or
+the ``--grep`` pattern; only those lines get their record's start found, their
+timestamp converted and the window checked. The other lines (nearly all of them
+in a long log) cost the scan and nothing else. A record is a line with a
+timestamp plus the lines after it that have none (a stack trace, say).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import re2
+
+from models.evidence.classify import CHANGE_WORDS, HIGH_LEVEL_WORDS, LEVEL_WORD, MARKED_LEVEL_WORDS, is_notable, level_of_word
+from models.evidence.records import Progress, Record, Selection, Window, one_line, preview
+from models.evidence.timestamps import TextFormat, TimeContext
+
+BLOCK = 4 << 20
+# At most this many lines belong to one record; a longer run of lines without a timestamp starts over.
+MAX_CONTINUATION = 400
+# The level word is looked for this far after the timestamp.
+LEVEL_SPAN = 60
+
+# Syslog priorities whose severity (priority % 8) is warning or worse.
+_ALARMING_PRIORITIES = "|".join(str(p) for p in range(192) if p % 8 <= 4)
+_SELECTORS = {
+    "word": (HIGH_LEVEL_WORDS, MARKED_LEVEL_WORDS),
+    "priority": (rf"<(?:{_ALARMING_PRIORITIES})>1 ",),
+    "status": (r'" 5\d\d ',),
+}
+_PRIORITY = re.compile(rb"<(\d{1,3})>1 ")
+_SEVERITIES = ("critical", "critical", "critical", "error", "warning", "notice", "info", "debug")
+_STATUS = re.compile(rb'" (\d{3}) ')
+_LEFTOVER = re.compile(r"^[\s\-:|,]*(?:\[\s*\]|\(\s*\))?[\s\-:|,]*")
+
+
+def selector(fmt: TextFormat, selection: Selection) -> re2._Regexp | re.Pattern[bytes]:
+    """The pattern one scan of a block uses to find the lines worth a closer look."""
+    if selection.keep_all:
+        return re2.compile(rb"(?m)^[^\n]")
+    parts = [*_SELECTORS[fmt.level_from], CHANGE_WORDS]
+    if selection.grep is not None:
+        parts.append(selection.grep.pattern)
+    pattern = "|".join(f"(?:{part})" for part in parts).encode()
+    try:
+        return re2.compile(pattern)
+    except re2.error:  # a --grep pattern RE2 does not support (look-arounds, back-references)
+        return re.compile(pattern)
+
+
+def record_start_pattern(fmt: TextFormat, prefix_limit: int) -> re.Pattern[bytes]:
+    """Matches at a line start when the line has a timestamp within ``prefix_limit`` bytes."""
+    return re.compile(rb"[^\n]{0,%d}?(?:%s)" % (prefix_limit, fmt.pattern.pattern))
+
+
+class TextLogReader:
+    def __init__(self, path: Path, fmt: TextFormat, prefix_limit: int, ctx: TimeContext, window: Window,
+                 selection: Selection, progress: Progress) -> None:
+        self.path = path
+        self.fmt = fmt
+        self.ctx = ctx
+        self.window = window
+        self.selection = selection
+        self.progress = progress
+        self.selector = selector(fmt, selection)
+        self.record_start = record_start_pattern(fmt, prefix_limit)
+
+    def records(self) -> Iterator[Record]:
+        first_line = 1
+        carry = b""
+        with self.path.open("rb") as stream:
+            while True:
+                block = stream.read(BLOCK)
+                data = carry + block
+                if not block:
+                    if data:
+                        yield from self._scan(data if data.endswith(b"\n") else data + b"\n", first_line)
+                    return
+                cut = self._last_record_start(data)
+                chunk, carry = data[:cut], data[cut:]
+                if chunk:
+                    yield from self._scan(chunk, first_line)
+                    first_line += chunk.count(b"\n")
+                self.progress.advance(len(block))
+
+    def _last_record_start(self, data: bytes) -> int:
+        """Where the last whole line that starts a record begins (0 when none does)."""
+        end = data.rfind(b"\n") + 1
+        if end == 0:
+            return 0
+        start = data.rfind(b"\n", 0, end - 1) + 1
+        for _ in range(MAX_CONTINUATION):
+            if self.record_start.match(data, start):
+                return start
+            if start == 0:
+                break
+            start = data.rfind(b"\n", 0, start - 1) + 1
+        return end
+
+    def _scan(self, data: bytes, first_line: int) -> Iterator[Record]:
+        starts_record = self.record_start.match
+        convert = self.fmt.convert
+        ctx, window, selection = self.ctx, self.window, self.selection
+        size = len(data)
+        counted_pos, counted_line = 0, first_line
+        handled = 0  # bytes before this belong to records already looked at
+        for hit in self.selector.finditer(data):
+            position = hit.start()
+            if position < handled:
+                continue
+            # Back from the hit's line to the line that starts its record.
+            start = data.rfind(b"\n", 0, position) + 1
+            stamp = starts_record(data, start)
+            steps = 0
+            while stamp is None and start > handled and steps < MAX_CONTINUATION:
+                start = data.rfind(b"\n", 0, start - 1) + 1
+                stamp = starts_record(data, start)
+                steps += 1
+            line_end = data.find(b"\n", position)
+            if stamp is None:  # lines before the first record, or an over-long run without timestamps
+                handled = line_end + 1
+                continue
+            first_end = data.find(b"\n", start)
+            end = first_end + 1
+            steps = 0
+            while end < size and starts_record(data, end) is None and steps < MAX_CONTINUATION:
+                end = data.find(b"\n", end) + 1
+                steps += 1
+            handled = end
+            try:
+                seconds, offset = convert(stamp, ctx)
+            except ValueError:  # an impossible date such as 31 February
+                continue
+            if seconds not in window:
+                continue
+            level, text = self._level_and_text(data, start, stamp, first_end)
+            body = data[start:end].decode("utf-8", "replace")
+            if not selection.keep_all and not is_notable(level, body) and not (
+                selection.grep is not None and selection.grep.search(body)
+            ):
+                continue
+            counted_line += data.count(b"\n", counted_pos, start)
+            counted_pos = start
+            yield Record(seconds, offset, counted_line, text, level, preview(body.splitlines()))
+
+    def _level_and_text(self, data: bytes, start: int, stamp: re.Match[bytes], line_end: int) -> tuple[str, str]:
+        """The record's level, and its first line without the timestamp and the level word."""
+        stamp_end = stamp.end()
+        stamp_start = self.fmt.pattern.search(data, start, stamp_end).start()  # type: ignore[union-attr]
+        head, tail = data[start:stamp_start], data[stamp_end:line_end]
+        how = self.fmt.level_from
+        level = "info"
+        if how == "word":
+            word = LEVEL_WORD.search(tail, 0, LEVEL_SPAN)
+            if word is not None:
+                level = level_of_word(word.group(1).decode())
+                tail = tail[: word.start()] + tail[word.end():]
+        elif how == "priority":
+            priority = _PRIORITY.search(data, start, stamp_end)
+            if priority is not None:
+                level = _SEVERITIES[int(priority.group(1)) % 8]
+                head = data[start:priority.start()]
+        else:
+            status = _STATUS.search(tail)
+            if status is not None and status.group(1).startswith(b"5"):
+                level = "error"
+        text = (head.strip() + b" " + tail.strip()).decode("utf-8", "replace")
+        return level, _LEFTOVER.sub("", one_line(text))
