@@ -25,9 +25,11 @@ LEVEL_WORD = re.compile(rb"(?i)\b(" + b"|".join(w.encode() for w in _LEVEL_WORDS
 
 # Upper-case level words, as scanned for in raw text (lower-case ones are too common in messages).
 HIGH_LEVEL_WORDS = r"\b(?:WARN(?:ING)?|ERR(?:OR)?|CRIT(?:ICAL)?|FATAL|ALERT|EMERG(?:ENCY)?|SEVERE|PANIC)\b"
-# Level words after a marker that says they are the level: [error], level=warn, <warning>, "level":"error".
+# Level words in any case where a log puts its level: after a marker ([error], level=warn, <warning>,
+# "level":"error", "app: error:") or right after the timestamp ("...19:08:01Z error ...").
 MARKED_LEVEL_WORDS = (
-    r"(?i:[\[<(|:=\"]\s*(?:warn(?:ing)?|err(?:or)?|crit(?:ical)?|fatal|alert|emerg(?:ency)?|severe|panic)\b)"
+    r"(?i:(?:[\[<(|:=\"]\s*|[\dZ]\]?\s+)(?:warn(?:ing)?|err(?:or)?|crit(?:ical)?|fatal|alert|emerg(?:ency)?"
+    r"|severe|panic)\b)"
 )
 # Changes, deploys, rollbacks, restarts, failovers, alerts and pages (matched in any case).
 CHANGE_WORDS = (

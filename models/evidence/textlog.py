@@ -158,7 +158,7 @@ class TextLogReader:
             word = LEVEL_WORD.search(tail, 0, LEVEL_SPAN)
             if word is not None:
                 level = level_of_word(word.group(1).decode())
-                tail = tail[: word.start()] + tail[word.end():]
+                tail = tail[: word.start()].rstrip(b"[(<| ") + b" " + tail[word.end():].lstrip(b"])>|: ")
         elif how == "priority":
             priority = _PRIORITY.search(data, start, stamp_end)
             if priority is not None:
