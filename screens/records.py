@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -47,7 +48,7 @@ class RecordTable(DataTable):
         row = self.cursor_row
         self.clear()
         for key, cells in rows:
-            self.add_row(*cells, key=key)
+            self.add_row(*plain(cells), key=key)
         if rows:
             self.move_cursor(row=min(row, len(rows) - 1))
 
@@ -127,6 +128,11 @@ class RecordsStep(StepView):
         detail = self.query(RecordDetail)
         if detail and event.row_key.value is not None:
             detail.first().update(self.describe_key(event.row_key.value))
+
+
+def plain(cells: Sequence[Any]) -> list[Any]:
+    """Table cells with strings shown as typed (a DataTable reads a string as markup)."""
+    return [Text(cell) if isinstance(cell, str) else cell for cell in cells]
 
 
 def escape(text: str) -> str:

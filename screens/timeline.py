@@ -6,6 +6,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
@@ -13,6 +14,7 @@ from models.document import TimelineEvent
 from models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
 from models.enums import Milestone
 from screens.event_dialog import EventDialog
+from screens.import_dialog import ImportDialog
 from screens.records import RecordDetail, RecordsStep, RecordTable, escape, shorten
 
 
@@ -27,6 +29,7 @@ class TimelineStep(RecordsStep):
     step_id = "timeline"
     intro = "Reconstruct what happened from alerts, logs, chat and deploys. Mark the milestones."
     record_name = "event"
+    BINDINGS = [Binding("i", "import_evidence", "Import", id="timeline.import", tooltip="Import evidence files")]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -128,6 +131,20 @@ class TimelineStep(RecordsStep):
         if event is not None:
             index = self.document.add_event(event)
             self._show_record(index)
+
+    def action_import_evidence(self) -> None:
+        self.app.push_screen(ImportDialog(self.document), self._imported)
+
+    def _imported(self, events: list[TimelineEvent] | None) -> None:
+        if not events:
+            return
+        # In time order, so that later insertions land after the first one and keep its index.
+        first, *rest = sorted(events, key=lambda event: event.at)
+        index = self.document.add_event(first)
+        for event in rest:
+            self.document.add_event(event)
+        self._show_record(index)
+        self.notify(f"Added {len(events)} event{'s' if len(events) != 1 else ''} from the evidence.", timeout=4)
 
     def edit(self, key: str) -> None:
         index = int(key)

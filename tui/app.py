@@ -92,10 +92,10 @@ class PostmortemApp(App[int]):
     async def action_go_to(self, step_id: str) -> None:
         await self.wizard.go_to(step_id)
 
-    async def action_add_record(self, step_id: str) -> None:
-        """Open a step and its "add" form (palette commands)."""
+    async def action_step_action(self, step_id: str, action: str) -> None:
+        """Open a step and run one of its actions, such as its "add" form (palette commands)."""
         step = await self.wizard.go_to(step_id)
-        await step.run_action("add")
+        await step.run_action(action)
 
     async def action_quit(self) -> None:
         if not self.unsaved:

@@ -16,9 +16,11 @@ class WizardCommands(Provider):
         commands += [
             ("Save", "save", "Write the postmortem file (ctrl+s)"),
             ("Export Markdown", "export_markdown", "Write the Markdown document next to the file"),
-            ("Add timeline event", "add_record('timeline')", "Open the event form on the Timeline step"),
-            ("Add contributing factor", "add_record('factors')", "Open the factor form on the Factors step"),
-            ("Add action item", "add_record('actions')", "Open the action form on the Action items step"),
+            ("Add timeline event", "step_action('timeline', 'add')", "Open the event form on the Timeline step"),
+            ("Import evidence…", "step_action('timeline', 'import_evidence')",
+             "Propose timeline events from logs, alert and chat exports, git history"),
+            ("Add contributing factor", "step_action('factors', 'add')", "Open the factor form on the Factors step"),
+            ("Add action item", "step_action('actions', 'add')", "Open the action form on the Action items step"),
         ]
         return commands
 

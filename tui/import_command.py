@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from models.document import Postmortem
 from models.evidence import Candidate, ImportOptions, import_evidence
 from models.evidence.detect import SOURCE_KINDS
+from models.evidence.options import OptionError, build_options
 from models.store import load, save
-from models.timeparse import parse_event_time
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,7 +30,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--since", metavar="T", help="window start (default: start milestone minus 1 h)")
     parser.add_argument("--until", metavar="T", help="window end (default: resolved milestone plus 1 h)")
     parser.add_argument("--tz", metavar="ZONE", help="zone of times without an offset (default: the document's)")
-    parser.add_argument("--year", type=int, metavar="Y", help="year for formats without one (default: incident's)")
+    parser.add_argument("--year", metavar="Y", help="year for formats without one (default: incident's)")
     parser.add_argument("--time-format", metavar="F", help="strftime pattern of the timestamps, e.g. '%%d.%%m.%%Y %%H:%%M:%%S'")
     parser.add_argument("--grep", metavar="RE", help="also keep records matching this regular expression")
     parser.add_argument("--all", dest="keep_all", action="store_true", help="keep every record in the window")
@@ -78,38 +75,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace, doc: Postmortem) -> ImportOptions | None:
     """The options, or None after printing why one of them is not usable."""
-    try:
-        zone = ZoneInfo(args.tz) if args.tz else None
-    except (ZoneInfoNotFoundError, ValueError):
-        print(f"--tz: unknown time zone {args.tz!r}; use an IANA name such as Europe/Berlin", file=sys.stderr)
-        return None
-    try:
-        since = _time(args.since, "--since", doc, zone)
-        until = _time(args.until, "--until", doc, zone)
-        if args.grep:
-            re.compile(args.grep)
-        if args.time_format:
-            from models.evidence.timestamps import custom_format
-
-            custom_format(args.time_format)
-    except re.error as error:
-        print(f"--grep: {error}", file=sys.stderr)
-        return None
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return None
     columns = {name: getattr(args, f"{name}_column") for name in ("time", "text", "level")}
-    return ImportOptions(since, until, zone, args.year, args.time_format, args.grep, args.keep_all,
-                         not args.no_collapse, columns)
-
-
-def _time(text: str | None, flag: str, doc: Postmortem, zone: ZoneInfo | None) -> datetime | None:
-    if text is None:
-        return None
     try:
-        return parse_event_time(text, doc.meta.incident_date, zone or doc.meta.zone)
-    except ValueError as error:
-        raise ValueError(f"{flag}: {error}") from None
+        return build_options(doc, since=args.since or "", until=args.until or "", tz=args.tz or "",
+                             year=str(args.year or ""), time_format=args.time_format or "", grep=args.grep or "",
+                             keep_all=args.keep_all, collapse=not args.no_collapse, columns=columns)
+    except OptionError as error:
+        print(f"--{error.name.replace('_', '-')}: {error}", file=sys.stderr)
+        return None
 
 
 def _line(candidate: Candidate, doc: Postmortem) -> str:

@@ -185,7 +185,7 @@ def custom_format(spec: str) -> TextFormat:
         if char == "%" and index + 1 < len(spec):
             directive = spec[index + 1]
             if directive not in _STRFTIME:
-                raise ValueError(f"--time-format: %{directive} is not supported")
+                raise ValueError(f"%{directive} is not supported")
             parts.append(_STRFTIME[directive])
             index += 2
         else:

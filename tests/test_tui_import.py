@@ -1,0 +1,153 @@
+"""Pilot tests for the import-evidence dialog: read files in a worker, tick, edit, add, cancel."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Collapsible, Input, ProgressBar, Static
+
+import screens.import_dialog
+from models.evidence import Progress
+from models.store import load
+from screens.event_dialog import EventDialog
+from screens.import_dialog import CandidateTable, ImportDialog
+from tui_support import SIZE, example_app, go_to, retype, type_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
+
+
+def status(pilot: Pilot) -> str:
+    return str(pilot.app.screen.query_one("#import-status", Static).render())
+
+
+def rows(pilot: Pilot) -> list[list[str]]:
+    table = pilot.app.screen.query_one(CandidateTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def open_dialog(pilot: Pilot) -> ImportDialog:
+    await go_to(pilot, "timeline")
+    await pilot.press("i")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ImportDialog)
+    assert pilot.app.focused is dialog.query_one("#import-sources", Input)
+    return dialog
+
+
+async def read(pilot: Pilot, *names: str) -> None:
+    await type_text(pilot, " ".join(str(FIXTURES / name) for name in names))
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_read_tick_edit_and_add_candidates_to_the_timeline(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        before = len(app.document.timeline)
+        await open_dialog(pilot)
+        await read(pilot, "iso.log", "channel.json")
+        table = app.screen.query_one(CandidateTable)
+        assert app.focused is table
+        shown = rows(pilot)
+        assert [row[0] for row in shown] == ["✓"] * 5
+        assert [row[4] for row in shown] == ["iso.log:3", "iso.log:4", "iso.log:10", "channel.json:3",
+                                             "channel.json:5"]
+        assert shown[1][5].startswith("3 × [pool] connection pool exhausted")  # brackets shown as written
+        assert status(pilot).startswith("5 candidates.")
+        # The preview shows the highlighted candidate's raw lines, stack trace included.
+        await pilot.press("down")
+        preview = str(app.screen.query_one("#import-preview", Static).render())
+        assert "java.sql.SQLTransientConnectionException" in preview
+        # Untick the first one; edit the second (the burst) through the event form.
+        await pilot.press("up", "space")
+        assert rows(pilot)[0][0] == " "
+        assert str(app.screen.query_one("#import-add").label) == "Add 4 ticked events"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EventDialog)
+        await retype(pilot, "dialog-actor", "database connection pool")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert rows(pilot)[1][0] == "✓"
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportDialog)
+        timeline = app.document.timeline
+        assert len(timeline) == before + 4
+        added = [e for e in timeline if e.source.startswith(str(FIXTURES))]
+        assert [Path(e.source).name for e in added] == ["iso.log:4", "iso.log:10", "channel.json:3", "channel.json:5"]
+        assert added[0].actor == "database connection pool"
+        assert added[0].evidence == "first of 3: [pool] connection pool exhausted: 12 waiting"
+        assert app.unsaved
+        await pilot.press("ctrl+s")
+        assert len(load(app.path).timeline) == before + 4
+
+
+async def test_candidates_already_in_the_timeline_come_unticked(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot)
+        await read(pilot, "channel.json")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await read(pilot, "channel.json")
+        assert [row[0] for row in rows(pilot)] == ["=", "="]
+        assert "2 already in the timeline" in status(pilot)
+        assert app.screen.query_one("#import-add").disabled
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportDialog)
+
+
+async def test_problems_and_bad_options_are_shown_in_the_dialog(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        await pilot.press("enter")
+        assert status(pilot) == "Name at least one file to read."
+        await read(pilot, "notimes.txt")
+        assert "no timestamps recognised" in status(pilot) and "--time-format" in status(pilot)
+        assert dialog.query_one("#import-status").has_class("-error")
+        dialog.query_one("#import-options", Collapsible).collapsed = False
+        await pilot.pause()
+        dialog.query_one("#import-tz", Input).value = "Nowhere/Special"
+        dialog.query_one("#import-sources", Input).focus()
+        await pilot.press("enter")
+        assert status(pilot).startswith("Time zone: unknown time zone 'Nowhere/Special'")
+
+
+async def test_a_long_read_shows_progress_and_escape_cancels_it(tmp_path, monkeypatch):
+    def slow_import(document, sources, options, progress: Progress):
+        progress.total = 100
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            progress.advance(1)  # raises Cancelled once the dialog asks
+            time.sleep(0.01)
+        raise AssertionError("the read was not cancelled")
+
+    monkeypatch.setattr(screens.import_dialog, "import_evidence", slow_import)
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot)
+        await type_text(pilot, "big.log")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        bar = app.screen.query_one("#import-progress", ProgressBar)
+        assert bar.display and bar.progress > 0
+        assert status(pilot) == "Reading… (escape cancels)"
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)  # the first escape stops the read, not the dialog
+        assert status(pilot) == "Reading cancelled."
+        assert not bar.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ImportDialog)
+
