@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.evidence.records import Record
@@ -34,18 +35,26 @@ class Burst:
     template: str
 
 
-def collapse(records: list[Record], gap: float = GAP) -> list[Burst]:
-    """Group time-ordered records of one source into bursts of the same template and level."""
+def collapse(records: Iterable[Record], gap: float = GAP) -> list[Burst]:
+    """Group one source's records into bursts of the same template and level, in time order.
+
+    Records are taken as they come (a log is in time order, or nearly), so only
+    the bursts are kept in memory, never every record.
+    """
     bursts: list[Burst] = []
     open_bursts: dict[tuple[str, str], Burst] = {}
     for record in records:
         key = (template(record.text), record.level)
         burst = open_bursts.get(key)
-        if burst is not None and record.at - burst.last.at <= gap:
-            burst.last = record
+        if burst is not None and abs(record.at - burst.last.at) <= gap:
             burst.count += 1
+            if record.at >= burst.last.at:
+                burst.last = record
+            elif record.at < burst.first.at:
+                burst.first = record
         else:
             burst = Burst(record, record, 1, key[0])
             open_bursts[key] = burst
             bursts.append(burst)
+    bursts.sort(key=lambda burst: burst.first.at)
     return bursts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from models.document import Postmortem, TimelineEvent
 from models.enums import EventKind, Milestone
 from models.evidence.classify import guess_kind
-from models.evidence.collapse import collapse
+from models.evidence.collapse import Burst, collapse
 from models.evidence.detect import detect, split_source
 from models.evidence.records import Progress, Record, Selection, Window, one_line
 from models.evidence.structured import SourceError, chat_export, csv_alerts, git_log, json_lines
@@ -113,14 +113,12 @@ def import_evidence(doc: Postmortem, sources: list[str], options: ImportOptions,
     problems: list[str] = []
     for forced, path in paths:
         try:
-            records = list(_read(path, forced, custom, ctx, window, selection, options, progress))
+            records = _read(path, forced, custom, ctx, window, selection, options, progress)
+            candidates.extend(_candidates(str(path), records, options.collapse, zone, incident_day))
         except SourceError as error:
             problems.append(str(error))
-            continue
         except OSError as error:
             problems.append(f"{path}: {error.strerror or error}")
-            continue
-        candidates.extend(_candidates(str(path), records, options.collapse, zone, incident_day))
     candidates.sort(key=lambda c: (c.at, c.source))
     _mark_existing(candidates, doc.timeline)
     return ImportResult(candidates, window, problems, progress.done)
@@ -148,24 +146,23 @@ def _clock(at: datetime, zone: ZoneInfo, day: date) -> str:
     return local.strftime("%H:%M:%S") if local.date() == day else local.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _candidates(name: str, records: list[Record], collapse_bursts: bool, zone: ZoneInfo,
-                day: date) -> Iterator[Candidate]:
-    records.sort(key=lambda r: r.at)
+def _candidates(name: str, records: Iterable[Record], collapse_bursts: bool, zone: ZoneInfo,
+                day: date) -> list[Candidate]:
     if not collapse_bursts:
-        for record in records:
-            yield _single(name, record)
-        return
-    for burst in collapse(records):
-        if burst.count == 1:
-            yield _single(name, burst.first)
-            continue
-        first = to_datetime(burst.first.at, burst.first.offset)
-        last = to_datetime(burst.last.at, burst.last.offset)
-        text = f"{burst.count} × {burst.template} from {_clock(first, zone, day)} to {_clock(last, zone, day)}"
-        record = burst.first
-        yield Candidate(first, f"{name}:{record.line}", text, burst.count, record.level,
-                        record.kind or guess_kind(record.text, record.level), record.raw, example=record.text,
-                        until=last, actor=record.actor, evidence=record.evidence)
+        return [_single(name, record) for record in records]
+    return [_from_burst(name, burst, zone, day) for burst in collapse(records)]
+
+
+def _from_burst(name: str, burst: Burst, zone: ZoneInfo, day: date) -> Candidate:
+    if burst.count == 1:
+        return _single(name, burst.first)
+    first = to_datetime(burst.first.at, burst.first.offset)
+    last = to_datetime(burst.last.at, burst.last.offset)
+    text = f"{burst.count} × {burst.template} from {_clock(first, zone, day)} to {_clock(last, zone, day)}"
+    record = burst.first
+    return Candidate(first, f"{name}:{record.line}", text, burst.count, record.level,
+                     record.kind or guess_kind(record.text, record.level), record.raw, example=record.text,
+                     until=last, actor=record.actor, evidence=record.evidence)
 
 
 def _single(name: str, record: Record) -> Candidate:
