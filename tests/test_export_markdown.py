@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +14,6 @@ from markdown_it import MarkdownIt
 from exports import render_markdown
 from models.document import Postmortem
 
-ROOT = Path(__file__).resolve().parents[1]
 MD = MarkdownIt("commonmark").enable("table")
 
 SECTIONS = [
@@ -604,14 +601,3 @@ def test_example_lists_every_action_and_factor(example_doc):
     (timeline,) = table_with_header(markdown, "Time")
     assert len(timeline.rows) == len(example_doc.timeline)
 
-
-def test_models_and_exports_import_without_textual():
-    code = (
-        "import sys, models, models.store, models.metrics, exports, exports.markdown\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
-        "assert 'textual' not in sys.modules, loaded\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
