@@ -54,6 +54,8 @@ class CandidateTable(DataTable):
 
 class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
     CSS_PATH = "import_dialog.tcss"
+    # Below 30 lines the preview shrinks so that the table keeps its rows.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="import.cancel"),
         Binding("ctrl+r", "read", "Read files", id="import.read", priority=True),
@@ -80,10 +82,10 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
                 for name, label, placeholder in OPTION_FIELDS:
                     with Horizontal(classes="import-option"):
                         yield Label(label, classes="import-label")
-                        yield Input(placeholder=placeholder, id=f"import-{name}")
+                        yield Input(placeholder=placeholder, id=f"import-{name}", compact=True)
                 with Horizontal(classes="import-option"):
-                    yield Checkbox("Keep every record in the window", id="import-all")
-                    yield Checkbox("Collapse bursts", value=True, id="import-collapse")
+                    yield Checkbox("Keep every record in the window", id="import-all", compact=True)
+                    yield Checkbox("Collapse bursts", value=True, id="import-collapse", compact=True)
             with Horizontal(id="import-status-row"):
                 yield ProgressBar(id="import-progress", show_eta=False)
                 yield Static("Name the files, then Read (ctrl+r).", id="import-status")
