@@ -140,6 +140,7 @@ def test_json_lines_with_common_keys_iso_and_epoch_times_and_numeric_levels():
     assert [c.text for c in found] == [
         "pool exhausted", "payment timeout", "deploy of checkout-api 4.2.0 started", "request served"]
     assert [c.level for c in found] == ["error", "error", "info", "info"]
+    assert [c.source.rsplit(":", 1)[1] for c in found] == ["1", "2", "3", "4"]
     # Without --all: the two errors and the deploy.
     picked = run(["app.jsonl"], collapse=False, **WIDE)
     assert [c.text for c in picked] == [c.text for c in found[:3]]

@@ -125,9 +125,9 @@ def json_lines(path: Path, ctx: TimeContext, window: Window, selection: Selectio
                 text = one_line(str(_first(record, MESSAGE_KEYS) or raw))
                 if not _selected(level, raw, selection):
                     continue
-                line_number_here = line_number + data.count(b"\n", counted, start)
-                line_number, counted = line_number_here, start
-                yield Record(when[0], when[1], line_number_here, text, level, preview([raw]))
+                line_number += data.count(b"\n", counted, start)
+                counted = start
+                yield Record(when[0], when[1], line_number, text, level, preview([raw]))
             line_number += data.count(b"\n", counted)
             progress.advance(len(block))
             if not block:
