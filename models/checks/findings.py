@@ -1,0 +1,46 @@
+"""A finding: one thing a check noticed, where, how serious, and what to do about it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
+
+# The wizard step that shows each top-level section of the file.
+STEP_OF_SECTION = {
+    "meta": "summary", "summary": "summary", "impact": "impact", "timeline": "timeline",
+    "factors": "factors", "whys": "whys", "actions": "actions", "lessons": "lessons",
+    "response": "lessons", "links": "lessons",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # stable id such as "blame.hindsight" or "smart.time-bound"
+    severity: Level
+    location: str  # field path in the file format, e.g. "actions[1].action"; "" for the document
+    message: str
+    suggestion: str = ""
+
+    @property
+    def step(self) -> str:
+        """The wizard step where the author fixes it."""
+        section = self.location.split(".", 1)[0].split("[", 1)[0]
+        return STEP_OF_SECTION.get(section, "review")
+
+    def as_json(self) -> dict[str, str]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+def sort_key(finding: Finding) -> tuple[int, str, str]:
+    return LEVEL_ORDER[finding.severity], finding.location, finding.rule
