@@ -19,9 +19,9 @@ from models.enums import Severity
 from models.errors import DocumentError, FileAccessError
 from models.examples import EXAMPLE_NAME, example_text
 from models.store import load, save, write_atomic
-from tui import import_command
+from tui import check_command, import_command
 
-COMMANDS = ("new", "edit", "export", "timeline", "demo")
+COMMANDS = ("new", "edit", "export", "check", "timeline", "demo")
 
 
 def _version() -> str:
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["markdown"], default="markdown")
     export.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here instead of stdout")
 
+    check_command.add_parser(commands)
     import_command.add_parser(commands)
     commands.add_parser("demo", help="open a copy of the bundled example in a temporary folder")
     return parser
@@ -108,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
             return _edit(args.file)
         if args.command == "export":
             return _export(args)
+        if args.command == "check":
+            return check_command.run(args)
         if args.command == "timeline":
             return import_command.run(args)
         if args.command == "demo":

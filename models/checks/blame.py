@@ -19,8 +19,8 @@ _PERSON_WORDS = (
     r"|sres?|on-?call(?: engineer| person| responder)?|responders?|reviewers?|authors?|managers?"
     r"|release managers?|someone|somebody|he|she|they|i|team|colleagues?|staff|employees?|person|people"
 )
-_PERSON = re.compile(rf"\b(?:{_PERSON_WORDS})\b", re.IGNORECASE)
-_SYSTEM = re.compile(
+PERSON = re.compile(rf"\b(?:{_PERSON_WORDS})\b", re.IGNORECASE)
+SYSTEM = re.compile(
     r"\b(?:system|service|services|check|checks|health ?check|alert|alerts|alerting|monitor\w*|script|job|cron"
     r"|pipeline|tool|tooling|deploy(?:er|ment)?|canary|server|host|node|pod|pods|cluster|database|db|cache|queue"
     r"|proxy|load balancer|balancer|api|library|process|config\w*|change|migration|flag|dashboard|runbook|bot"
@@ -139,11 +139,11 @@ def _excused(family: Family, sentence: str, match: re.Match[str]) -> bool:
         return True
     subject = _clause_before(sentence, start)
     if family.rule == "blame.hindsight":
-        return _SYSTEM.search(subject) is not None and _PERSON.search(subject) is None
+        return SYSTEM.search(subject) is not None and PERSON.search(subject) is None
     if family.rule == "blame.failed-to":
-        if _SYSTEM.search(subject):
+        if SYSTEM.search(subject):
             return True
-        if _PERSON.search(subject):
+        if PERSON.search(subject):
             return False
         human_verb = match.group(1).lower() not in ("failed", "omitted")
         acts = re.fullmatch(rf"(?:{_HUMAN_ACTS})\w*", match.group(2).lower()) is not None
@@ -151,7 +151,7 @@ def _excused(family: Family, sentence: str, match: re.Match[str]) -> bool:
         return not (human_verb or (named and acts))
     if family.rule == "blame.person-cause":
         said = match.group(0)
-        return _SYSTEM.fullmatch(said.split()[0].lower().removesuffix("'s")) is not None
+        return SYSTEM.fullmatch(said.split()[0].lower().removesuffix("'s")) is not None
     return False
 
 

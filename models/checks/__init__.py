@@ -1,0 +1,41 @@
+"""Review checks: blameless wording, five whys, SMART action items, completeness by status, consistency.
+
+``run_checks`` returns every finding for a document; nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.checks.blame import check_text
+from models.checks.consistency import check_consistency
+from models.checks.findings import Finding, Level
+from models.checks.readiness import check_readiness, final_blockers
+from models.checks.smart import check_actions
+from models.checks.texts import free_texts
+from models.checks.whys import check_whys
+from models.document import Postmortem
+from models.enums import Status
+
+
+def run_checks(doc: Postmortem, today: date | None = None) -> list[Finding]:
+    """Every finding, in the order of the document's sections."""
+    today = today or date.today()
+    findings: list[Finding] = []
+    for location, text in free_texts(doc):
+        if text.strip():
+            findings.extend(check_text(location, text))
+    findings.extend(check_whys(doc))
+    findings.extend(check_actions(doc, today))
+    findings.extend(check_consistency(doc))
+    findings.extend(check_readiness(doc))
+    if doc.meta.status == Status.FINAL:
+        errors = final_blockers(findings)
+        if errors:
+            findings.append(Finding("complete.errors", Level.ERROR, "meta.status",
+                                    f"a final postmortem has no errors; {len(errors)} remain",
+                                    "Fix the errors, or set the status back to in-review."))
+    return findings
+
+
+__all__ = ["Finding", "Level", "final_blockers", "run_checks"]

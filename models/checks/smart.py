@@ -1,0 +1,104 @@
+"""Action items that are specific, measurable, assigned, time-bound and relevant; overdue ones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from models.checks.findings import Finding, Level
+from models.checks.names import is_personal
+from models.document import ActionItem, Postmortem
+from models.enums import ActionStatus, Horizon
+
+# How long after the incident (or the review meeting) each horizon may run.
+HORIZON_DAYS = {Horizon.IMMEDIATE: 7, Horizon.SHORT_TERM: 31, Horizon.LONG_TERM: 92}
+
+_ALWAYS_VAGUE = re.compile(
+    r"\b(?:be (?:more )?careful|pay (?:more )?attention|try harder|do better|be more vigilant|double-check everything)\b",
+    re.IGNORECASE,
+)
+_VAGUE_LEAD = re.compile(
+    r"^\s*(?:we (?:will|should|must) |to )?(?:improve|better|look into|review|ensure|consider|investigate|monitor"
+    r"|check|think about|make sure|try to|work on|revisit|discuss|raise awareness(?: of| about)?|remind \w+ to"
+    r"|address|fix)\b",
+    re.IGNORECASE,
+)
+_STOPWORDS = frozenset(
+    "a an the this that these those it its our we us to of for in on at by with and or so not no does doesn't "
+    "do don't again happen happens happening issue issues problem problems thing things stuff all any more "
+    "better properly correctly going forward future".split()
+)
+_MEASURE = re.compile(
+    r"\d|%|\bp\d\d\b|\b(?:alert|alerts|test|tests|check|checks|lint|gate|slo|sli|dashboard|canary|validation"
+    r"|validate|limit|threshold|budget|guard|ci|pre-commit|hook)\b",
+    re.IGNORECASE,
+)
+_OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def is_specific(text: str) -> bool:
+    """Names a concrete change: not a vague verb alone, not "be more careful"."""
+    if _ALWAYS_VAGUE.search(text) or len(text.split()) < 3:
+        return False
+    lead = _VAGUE_LEAD.match(text)
+    if lead is None:
+        return True
+    rest = [w for w in re.findall(r"[\w'./:-]+", text[lead.end():].lower()) if w not in _STOPWORDS]
+    return len(rest) >= 3
+
+
+def is_measurable(item: ActionItem) -> bool:
+    """Has a success measure, or a number, threshold or named check in its wording."""
+    return bool(item.success.strip()) or _MEASURE.search(item.action) is not None
+
+
+def check_actions(doc: Postmortem, today: date) -> Iterator[Finding]:
+    # Horizons count from the incident or from the review meeting, whichever suits the item.
+    references = [d for d in (doc.meta.incident_date, doc.review.meeting and doc.review.meeting.date()) if d]
+    for index, item in enumerate(doc.actions):
+        at = f"actions[{index}]"
+        if not is_specific(item.action):
+            yield Finding("smart.specific", Level.WARNING, f"{at}.action", "the action is not specific",
+                          "Name what changes and where, e.g. \"add a pool-saturation alert to checkout-api\".")
+        if not is_measurable(item):
+            yield Finding("smart.measurable", Level.WARNING, f"{at}.success", "nothing says when it is done",
+                          "Add a success measure: a threshold, a number or a named check that proves it works.")
+        if not item.owner.strip():
+            yield Finding("smart.assigned", Level.WARNING, f"{at}.owner", "the action has no owner",
+                          "Give it to a team or role that will carry it, e.g. \"payments team\".")
+        elif is_personal(item.owner):
+            yield Finding("smart.assigned", Level.INFO, f"{at}.owner", "the owner is a person's name",
+                          "A team or role keeps the action owned when people change jobs.")
+        yield from _time_bound(item, at, references)
+        if not item.factors:
+            yield Finding("smart.relevant", Level.WARNING, f"{at}.factors",
+                          "the action addresses no contributing factor",
+                          "Link the factor ids it addresses, so reviewers see why it matters.")
+        if item.status in _OPEN and item.due is not None and item.due < today:
+            yield Finding("smart.overdue", Level.WARNING, f"{at}.due",
+                          f"the action was due on {item.due.isoformat()} and is still {item.status.value}",
+                          "Finish it, move the date with a reason, or mark it won't-do with a reason.")
+
+
+def _time_bound(item: ActionItem, at: str, references: list[date]) -> Iterator[Finding]:
+    if item.due is None:
+        yield Finding("smart.time-bound", Level.WARNING, f"{at}.due", "the action has no due date",
+                      "Set a due date that fits its horizon.")
+        return
+    if not references:
+        return
+    if item.due < references[0]:
+        yield Finding("smart.time-bound", Level.WARNING, f"{at}.due",
+                      f"due {item.due.isoformat()}, before the incident on {references[0].isoformat()}",
+                      "Check the due date.")
+        return
+    if item.horizon is None:
+        return
+    limit = HORIZON_DAYS[item.horizon]
+    if all((item.due - reference).days > limit for reference in references):
+        days = (item.due - references[-1]).days
+        yield Finding("smart.time-bound", Level.WARNING, f"{at}.due",
+                      f"due {days} days after {references[-1].isoformat()}, but {item.horizon.value} items are "
+                      f"due within {limit}",
+                      "Bring the date forward, or change the horizon to match it.")

@@ -1,0 +1,46 @@
+"""Five whys: chains that stop too early, or stop at a person instead of the system."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from models.checks.blame import PERSON, SYSTEM, blame_in
+from models.checks.findings import Finding, Level
+from models.checks.names import names_in
+from models.document import Postmortem
+
+MIN_STEPS = 3
+_PERSONAL_FAMILIES = {"blame.human-error", "blame.person-cause", "blame.judgement", "blame.failed-to"}
+
+
+def ends_at_person(answer: str) -> bool:
+    """Whether the last answer of a chain is about a person rather than the system."""
+    if any(family.rule in _PERSONAL_FAMILIES for family, _ in blame_in(answer)):
+        return True
+    opening = " ".join(answer.split()[:4])
+    about_someone = PERSON.search(opening) is not None or bool(names_in(opening))
+    return about_someone and SYSTEM.search(answer) is None
+
+
+def check_whys(doc: Postmortem) -> Iterator[Finding]:
+    for index, chain in enumerate(doc.whys):
+        answered = sum(1 for step in chain.steps if step.because.strip())
+        if answered < MIN_STEPS:
+            yield Finding(
+                "whys.short", Level.WARNING, f"whys[{index}]",
+                f"the chain has {answered} answered why{'s' if answered != 1 else ''}",
+                f"Keep asking until the answer is about the system; most chains need {MIN_STEPS} to 5 steps.",
+            )
+        answered_at = [i for i, step in enumerate(chain.steps) if step.because.strip()]
+        if chain.root_cause.strip():
+            location, last = f"whys[{index}].root_cause", chain.root_cause
+        elif answered_at:
+            location, last = f"whys[{index}].steps[{answered_at[-1]}].because", chain.steps[answered_at[-1]].because
+        else:
+            continue
+        if ends_at_person(last):
+            yield Finding(
+                "whys.ends-at-person", Level.ERROR, location,
+                "the chain ends at a person or at human error",
+                "Ask once more: what in the tools, process or organisation let this happen?",
+            )

@@ -1,0 +1,67 @@
+"""``postmortem check``: the review checks from the command line, for people and for CI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from models.checks import Finding, Level, run_checks
+from models.errors import DocumentError
+from models.store import load
+from screens.steps import BY_ID, STEP_IDS
+
+_MARK = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "info"}
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "check",
+        help="check postmortems for blame, SMART action items, completeness and consistency",
+        description="Exit 0 when no file has errors (with --strict: nor warnings), 1 when one has, "
+        "2 when a file cannot be read.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true", help='one line per file: {"file": ..., "findings": [...]}')
+    parser.add_argument("--strict", action="store_true", help="warnings fail too")
+    parser.add_argument("--rule", action="append", default=[], metavar="PREFIX",
+                        help="only rules starting with PREFIX, e.g. blame or smart.time-bound (repeatable)")
+
+
+def run(args: argparse.Namespace) -> int:
+    code = 0
+    for path in args.files:
+        try:
+            doc = load(path)
+        except DocumentError as error:
+            for line in error.lines():
+                print(line, file=sys.stderr)
+            code = 2
+            continue
+        findings = [f for f in run_checks(doc) if not args.rule or f.rule.startswith(tuple(args.rule))]
+        if args.json:
+            print(json.dumps({"file": str(path), "findings": [f.as_json() for f in findings]}, ensure_ascii=False))
+        else:
+            _print_human(path, findings)
+        failing = {Level.ERROR, Level.WARNING} if args.strict else {Level.ERROR}
+        if code != 2 and any(f.severity in failing for f in findings):
+            code = 1
+    return code
+
+
+def _print_human(path: Path, findings: list[Finding]) -> None:
+    counts = {level: sum(1 for f in findings if f.severity == level) for level in Level}
+    summary = ", ".join(f"{n} {level.value}{'s' if n != 1 and level != Level.INFO else ''}"
+                        for level, n in counts.items() if n)
+    print(f"{path}: {summary or 'no findings'}")
+    for step_id in STEP_IDS:
+        in_step = [f for f in findings if f.step == step_id]
+        if not in_step:
+            continue
+        print(f"  {BY_ID[step_id].title}")
+        for finding in in_step:
+            where = finding.location or "(document)"
+            print(f"    {_MARK[finding.severity]:8} {where}: {finding.message} [{finding.rule}]")
+            if finding.suggestion:
+                print(f"             {finding.suggestion}")
