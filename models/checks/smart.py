@@ -27,11 +27,13 @@ _VAGUE_LEAD = re.compile(
 _STOPWORDS = frozenset(
     "a an the this that these those it its our we us to of for in on at by with and or so not no does doesn't "
     "do don't again happen happens happening issue issues problem problems thing things stuff all any more "
-    "better properly correctly going forward future".split()
+    "better properly correctly going forward future root cause further people know about everyone everything "
+    "somehow incident outage situation".split()
 )
 _MEASURE = re.compile(
-    r"\d|%|\bp\d\d\b|\b(?:alert|alerts|test|tests|check|checks|lint|gate|slo|sli|dashboard|canary|validation"
-    r"|validate|limit|threshold|budget|guard|ci|pre-commit|hook)\b",
+    r"\b\d+(?:[.,]\d+)?(?:%|x|ms|s|m|h|d)?(?!\w)|\b[1-5]xx\b|%|\bp\d\d\b|(?<!-)\b(?:alert|alerts|test|tests|check|checks|lint"
+    r"|gate|slo|sli|dashboard|canary|validation|validate|limit|threshold|budget|guard|ci|pre-commit|hook|drill)\b"
+    r"|\b(?:every|each) (?:day|week|month|quarter|year|sprint|release)\b|\b(?:daily|weekly|monthly|quarterly)\b",
     re.IGNORECASE,
 )
 _OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from models.checks.blame import PERSON, SYSTEM, blame_in
 from models.checks.findings import Finding, Level
-from models.checks.names import names_in
+from models.checks.names import NAME_PATTERN
 from models.document import Postmortem
 
 MIN_STEPS = 3
@@ -18,8 +19,9 @@ def ends_at_person(answer: str) -> bool:
     if any(family.rule in _PERSONAL_FAMILIES for family, _ in blame_in(answer)):
         return True
     opening = " ".join(answer.split()[:4])
-    about_someone = PERSON.search(opening) is not None or bool(names_in(opening))
-    return about_someone and SYSTEM.search(answer) is None
+    person = PERSON.search(opening) or re.search(NAME_PATTERN, opening)
+    # The answer opens with a person ("The on-call engineer…", "Bob…") and no system before them.
+    return person is not None and SYSTEM.search(opening[: person.start()]) is None
 
 
 def check_whys(doc: Postmortem) -> Iterator[Finding]:

@@ -1,0 +1,257 @@
+"""Review checks: the labelled corpora, and one test per rule."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from models.checks import Finding, Level, run_checks
+from models.checks.blame import blame_in
+from models.checks.smart import is_measurable, is_specific
+from models.checks.whys import ends_at_person
+from models.document import ActionItem, Factor, Meta, Postmortem, Review, TimelineEvent, WhyChain, WhyStep
+from models.enums import ActionStatus, Category, EventKind, Horizon, Milestone, Status
+from models.examples import example_text
+from models.store import loads
+
+CORPUS = Path(__file__).parent / "fixtures" / "checks"
+TODAY = date(2026, 2, 20)
+DAY = date(2026, 2, 12)
+
+
+def labelled(name: str) -> list[tuple[list[str], str]]:
+    rows = []
+    for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            labels, text = line.split("|", 1)
+            rows.append(([label.strip() for label in labels.split(",")], text.strip()))
+    return rows
+
+
+SENTENCES = labelled("blame_sentences.txt")
+ACTIONS = labelled("action_items.txt")
+FAMILIES = ("person-cause", "human-error", "hindsight", "judgement", "failed-to", "punishment")
+
+
+def test_the_corpora_are_big_enough():
+    assert len(SENTENCES) >= 120 and len(ACTIONS) >= 60
+    fine = [text for labels, text in SENTENCES if labels == ["none"]]
+    assert len(fine) >= 50  # negations, quotes, systems as subjects, plain narrative
+    for family in FAMILIES:
+        assert sum(family in labels for labels, _ in SENTENCES) >= 10
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_blame_precision_and_recall_per_family(family):
+    hits = Counter()
+    for labels, text in SENTENCES:
+        found = {f.rule.removeprefix("blame.") for f, _ in blame_in(text)}
+        expected = family in labels
+        hits[(expected, family in found)] += 1
+    true_pos, false_pos, false_neg = hits[(True, True)], hits[(False, True)], hits[(True, False)]
+    assert true_pos / (true_pos + false_pos) >= 0.9
+    assert true_pos / (true_pos + false_neg) >= 0.85
+
+
+def test_blame_precision_overall():
+    true_pos = false_pos = 0
+    for labels, text in SENTENCES:
+        for family, _ in blame_in(text):
+            if family.rule.removeprefix("blame.") in labels:
+                true_pos += 1
+            else:
+                false_pos += 1
+    assert true_pos / (true_pos + false_pos) >= 0.9
+
+
+def test_specific_and_measurable_on_the_action_corpus():
+    specific_right = measurable_right = 0
+    for (specific, measurable), text in ACTIONS:
+        specific_right += is_specific(text) == (specific == "specific")
+        measurable_right += is_measurable(ActionItem(action=text)) == (measurable == "measurable")
+    assert specific_right / len(ACTIONS) >= 0.9
+    assert measurable_right / len(ACTIONS) >= 0.9
+
+
+# One test per rule
+
+
+def doc(**sections: object) -> Postmortem:
+    meta = sections.pop("meta", Meta(title="Checkout errors", incident_date=DAY))
+    return Postmortem(meta=meta, **sections)  # type: ignore[arg-type]
+
+
+def rules(document: Postmortem) -> list[tuple[str, str]]:
+    return [(f.rule, f.location) for f in run_checks(document, TODAY)]
+
+
+def one(document: Postmortem, rule: str) -> Finding:
+    (finding,) = [f for f in run_checks(document, TODAY) if f.rule == rule]
+    return finding
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Dave deleted the production index.", "blame.person-cause"),
+        ("The root cause was human error.", "blame.human-error"),
+        ("The engineer should have checked the graph.", "blame.hindsight"),
+        ("A careless change took the site down.", "blame.judgement"),
+        ("The on-call engineer failed to escalate.", "blame.failed-to"),
+        ("Those involved will be held accountable.", "blame.punishment"),
+    ],
+)
+def test_each_blame_family_names_its_field_and_suggests_a_reframing(text, rule):
+    document = doc(summary={"root_cause": text})
+    finding = one(document, rule)
+    assert finding.location == "summary.root_cause"
+    assert finding.step == "summary"
+    assert finding.suggestion and finding.message.startswith('"')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This was not human error: the console allowed the delete.",
+        'We avoid the words "should have" in reviews.',
+        "The health check failed to detect the hung worker.",
+        "No one is to blame; the process allowed the change.",
+    ],
+)
+def test_quotes_negations_and_systems_are_not_blame(text):
+    assert not [f for f in run_checks(doc(summary={"what_happened": text}), TODAY) if f.rule.startswith("blame")]
+
+
+def test_blame_is_found_in_every_free_text_field():
+    document = doc(
+        timeline=[TimelineEvent(at=datetime(2026, 2, 12, 10, tzinfo=UTC), event="The operator caused the failover")],
+        actions=[ActionItem(action="Hold the engineer accountable", success="Nobody should have to")],
+        lessons={"went_poorly": ["fine", "It was human error"]},
+        review=Review(notes="If only we had known."),
+    )
+    found = {f.location for f in run_checks(document, TODAY) if f.rule.startswith("blame.") and f.rule != "blame.name"}
+    assert found == {"timeline[0].event", "actions[0].action", "lessons.went_poorly[1]", "review.notes"}
+
+
+def test_names_in_the_timeline_are_an_info_suggesting_a_role():
+    document = doc(timeline=[
+        TimelineEvent(at=datetime(2026, 2, 12, 10, tzinfo=UTC), event="Page sent to @maria", actor="Maria Lopez"),
+        TimelineEvent(at=datetime(2026, 2, 12, 11, tzinfo=UTC), event="Failover done", actor="on-call DBA"),
+    ])
+    found = [f for f in run_checks(document, TODAY) if f.rule == "blame.name"]
+    assert [(f.location, f.severity) for f in found] == [("timeline[0].actor", Level.INFO),
+                                                        ("timeline[0].event", Level.INFO)]
+    assert "@maria" in found[1].message
+
+
+def chain(*answers: str, root_cause: str = "") -> WhyChain:
+    return WhyChain(problem="Checkout failed", root_cause=root_cause,
+                    steps=[WhyStep(why=f"Why {i}?", because=answer) for i, answer in enumerate(answers)])
+
+
+def test_a_short_chain_is_a_warning_and_a_chain_ending_at_a_person_an_error():
+    document = doc(whys=[
+        chain("The pool was exhausted.", "The default was lowered."),
+        chain("The pool was exhausted.", "A change lowered the default.", "The operator made a mistake."),
+        chain("The pool was exhausted.", "A change lowered it.", "Defaults are not load tested.",
+              root_cause="Shared defaults change without a load test."),
+    ])
+    assert rules(document) == [("whys.short", "whys[0]"), ("whys.ends-at-person", "whys[1].steps[2].because")]
+    assert one(document, "whys.ends-at-person").severity == Level.ERROR
+    assert ends_at_person("Human error.") and ends_at_person("Bob did not check the target.")
+    assert not ends_at_person("The deploy tool has no confirmation step.")
+
+
+def action(**fields: object) -> ActionItem:
+    base = dict(action="Add an alert when pool saturation stays above 80% for 5 minutes", owner="platform team",
+                due=DAY + timedelta(days=20), horizon=Horizon.SHORT_TERM, factors=["F1"])
+    return ActionItem(**{**base, **fields})  # type: ignore[arg-type]
+
+
+FACTOR = Factor(id="F1", title="Pool default too small", category=Category.TECHNICAL)
+
+
+def test_a_smart_action_has_no_findings():
+    assert rules(doc(actions=[action()], factors=[FACTOR])) == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "rule", "location", "level"),
+    [
+        ({"action": "Improve monitoring"}, "smart.specific", "actions[0].action", Level.WARNING),
+        ({"action": "Move the pool settings into the service template"}, "smart.measurable", "actions[0].success",
+         Level.WARNING),
+        ({"owner": ""}, "smart.assigned", "actions[0].owner", Level.WARNING),
+        ({"owner": "Maria Lopez"}, "smart.assigned", "actions[0].owner", Level.INFO),
+        ({"due": None}, "smart.time-bound", "actions[0].due", Level.WARNING),
+        ({"horizon": Horizon.IMMEDIATE}, "smart.time-bound", "actions[0].due", Level.WARNING),
+        ({"due": DAY - timedelta(days=1)}, "smart.time-bound", "actions[0].due", Level.WARNING),
+        ({"factors": []}, "smart.relevant", "actions[0].factors", Level.WARNING),
+        ({"due": TODAY - timedelta(days=1)}, "smart.overdue", "actions[0].due", Level.WARNING),
+    ],
+)
+def test_each_smart_rule(fields, rule, location, level):
+    finding = one(doc(actions=[action(**fields)], factors=[FACTOR]), rule)
+    assert (finding.location, finding.severity) == (location, level)
+    assert finding.step == "actions"
+
+
+def test_horizons_count_from_the_incident_or_the_review_meeting():
+    late = action(due=DAY + timedelta(days=35))  # short-term: 31 days
+    assert "smart.time-bound" in dict(rules(doc(actions=[late], factors=[FACTOR])))
+    meeting = Review(meeting=datetime(2026, 2, 19, 10, tzinfo=UTC))
+    assert rules(doc(actions=[late], factors=[FACTOR], review=meeting)) == []
+    done = action(due=TODAY - timedelta(days=3), status=ActionStatus.DONE)
+    assert rules(doc(actions=[done], factors=[FACTOR])) == []
+
+
+def test_a_draft_may_have_gaps_but_a_review_needs_the_basics_and_final_everything():
+    assert rules(doc()) == []
+    in_review = doc(meta=Meta(title="Checkout errors", status=Status.IN_REVIEW))
+    assert {rule for rule, _ in rules(in_review)} == {
+        "complete.summary", "complete.impact", "complete.milestones", "complete.factors", "complete.whys",
+        "complete.actions"}
+    assert [loc for rule, loc in rules(in_review) if rule == "complete.milestones"] == ["timeline"] * 3
+    final = doc(meta=Meta(title="Checkout errors", status=Status.FINAL))
+    final_rules = [rule for rule, _ in rules(final)]
+    assert final_rules.count("complete.milestones") == 5
+    assert "complete.reviewers" in final_rules and final_rules[-1] == "complete.errors"
+
+
+def test_the_example_is_ready_for_review_and_blameless():
+    example = loads(example_text())
+    findings = run_checks(example, date(2026, 2, 19))
+    assert [f for f in findings if f.severity == Level.ERROR] == []
+    assert [f for f in findings if f.rule.startswith("blame")] == []
+
+
+def test_consistency_rules():
+    t0 = datetime(2026, 2, 12, 10, tzinfo=UTC)
+    document = doc(
+        timeline=[
+            TimelineEvent(at=t0 - timedelta(hours=1), event="Symptom seen early", kind=EventKind.SYMPTOM),
+            TimelineEvent(at=t0 - timedelta(minutes=30), event="Config change", kind=EventKind.PRECURSOR),
+            TimelineEvent(at=t0, event="Errors", milestone=Milestone.DETECTED),
+            TimelineEvent(at=t0 + timedelta(minutes=5), event="Errors begin", milestone=Milestone.STARTED),
+            TimelineEvent(at=t0 + timedelta(hours=1), event="Fixed", milestone=Milestone.RESOLVED),
+            TimelineEvent(at=t0 + timedelta(hours=2), event="More errors", kind=EventKind.SYMPTOM),
+        ],
+        factors=[FACTOR, Factor(id="F1", title="Again", category=Category.PROCESS)],
+        actions=[action(id="A1"), action(id="A1", factors=["F1", "F7"])],
+    )
+    found = rules(document)
+    assert ("consistency.milestone-order", "timeline") in found
+    assert [loc for rule, loc in found if rule == "consistency.outside-window"] == ["timeline[0].at", "timeline[5].at"]
+    assert ("consistency.duplicate-id", "factors[1].id") in found
+    assert ("consistency.duplicate-id", "actions[1].id") in found
+    assert one(document, "consistency.unknown-factor").message.endswith("does not exist: F7")
+
+
+def test_findings_know_their_step():
+    steps = {Finding("r", Level.INFO, loc, "m").step for loc in
+             ("meta.status", "summary.root_cause", "timeline[2].event", "whys[0].steps[1].because",
+              "actions[3].due", "lessons.lucky[0]", "response.mitigation", "review.notes", "")}
+    assert steps == {"summary", "timeline", "whys", "actions", "lessons", "review"}
