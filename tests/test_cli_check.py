@@ -85,3 +85,16 @@ def test_an_unreadable_file_exits_2_and_the_others_are_still_checked(files):
     assert errors[0].startswith("broken.toml: ") and "line 1" in errors[0]
     assert errors[1] == "missing.toml: no such file"
     assert result.stdout == "clean.toml: no findings\n"
+
+
+def test_many_files_are_checked_in_parallel_and_reported_in_order(files):
+    names = []
+    for index in range(30):
+        name = f"incident-{index:02d}.toml"
+        (files / name).write_text(BLAMING if index % 7 == 3 else CLEAN, encoding="utf-8")
+        names.append(name)
+    result = run_cli(files, "check", "--json", *names)
+    assert result.code == 1
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [report["file"] for report in reports] == names
+    assert [bool(report["findings"]) for report in reports] == [index % 7 == 3 for index in range(30)]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from models.checks import Finding, Level, run_checks
@@ -13,6 +16,8 @@ from models.store import load
 from screens.steps import BY_ID, STEP_IDS
 
 _MARK = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "info"}
+# From this many files on, they are checked in parallel.
+PARALLEL_FROM = 24
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,17 +34,32 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="only rules starting with PREFIX, e.g. blame or smart.time-bound (repeatable)")
 
 
+def check_file(path: Path) -> tuple[list[Finding], list[str]]:
+    """The findings for one file, or the lines saying why it could not be read."""
+    try:
+        return run_checks(load(path)), []
+    except DocumentError as error:
+        return [], error.lines()
+
+
+def _results(paths: list[Path]) -> Iterator[tuple[list[Finding], list[str]]]:
+    """Each file's results in order; many files are checked on every core."""
+    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        yield from map(check_file, paths)
+        return
+    with ProcessPoolExecutor() as pool:
+        yield from pool.map(check_file, paths, chunksize=8)
+
+
 def run(args: argparse.Namespace) -> int:
     code = 0
-    for path in args.files:
-        try:
-            doc = load(path)
-        except DocumentError as error:
-            for line in error.lines():
+    for path, (found, problems) in zip(args.files, _results(args.files)):
+        if problems:
+            for line in problems:
                 print(line, file=sys.stderr)
             code = 2
             continue
-        findings = [f for f in run_checks(doc) if not args.rule or f.rule.startswith(tuple(args.rule))]
+        findings = [f for f in found if not args.rule or f.rule.startswith(tuple(args.rule))]
         if args.json:
             print(json.dumps({"file": str(path), "findings": [f.as_json() for f in findings]}, ensure_ascii=False))
         else:

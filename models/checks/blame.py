@@ -40,7 +40,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 _DESTRUCTIVE = (r"caused|broke|deleted|dropped|misconfigured|took down|brought down|messed up|wiped|overwrote"
                 r"|corrupted|killed|truncated|destroyed")
-_ROUTINE = r"pushed|ran|merged|deployed|released|applied|shipped|ran"
+_ROUTINE = r"pushed|ran|merged|deployed|released|applied|shipped"
 _CARELESS_HOW = r"\b(?:bad|wrong|untested|unreviewed|without|instead of|by mistake|by accident|accidentally)\b"
 _HUMAN_ACTS = (r"follow|notice|escalate|page|check|test|review|read|update|communicate|acknowledge|remove|add"
                r"|renew|verify|tell|inform|wait|ask|document|respond|answer|reply|look|see|watch|monitor|report")
@@ -53,6 +53,8 @@ class Family:
     pattern: re.Pattern[str]
     message: str
     suggestion: str
+    # Lower-case words of which the text must hold one before the (slower) pattern is tried.
+    hint: tuple[str, ...]
 
 
 FAMILIES = (
@@ -62,6 +64,7 @@ FAMILIES = (
         "names human error as a cause",
         "Say which condition made the slip likely or its effect large: the interface, a missing check, "
         "time pressure, an unclear runbook.",
+        ("error",),
     ),
     Family(
         "blame.hindsight", Level.WARNING,
@@ -73,6 +76,7 @@ FAMILIES = (
         ),
         "judges with hindsight",
         "Describe what people knew and saw at the time, and what made another choice hard to see then.",
+        ("should", "could have", "if only", "ought", "would have", "obviously"),
     ),
     Family(
         "blame.judgement", Level.ERROR,
@@ -83,6 +87,8 @@ FAMILIES = (
         ),
         "judges a person's character",
         "Replace the judgement with facts: what was done, under which conditions, with which information.",
+        ("careless", "negligen", "sloppi", "sloppy", "lazy", "lazi", "incompeten", "reckless", "irresponsib",
+         "stupid", "dumb", "idiot", "inattentive"),
     ),
     Family(
         "blame.failed-to", Level.WARNING,
@@ -90,6 +96,7 @@ FAMILIES = (
         "says a person failed to do something",
         "Describe what the process or tool expected and why it did not happen, e.g. \"the runbook step was "
         "not reached because…\".",
+        ("failed to", "forgot to", "neglected to", "omitted to", "bother to"),
     ),
     Family(
         "blame.punishment", Level.ERROR,
@@ -100,6 +107,7 @@ FAMILIES = (
         ),
         "looks for someone to punish",
         "A postmortem looks for causes in the system; describe the safeguard that was missing instead.",
+        ("disciplin", "accountable", "fault", "blame", "reprimand", "written up", "punish"),
     ),
     Family(
         "blame.person-cause", Level.ERROR,
@@ -113,6 +121,7 @@ FAMILIES = (
         "names a person as the cause",
         "Describe what let this action become an outage (a tool, a default, a missing safeguard) and use a "
         "role instead of a name.",
+        (*_DESTRUCTIVE.split("|"), *_ROUTINE.split("|"), "triggered", "because of"),
     ),
 )
 
@@ -161,8 +170,12 @@ def sentences(text: str) -> list[str]:
 
 def blame_in(text: str) -> Iterator[tuple[Family, str]]:
     """Each blaming family found in ``text`` (once per sentence), with the words that matched."""
+    lowered = text.lower()
+    families = [family for family in FAMILIES if any(word in lowered for word in family.hint)]
+    if not families:
+        return
     for sentence in sentences(text):
-        for family in FAMILIES:
+        for family in families:
             for match in family.pattern.finditer(sentence):
                 if not _excused(family, sentence, match):
                     yield family, match.group(0)
