@@ -51,9 +51,11 @@ class ActionsStep(RecordsStep):
             )
         table = self.query_one("#actions-table", RecordTable)
         table.fill(rows)
-        detail = self.query_one("#actions-detail", RecordDetail)
         key = table.current_key()
-        detail.update(self.describe_key(key) if key else "No action items yet. Press [b]a[/b] to add one.")
+        if key is None:
+            self.query_one("#actions-detail", RecordDetail).update("No action items yet. Press [b]a[/b] to add one.")
+        else:
+            self._show_detail(key)
 
     def describe_key(self, key: str) -> str:
         item = self.document.actions[int(key)]

@@ -11,8 +11,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
+from models.checks import Finding
 from screens.confirm_dialog import delete_dialog
 from screens.step import StepView
+from screens.widgets.findings import finding_markup, record_index
 
 
 class RecordDetail(VerticalScroll):
@@ -68,6 +70,10 @@ class RecordsStep(StepView):
     ]
     record_name = "record"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._record_findings: dict[str, list[Finding]] = {}
+
     def focused_key(self) -> str | None:
         table = self.focused_table()
         return table.current_key() if table is not None else None
@@ -81,6 +87,40 @@ class RecordsStep(StepView):
     def describe_key(self, key: str) -> str:
         """The full text of a record, shown below its table."""
         return ""
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Findings in the strip, each led by its record; the highlighted record's also in its detail."""
+        self._record_findings = {}
+        lines = []
+        for finding in findings:
+            index = record_index(finding.location)
+            if index is None:
+                lines.append(finding_markup(finding, suggestion=False))
+                continue
+            key = str(index)
+            self._record_findings.setdefault(key, []).append(finding)
+            field = finding.location.partition(".")[2]
+            lines.append(finding_markup(finding, f"{self.label_for(key)}{' ' + field if field else ''}",
+                                        suggestion=False))
+        self._strip(lines)
+        table = self.focused_table()
+        if table is not None and table.current_key() is not None:
+            self._show_detail(table.current_key())  # type: ignore[arg-type]
+
+    def _show_detail(self, key: str) -> None:
+        detail = self.query(RecordDetail)
+        if detail:
+            found = self._record_findings.get(key, [])
+            detail.first().update("\n".join([self.describe_key(key), *map(finding_markup, found)]))
+
+    def focus_location(self, location: str) -> None:
+        index = record_index(location)
+        for table in self.query(RecordTable):
+            if index is not None and str(index) in (key for key, _ in table._shown or []):
+                table.move_cursor(row=table.get_row_index(str(index)))
+                table.focus()
+                return
+        super().focus_location(location)
 
     def remove(self, key: str) -> None:
         raise NotImplementedError
@@ -125,9 +165,8 @@ class RecordsStep(StepView):
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        detail = self.query(RecordDetail)
-        if detail and event.row_key.value is not None:
-            detail.first().update(self.describe_key(event.row_key.value))
+        if event.row_key.value is not None:
+            self._show_detail(event.row_key.value)
 
 
 def plain(cells: Sequence[Any]) -> list[Any]:

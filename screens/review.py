@@ -1,24 +1,62 @@
-"""Step 8: the whole document as it will be exported, and what is still missing."""
+"""Step 8: the review findings, what is still missing, and the whole document as it will be exported."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Markdown, Static
+from textual.widgets import Markdown, OptionList, Static
+from textual.widgets.option_list import Option
 
 from exports.markdown import render_markdown
+from models.checks import Finding, Level
 from models.completeness import missing_by_step
 from screens.step import StepView
 from screens.steps import BY_ID
+from screens.widgets.findings import finding_markup
 
 
 class ReviewStep(StepView):
     step_id = "review"
-    intro = "The exported document as reviewers will read it. Gaps are listed first."
+    intro = ("Review findings first (enter goes to the field), then what is missing, then the exported document "
+             "as reviewers will read it.")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
+        yield Static("", id="review-findings-title")
+        yield OptionList(id="review-findings")
         yield Static("", id="review-missing")
         yield Markdown("", id="review-document")
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Every finding in the list, by step then severity; the strip is not used here."""
+        order = {step: index for index, step in enumerate(BY_ID)}
+        levels = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
+        self.findings = sorted(findings, key=lambda f: (order[f.step], levels[f.severity]))
+        options = self.query_one("#review-findings", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(
+            Option(finding_markup(f, f"{BY_ID[f.step].title} · {f.location or 'document'}", suggestion=False))
+            for f in self.findings
+        )
+        if self.findings:
+            options.highlighted = min(highlighted or 0, len(self.findings) - 1)
+        options.display = bool(self.findings)
+        errors = sum(f.severity == Level.ERROR for f in findings)
+        warnings = sum(f.severity == Level.WARNING for f in findings)
+        title = self.query_one("#review-findings-title", Static)
+        title.update(f"[b]Review findings[/b]: {errors} error{'s' if errors != 1 else ''}, {warnings} "
+                     f"warning{'s' if warnings != 1 else ''}, {len(findings) - errors - warnings} info"
+                     if findings else "[b]No review findings.[/b] The wording is blameless and the actions SMART.")
+
+    @on(OptionList.OptionSelected, "#review-findings")
+    async def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        await self.screen.jump_to(self.findings[event.option_index])  # type: ignore[attr-defined]
 
     def refresh_from_document(self) -> None:
         gaps = {step: items for step, items in missing_by_step(self.document).items() if items}

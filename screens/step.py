@@ -10,10 +10,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from models.checks import Finding
 from models.document import Postmortem
 from models.errors import describe_validation
 from screens.steps import BY_ID
 from screens.widgets.fields import FieldRow, FieldSpec
+from screens.widgets.findings import FindingsStrip, finding_markup, location_path
 
 
 class StepView(VerticalScroll):
@@ -37,6 +39,20 @@ class StepView(VerticalScroll):
         yield Static(self.title, classes="step-title")
         if self.intro:
             yield Static(self.intro, classes="step-intro")
+        yield FindingsStrip()
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Show this step's review findings (all of them in the strip, unless a step places them better)."""
+        self._strip([finding_markup(f, f.location) for f in findings])
+
+    def _strip(self, lines: list[str]) -> None:
+        strips = self.query(FindingsStrip)
+        if strips:
+            strips.first().show(lines)
+
+    def focus_location(self, location: str) -> None:
+        """Bring the field at a finding's location into view and focus it."""
+        self.focus_first()
 
     def refresh_from_document(self) -> None:
         """Show the document as it is now (called whenever the step is shown)."""
@@ -108,6 +124,33 @@ class FormStep(StepView):
     def refresh_from_document(self) -> None:
         for row in self.query(FieldRow):
             row.show_value(get_path(self.document, row.spec.name))
+
+    def _row_for(self, location: str) -> FieldRow | None:
+        """The row whose path is the longest prefix of the location's path."""
+        path = location_path(location)
+        rows = [row for row in self.query(FieldRow) if path == row.spec.name or path.startswith(row.spec.name + ".")]
+        return max(rows, key=lambda row: len(row.spec.name), default=None)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        by_row: dict[FieldRow, list[str]] = {row: [] for row in self.query(FieldRow)}
+        elsewhere = []
+        for finding in findings:
+            row = self._row_for(finding.location)
+            if row is None:
+                elsewhere.append(finding_markup(finding, finding.location))
+            else:
+                by_row[row].append(finding_markup(finding))
+        for row, lines in by_row.items():
+            row.set_findings(lines)
+        self._strip(elsewhere)
+
+    def focus_location(self, location: str) -> None:
+        row = self._row_for(location)
+        if row is None:
+            super().focus_location(location)
+            return
+        row.scroll_visible(animate=False)
+        row.focus_control()
 
     @on(FieldRow.Edited)
     def _field_edited(self, event: FieldRow.Edited) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from textual import on
+
+from models.checks import final_errors
 from models.enums import Confidentiality, Detection, Severity, Status, Variant
 from screens.step import FormStep
+from screens.widgets.fields import FieldRow
 from screens.widgets.fields import FieldSpec as F
 
 
@@ -50,3 +54,24 @@ class SummaryStep(FormStep):
             placeholder="What customers saw, for how long.",
         ),
     ]
+
+    @on(FieldRow.Edited)
+    def _status_edited(self, event: FieldRow.Edited) -> None:
+        """Refuse "final" while the review checks find errors, and say why."""
+        if event.row.spec.name != "meta.status" or event.value != Status.FINAL:
+            return
+        if self.document.meta.status == Status.FINAL:
+            return
+        errors = final_errors(self.document, self.app.today)  # type: ignore[attr-defined]
+        if not errors:
+            return
+        event.prevent_default()  # the form's handler (in FormStep) must not write it
+        event.row.show_value(self.document.meta.status)
+        first = errors[0]
+        self.notify(
+            f"{len(errors)} error{'s' if len(errors) != 1 else ''} remain, e.g. {first.location or 'the document'}: "
+            f"{first.message}. The Review step lists them all.",
+            title="Not final yet",
+            severity="warning",
+            timeout=8,
+        )

@@ -71,7 +71,7 @@ class TimelineStep(RecordsStep):
         if not doc.timeline:
             self.query_one("#timeline-detail", RecordDetail).update("No events yet. Press [b]a[/b] to add the first one.")
         elif table.current_key() is not None:
-            self.query_one("#timeline-detail", RecordDetail).update(self.describe_key(table.current_key()))
+            self._show_detail(table.current_key())
 
     def on_resize(self) -> None:
         self.refresh_from_document()

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList
 
+from models.checks import Finding, Level
 from models.completeness import missing_by_step
 from screens.step import StepView
 from screens.steps import BY_ID, STEP_IDS, STEPS
@@ -57,6 +58,7 @@ class WizardScreen(Screen):
     async def on_mount(self) -> None:
         self.show_progress()
         await self.go_to(self.current_step)
+        self.show_findings()
 
     def step(self, step_id: str) -> StepView:
         return self.query_one(f"#step-{step_id}", StepView)
@@ -73,6 +75,7 @@ class WizardScreen(Screen):
         self.query_one(StepList).select_step(step_id)
         step = self.step(step_id)
         step.refresh_from_document()
+        step.show_findings(self.findings_in(step_id))
         self.call_after_refresh(step.focus_first)
         self.sub_title = f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)} {step.title}"
         return step
@@ -80,6 +83,27 @@ class WizardScreen(Screen):
     def show_progress(self) -> None:
         """Mark each step in the step list as complete or lacking content."""
         self.query_one(StepList).show_gaps(missing_by_step(self.app.document))  # type: ignore[attr-defined]
+
+    def findings_in(self, step_id: str) -> list[Finding]:
+        findings: list[Finding] = self.app.findings  # type: ignore[attr-defined]
+        return findings if step_id == "review" else [f for f in findings if f.step == step_id]
+
+    def show_findings(self) -> None:
+        """Counts per step in the step list; the shown step puts its findings by its fields."""
+        counts: dict[str, tuple[int, int]] = {}
+        for finding in self.app.findings:  # type: ignore[attr-defined]
+            errors, warnings = counts.get(finding.step, (0, 0))
+            counts[finding.step] = (errors + (finding.severity == Level.ERROR),
+                                    warnings + (finding.severity == Level.WARNING))
+        self.query_one(StepList).show_counts(counts)
+        switcher = self.query_one("#steps", ContentSwitcher)
+        if switcher.query(f"#step-{self.current_step}"):
+            self.step(self.current_step).show_findings(self.findings_in(self.current_step))
+
+    async def jump_to(self, finding: Finding) -> None:
+        """Show the step of a finding and focus the field it is about."""
+        step = await self.go_to(finding.step)
+        self.call_after_refresh(step.focus_location, finding.location)
 
     async def action_go_to(self, step_id: str) -> None:
         await self.go_to(step_id)

@@ -17,6 +17,7 @@ from models.examples import example_text
 from models.store import load
 from screens.wizard import STEP_IDS
 from tui.app import PostmortemApp
+from tui_support import EXAMPLE_REVIEW_DAY
 
 SIZE = (100, 32)
 # A fixed file name: the title bar shows it, the tmp_path folder must not matter.
@@ -27,7 +28,7 @@ FILE_NAME = "example.toml"
 def app(tmp_path: Path) -> PostmortemApp:
     path = tmp_path / FILE_NAME
     path.write_text(example_text(), encoding="utf-8")
-    return PostmortemApp(load(path), path)
+    return PostmortemApp(load(path), path, today=EXAMPLE_REVIEW_DAY)
 
 
 async def settle(pilot: Pilot) -> None:

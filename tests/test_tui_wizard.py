@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.command import CommandList, CommandPalette
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, OptionList, Static
 
@@ -43,7 +44,7 @@ FIRST_FIELD = {
     "whys": "#field-whys-0-problem TextArea",
     "actions": "#actions-table",
     "lessons": "#field-lessons-went-well TextArea",
-    "review": "#step-review",  # no fields: the step itself, so that keys scroll it
+    "review": "#review-findings",  # the findings list (the small document's chain has no whys yet)
 }
 
 
@@ -363,7 +364,15 @@ async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(tmp_pa
         assert review_gaps(app) == "Every step has its required content."
         markdown = app.screen.query_one("#review-document", Markdown)
         assert markdown.source == render_markdown(app.document)
+        # The findings come first and have the focus: on the review day, one action is a day overdue.
+        findings = app.screen.query_one("#review-findings", OptionList)
+        assert app.focused is findings
+        prompts = [findings.get_option_at_index(i).prompt for i in range(findings.option_count)]
+        assert [Content.from_markup(str(prompt)).plain for prompt in prompts] == [
+            "⚠ Action items · actions[1].due: the action was due on 2026-02-18 and is still in-progress"]
+        # Shift+tab gives the focus to the step, whose keys scroll the document.
         review = app.screen.query_one("#step-review")
+        await pilot.press("shift+tab")
         assert app.focused is review
         await pilot.press("pagedown")
         await pilot.pause()

@@ -21,13 +21,15 @@ from tui.app import PostmortemApp
 from tui.cli import new_document
 
 SIZE = (100, 32)
+# The example's review meeting: the day its findings are judged on, so that tests do not age.
+EXAMPLE_REVIEW_DAY = date(2026, 2, 19)
 
 
 def example_app(tmp_path: Path) -> PostmortemApp:
     """The bundled example, opened from a file of its own."""
     path = tmp_path / "checkout.toml"
     path.write_text(example_text(), encoding="utf-8")
-    return PostmortemApp(load(path), path)
+    return PostmortemApp(load(path), path, today=EXAMPLE_REVIEW_DAY)
 
 
 def small_doc(path: Path, *, zone: str = "Europe/Berlin") -> Postmortem:
@@ -45,7 +47,7 @@ def small_app(
     doc = small_doc(path, zone=zone)
     for hour, text in timeline:
         doc.add_event(TimelineEvent(at=datetime(2026, 3, 2, hour, tzinfo=doc.meta.zone), event=text))
-    return PostmortemApp(doc, path)
+    return PostmortemApp(doc, path, today=date(2026, 3, 2))
 
 
 def shown_step(app: PostmortemApp) -> str | None:

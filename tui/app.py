@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.timer import Timer
 
 from exports.markdown import render_markdown
+from models.checks import Finding, run_checks
 from models.codec import dumps
 from models.document import Postmortem
 from models.errors import DocumentError
@@ -15,6 +18,10 @@ from models.store import save, write_atomic
 from screens.confirm_dialog import quit_dialog
 from screens.wizard import WizardScreen
 from tui.commands import WizardCommands
+
+
+# Seconds of quiet after an edit before the review checks run again.
+CHECK_DELAY = 0.4
 
 
 class PostmortemApp(App[int]):
@@ -36,13 +43,17 @@ class PostmortemApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit (asks about unsaved changes)"),
     ]
 
-    def __init__(self, document: Postmortem, path: Path, *, start_step: str = "summary") -> None:
+    def __init__(self, document: Postmortem, path: Path, *, start_step: str = "summary",
+                 today: date | None = None) -> None:
         super().__init__()
         self.document = document
         self.path = path
         self.saved_text = dumps(document)
         self.edited = False  # an edit since the last save: the cheap check for the title bar
         self.start_step = start_step
+        self.today = today  # the date overdue actions are judged against (None: the real today)
+        self.findings: list[Finding] = run_checks(document, today)
+        self._check_timer: Timer | None = None
 
     @property
     def wizard(self) -> WizardScreen:
@@ -59,10 +70,19 @@ class PostmortemApp(App[int]):
         return dumps(self.document) != self.saved_text
 
     def document_changed(self) -> None:
-        """Called by the steps after each edit."""
+        """Called by the steps after each edit; the review checks run once typing pauses."""
         self.edited = True
         self.refresh_title()
         self.wizard.show_progress()
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_DELAY, self.refresh_findings)
+
+    def refresh_findings(self) -> None:
+        self._check_timer = None
+        self.findings = run_checks(self.document, self.today)
+        if self.screen_stack:  # not while the app is closing
+            self.wizard.show_findings()
 
     def refresh_title(self) -> None:
         self.title = f"{self.path.name} ●" if self.edited else self.path.name

@@ -38,4 +38,15 @@ def run_checks(doc: Postmortem, today: date | None = None) -> list[Finding]:
     return findings
 
 
-__all__ = ["Finding", "Level", "final_blockers", "run_checks"]
+def final_errors(doc: Postmortem, today: date | None = None) -> list[Finding]:
+    """The errors the document would have as a final postmortem (none: it may be made final)."""
+    status = doc.meta.status
+    doc.meta.status = Status.FINAL
+    try:
+        findings = run_checks(doc, today)
+    finally:
+        doc.meta.status = status
+    return [f for f in findings if f.severity == Level.ERROR and f.rule != "complete.errors"]
+
+
+__all__ = ["Finding", "Level", "final_blockers", "final_errors", "run_checks"]

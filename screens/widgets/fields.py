@@ -210,6 +210,10 @@ class FieldRow(Widget):
         self._set_line("field-error", message)
         self.set_class(bool(message), "-invalid")
 
+    def set_findings(self, lines: list[str]) -> None:
+        """Review findings about this field, as markup lines (none hides the line)."""
+        self._set_line("field-finding", "\n".join(lines))
+
     def set_help(self, text: str) -> None:
         self._set_line("field-help", text)
 

@@ -16,17 +16,33 @@ class StepList(OptionList):
         self.border_title = "Steps"
 
     def on_mount(self) -> None:
-        self.show_gaps({})
+        self.gaps: dict[str, list[str]] = {}
+        self.counts: dict[str, tuple[int, int]] = {}
+        self._redraw()
 
     def show_gaps(self, gaps: dict[str, list[str]]) -> None:
-        """Redraw the options with a mark per step: ✓ complete, ● something missing."""
+        """Mark each step ✓ complete or ● something missing."""
+        if gaps != self.gaps:
+            self.gaps = gaps
+            self._redraw()
+
+    def show_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        """Show each step's review findings: (errors, warnings)."""
+        if counts != self.counts:
+            self.counts = counts
+            self._redraw()
+
+    def _redraw(self) -> None:
         highlighted = self.highlighted
         self.clear_options()
         for number, (step_id, title) in enumerate(self.steps, start=1):
             label = Text.assemble((f"{number} ", "dim"), title)
-            if step_id in gaps:
-                missing = gaps[step_id]
-                label.append("  ●" if missing else "  ✓", style="bold yellow" if missing else "green")
+            if step_id in self.gaps:
+                missing = self.gaps[step_id]
+                label.append(" ●" if missing else " ✓", style="bold yellow" if missing else "green")
+            errors, warnings = self.counts.get(step_id, (0, 0))
+            if errors or warnings:
+                label.append(f" {errors + warnings}", style="bold red" if errors else "yellow")
             self.add_option(Option(label, id=step_id))
         if highlighted is not None:
             self.highlighted = highlighted

@@ -1,0 +1,55 @@
+"""How review findings look in the wizard: one line each, and a strip for those without a field."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.widgets import Static
+
+from models.checks import Finding, Level
+
+ICONS = {Level.ERROR: "[$text-error]✖[/]", Level.WARNING: "[$text-warning]⚠[/]", Level.INFO: "[$text-primary]ℹ[/]"}
+
+
+def finding_markup(finding: Finding, prefix: str = "", suggestion: bool = True) -> str:
+    """``⚠ prefix: message. suggestion`` as markup."""
+    text = f"{prefix}: {finding.message}" if prefix else finding.message
+    line = f"{ICONS[finding.severity]} {escape(text)}"
+    if suggestion and finding.suggestion:
+        line += f" [dim]— {escape(finding.suggestion)}[/]"
+    return line
+
+
+def location_path(location: str) -> str:
+    """A finding's location as a field path: ``whys[0].steps[1].because`` -> ``whys.0.steps.1.because``."""
+    return re.sub(r"\[(\d+)\]", r".\1", location)
+
+
+def record_index(location: str) -> int | None:
+    """The record a location points into: ``actions[3].due`` -> 3."""
+    match = re.match(r"^\w+\[(\d+)\]", location)
+    return int(match.group(1)) if match else None
+
+
+class FindingsStrip(VerticalScroll, can_focus=False):
+    """The step's findings that belong to no single field (or to table rows); hidden when there are none."""
+
+    DEFAULT_CLASSES = "findings-strip"
+    DEFAULT_CSS = """
+    FindingsStrip {
+        display: none;
+        height: auto;
+        max-height: 6;
+        margin: 0 0 1 0;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("")
+
+    def show(self, lines: list[str]) -> None:
+        self.query_one(Static).update("\n".join(lines))
+        self.display = bool(lines)
