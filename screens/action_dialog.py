@@ -10,6 +10,7 @@ from screens.widgets.fields import FieldSpec as F
 
 class ActionDialog(ModelDialog[ActionItem]):
     model = ActionItem
+    section = "actions"
 
     def __init__(self, title: str, initial: ActionItem | None, *, new_id: str, factors: list[Factor]) -> None:
         super().__init__(title, initial)

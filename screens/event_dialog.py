@@ -15,6 +15,7 @@ from screens.widgets.fields import FieldSpec as F
 
 class EventDialog(ModelDialog[TimelineEvent]):
     model = TimelineEvent
+    section = "timeline"
 
     def __init__(
         self,

@@ -15,6 +15,7 @@ from screens.widgets.fields import FieldSpec as F
 
 class FactorDialog(ModelDialog[Factor]):
     model = Factor
+    section = "factors"
 
     def __init__(self, title: str, initial: Factor | None, *, new_id: str, category: Category) -> None:
         super().__init__(title, initial)

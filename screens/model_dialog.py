@@ -6,6 +6,7 @@ with the new record, or with ``None`` when cancelled.
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -16,8 +17,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Static
 
+from models.checks import record_findings
 from models.errors import describe
 from screens.widgets.fields import FieldRow, FieldSpec
+from screens.widgets.findings import finding_markup
 
 Record = TypeVar("Record", bound=BaseModel)
 
@@ -31,6 +34,9 @@ class ModelDialog(ModalScreen[Record | None], Generic[Record]):
     ]
 
     model: ClassVar[type[BaseModel]]
+    # Where records of this kind live in the document ("timeline", "factors", "actions"): the
+    # review checks for the record are shown under its fields as the author types.
+    section: ClassVar[str]
 
     def __init__(self, title: str, initial: Record | None = None) -> None:
         super().__init__()
@@ -75,6 +81,8 @@ class ModelDialog(ModalScreen[Record | None], Generic[Record]):
 
     def on_mount(self) -> None:
         self.query(FieldRow).first().focus_control()
+        if self.initial is not None:
+            self.validate(show_all=False)  # shows what the review checks say about the record
 
     @on(FieldRow.Edited)
     def _edited(self, event: FieldRow.Edited) -> None:
@@ -102,9 +110,21 @@ class ModelDialog(ModalScreen[Record | None], Generic[Record]):
         for name, row in rows.items():
             if show_all or name in self._touched:
                 row.set_error(problems.get(name, ""))
+        if record is not None:
+            self._show_findings(record, rows)
         others = [f"{n}: {m}" for n, m in problems.items() if n not in rows]
         self.query_one("#dialog-problems", Static).update("\n".join(others))
         return record
+
+    def _show_findings(self, record: BaseModel, rows: dict[str, FieldRow]) -> None:
+        findings = record_findings(self.app.document, self.section, record, self.app.today)  # type: ignore[attr-defined]
+        by_field: dict[str, list[str]] = {name: [] for name in rows}
+        for finding in findings:
+            field = re.split(r"[.\[]", finding.location.partition(".")[2])[0]
+            if field in by_field:
+                by_field[field].append(finding_markup(finding))
+        for name, lines in by_field.items():
+            rows[name].set_findings(lines)
 
     def action_submit(self) -> None:
         record = self.validate(show_all=True)

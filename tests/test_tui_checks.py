@@ -122,3 +122,19 @@ async def test_final_is_accepted_when_nothing_blocks_it(tmp_path):
         await pilot.pause()
         assert app.document.meta.status == Status.FINAL
         assert not [n for n in app._notifications if n.title == "Not final yet"]
+
+
+async def test_forms_show_the_findings_about_their_record_as_the_author_types(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "actions")
+        await pilot.press("a")
+        await pilot.pause()
+        await focus_field(pilot, "dialog-action")
+        await type_text(pilot, "Improve monitoring")
+        await pilot.pause()
+        assert finding_text(pilot, "dialog-action").startswith("⚠ the action is not specific")
+        assert finding_text(pilot, "dialog-owner").startswith("⚠ the action has no owner")
+        await type_text(pilot, " with an alert on pool saturation above 80% for the checkout-api pods")
+        await pilot.pause()
+        assert finding_text(pilot, "dialog-action") == ""

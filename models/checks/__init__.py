@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic import BaseModel
+
 from models.checks.blame import check_text
 from models.checks.consistency import check_consistency
 from models.checks.findings import Finding, Level
@@ -49,4 +51,16 @@ def final_errors(doc: Postmortem, today: date | None = None) -> list[Finding]:
     return [f for f in findings if f.severity == Level.ERROR and f.rule != "complete.errors"]
 
 
-__all__ = ["Finding", "Level", "final_blockers", "final_errors", "run_checks"]
+def record_findings(doc: Postmortem, section: str, record: BaseModel, today: date | None = None) -> list[Finding]:
+    """The findings about one record (an event, a factor, an action) as it would be in ``doc``.
+
+    Its locations read ``<section>[0].<field>``. Only what the record needs to be
+    judged is copied: the document's dates and factors.
+    """
+    sections = {"factors": doc.factors, section: [record]}
+    probe = Postmortem.model_construct(meta=doc.meta, review=doc.review, **sections)
+    prefix = f"{section}[0]"
+    return [f for f in run_checks(probe, today) if f.location.startswith(prefix)]
+
+
+__all__ = ["Finding", "Level", "final_blockers", "final_errors", "record_findings", "run_checks"]
