@@ -14,8 +14,7 @@ TOP_LEVEL = ("models", "exports", "screens", "tui")
 def test_models_and_exports_import_without_textual():
     code = (
         "import sys, models, models.store, models.metrics, models.evidence, models.evidence.options, models.checks, "
-        "exports, "
-        "exports.markdown\n"
+        "exports, exports.markdown\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "assert 'textual' not in sys.modules, loaded\n"
     )
