@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from models.checks.findings import Finding, Level
-from models.checks.names import NAME_PATTERN
+from models.checks.names import FIRST_NAMES, given_names
 
 _PERSON_WORDS = (
     r"engineers?|developers?|devs?|operators?|admins?|administrators?|interns?|new hires?|contractors?|dbas?"
@@ -28,7 +28,9 @@ SYSTEM = re.compile(
     r"|kubernetes|postgres\w*|mysql|redis|kafka|nginx|terraform|jenkins|github|gitlab|aws|gcp|azure)\b",
     re.IGNORECASE,
 )
-_NAME = NAME_PATTERN
+# A capitalised word; a match only counts when it is a given name (checked in _excused), which keeps
+# the patterns small and "Traffic caused…" out.
+_NAME = r"[A-Z][a-z]+"
 _NEGATION = re.compile(
     r"\b(?:not|no|nobody|never|without|neither|nor|isn't|wasn't|aren't|weren't|rather than|instead of|no one)\b"
     r"|n't\b",
@@ -156,11 +158,14 @@ def _excused(family: Family, sentence: str, match: re.Match[str]) -> bool:
             return False
         human_verb = match.group(1).lower() not in ("failed", "omitted")
         acts = re.fullmatch(rf"(?:{_HUMAN_ACTS})\w*", match.group(2).lower()) is not None
-        named = re.search(rf"\b{_NAME}\s*$", subject) is not None
+        last = subject.split()[-1:] or [""]
+        named = last[0] in FIRST_NAMES
         return not (human_verb or (named and acts))
     if family.rule == "blame.person-cause":
         said = match.group(0)
-        return SYSTEM.fullmatch(said.split()[0].lower().removesuffix("'s")) is not None
+        if SYSTEM.fullmatch(said.split()[0].lower().removesuffix("'s")) is not None:
+            return True
+        return PERSON.search(said) is None and not given_names(said)
     return False
 
 

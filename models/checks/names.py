@@ -30,18 +30,26 @@ Susan Svetlana Takeshi Tanya Thomas Tim Timo Tina Tobias Tom Tomas Tony Tyler Uw
 Vikram Vincent Wei William Xavier Yan Yuki Yusuf Zoe
 """.split())
 
-NAME_PATTERN = r"\b(?:" + "|".join(sorted(FIRST_NAMES)) + r")\b"
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w.-]+")
-_FULL_NAME = re.compile(r"^(?:" + "|".join(sorted(FIRST_NAMES)) + r")(?: [A-Z][a-z'-]+)+$")
+_SURNAME = re.compile(r"[A-Z][a-z'-]+")
+
+
+def given_names(text: str) -> list[str]:
+    """The common given names in a text."""
+    return [word for word in _CAPITALISED.findall(text) if word in FIRST_NAMES]
 
 
 def names_in(text: str) -> list[str]:
     """Given names and @handles mentioned in a text."""
-    return re.findall(NAME_PATTERN, text) + _HANDLE.findall(text)
+    return given_names(text) + _HANDLE.findall(text)
 
 
 def is_personal(actor: str) -> bool:
-    """Whether an actor field names a person rather than a role or a system."""
-    actor = actor.strip()
-    return bool(actor) and (actor in FIRST_NAMES or _FULL_NAME.match(actor) is not None
-                            or _HANDLE.fullmatch(actor) is not None)
+    """Whether an actor field names a person (a given name, "Given Family", an @handle) rather than a role."""
+    words = actor.split()
+    if not words:
+        return False
+    if len(words) == 1 and _HANDLE.fullmatch(words[0]):
+        return True
+    return words[0] in FIRST_NAMES and all(_SURNAME.fullmatch(word) for word in words[1:])

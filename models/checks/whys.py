@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from models.checks.blame import PERSON, SYSTEM, blame_in
 from models.checks.findings import Finding, Level
-from models.checks.names import NAME_PATTERN
+from models.checks.names import given_names
 from models.document import Postmortem
 
 MIN_STEPS = 3
@@ -19,7 +19,8 @@ def ends_at_person(answer: str) -> bool:
     if any(family.rule in _PERSONAL_FAMILIES for family, _ in blame_in(answer)):
         return True
     opening = " ".join(answer.split()[:4])
-    person = PERSON.search(opening) or re.search(NAME_PATTERN, opening)
+    names = given_names(opening)
+    person = PERSON.search(opening) or (re.search(rf"\b{names[0]}\b", opening) if names else None)
     # The answer opens with a person ("The on-call engineer…", "Bob…") and no system before them.
     return person is not None and SYSTEM.search(opening[: person.start()]) is None
 
