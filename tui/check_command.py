@@ -10,12 +10,15 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from models.checks import Finding, Level, run_checks
+from typing import TYPE_CHECKING
+
 from models.errors import DocumentError
 from models.store import load
 from screens.steps import BY_ID, STEP_IDS
 
-_MARK = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "info"}
+if TYPE_CHECKING:  # the checks are imported when the command runs, not for every command line
+    from models.checks import Finding
+
 # From this many files on, they are checked in parallel.
 PARALLEL_FROM = 24
 
@@ -36,6 +39,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def check_file(path: Path) -> tuple[list[Finding], list[str]]:
     """The findings for one file, or the lines saying why it could not be read."""
+    from models.checks import run_checks
+
     try:
         return run_checks(load(path)), []
     except DocumentError as error:
@@ -52,6 +57,8 @@ def _results(paths: list[Path]) -> Iterator[tuple[list[Finding], list[str]]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from models.checks import Level
+
     code = 0
     for path, (found, problems) in zip(args.files, _results(args.files)):
         if problems:
@@ -71,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_human(path: Path, findings: list[Finding]) -> None:
+    from models.checks import Level
+
     counts = {level: sum(1 for f in findings if f.severity == level) for level in Level}
     summary = ", ".join(f"{n} {level.value}{'s' if n != 1 and level != Level.INFO else ''}"
                         for level, n in counts.items() if n)
@@ -82,6 +91,6 @@ def _print_human(path: Path, findings: list[Finding]) -> None:
         print(f"  {BY_ID[step_id].title}")
         for finding in in_step:
             where = finding.location or "(document)"
-            print(f"    {_MARK[finding.severity]:8} {where}: {finding.message} [{finding.rule}]")
+            print(f"    {finding.severity.value:8} {where}: {finding.message} [{finding.rule}]")
             if finding.suggestion:
                 print(f"             {finding.suggestion}")

@@ -7,11 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from models.document import Postmortem
-from models.evidence import Candidate, ImportOptions, import_evidence
-from models.evidence.detect import SOURCE_KINDS
-from models.evidence.options import OptionError, build_options
+from typing import TYPE_CHECKING
+
 from models.store import load, save
+
+if TYPE_CHECKING:  # the evidence readers are imported when the command runs, not for every command line
+    from models.document import Postmortem
+    from models.evidence import Candidate, ImportOptions
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,7 +25,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Read evidence files, keep the records in the incident window that matter (warnings and "
         "worse, changes, deploys, rollbacks, restarts, failovers, alerts, pages, --grep matches), collapse "
         "bursts of similar records, and add them to the timeline (or only show them with --dry-run).",
-        epilog=f"A SOURCE may be forced to a kind with KIND:PATH, KIND one of {', '.join(SOURCE_KINDS)}.",
+        epilog="A SOURCE may be forced to a kind with KIND:PATH, KIND one of jsonl, csv, chat, git, log, or a "
+        "timestamp format: rfc5424, clf, apache-error, iso8601, rfc3164, epoch-ms, epoch.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the postmortem file")
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="log, JSON lines, CSV, chat export, git log")
@@ -42,6 +45,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    from models.evidence import import_evidence
+
     path: Path = args.file
     doc = load(path)
     options = _options(args, doc)
@@ -75,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace, doc: Postmortem) -> ImportOptions | None:
     """The options, or None after printing why one of them is not usable."""
+    from models.evidence.options import OptionError, build_options
+
     columns = {name: getattr(args, f"{name}_column") for name in ("time", "text", "level")}
     try:
         return build_options(doc, since=args.since or "", until=args.until or "", tz=args.tz or "",
