@@ -130,8 +130,7 @@ FAMILIES = (
 
 def _clause_before(sentence: str, start: int) -> str:
     """The words before ``start`` in the same clause: where the subject of the match is."""
-    before = re.split(r"[,;:()]|\b(?:and|but|because|so|when|while|after|as)\b", sentence[:start])[-1]
-    return before
+    return re.split(r"[,;:()]|\b(?:and|but|because|so|when|while|after|as)\b", sentence[:start])[-1]
 
 
 def _negated(sentence: str, start: int) -> bool:
