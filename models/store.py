@@ -48,19 +48,37 @@ def load(path: Path | str) -> Postmortem:
     return parse(read_text(path), path)
 
 
-def save(doc: Postmortem, path: Path | str) -> str:
-    """Write ``doc`` atomically (temp file beside it, fsync, rename); return the text."""
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def save(doc: Postmortem, path: Path | str, *, backup: bool = False) -> str:
+    """Write ``doc`` atomically (temp file beside it, fsync, rename); return the text.
+
+    With ``backup`` the file's previous content is kept as ``FILE.bak`` first.
+    """
     path = Path(path)
     text = dumps(doc)
+    if backup:
+        try:
+            previous = path.read_bytes()
+        except FileNotFoundError:
+            previous = None
+        except OSError as error:
+            raise FileAccessError(path, [f"cannot read the previous version: {error.strerror or error}"]) from None
+        if previous is not None and previous != text.encode("utf-8"):
+            write_atomic(backup_path(path), previous, mode_from=path)
     write_atomic(path, text)
     return text
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, content: str | bytes, *, mode_from: Path | None = None) -> None:
+    """Replace ``path`` with ``content`` keeping its permissions (or those of ``mode_from``)."""
     folder = path.parent if str(path.parent) else Path(".")
-    data = text.encode("utf-8")  # before the temp file exists: a failure leaves nothing behind
+    # Encoded before the temp file exists: a failure leaves nothing behind.
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        mode = path.stat().st_mode & 0o7777
+        mode = (mode_from or path).stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = None
     except OSError as error:

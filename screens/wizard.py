@@ -70,6 +70,7 @@ class WizardScreen(Screen):
             await switcher.mount(BY_ID[step_id].view_class()())
         if step_id != self.current_step and switcher.query(f"#step-{self.current_step}"):
             self.step(self.current_step).left()
+            self.app.keep_recovery_copy()  # type: ignore[attr-defined]
         self.current_step = step_id
         switcher.current = f"step-{step_id}"
         self.query_one(StepList).select_step(step_id)

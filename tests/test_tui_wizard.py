@@ -180,9 +180,10 @@ async def make_a_change(pilot: Pilot) -> None:
 
 
 def saved_small_app(tmp_path) -> PostmortemApp:
+    """The small document opened from a file (as ``postmortem edit`` does)."""
     app = small_app(tmp_path)
     save(app.document, app.path)
-    return app
+    return PostmortemApp(load(app.path), app.path, today=app.today)
 
 
 async def test_ctrl_q_without_changes_exits_at_once(tmp_path):

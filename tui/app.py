@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from textual.app import App
@@ -14,10 +15,12 @@ from models.checks import Finding, run_checks
 from models.codec import dumps
 from models.document import Postmortem
 from models.errors import DocumentError
-from models.store import save, write_atomic
-from screens.confirm_dialog import quit_dialog
+from models.recovery import discard_recovery, read_recovery, recovery_path
+from models.store import parse, save, write_atomic
+from screens.confirm_dialog import conflict_dialog, quit_dialog, recovery_dialog
 from screens.wizard import WizardScreen
 from tui.commands import WizardCommands
+from tui.safekeeping import Safekeeper
 
 
 # Seconds of quiet after an edit before the review checks run again.
@@ -41,6 +44,8 @@ class PostmortemApp(App[int]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="app.save", priority=True, tooltip="Save the postmortem file"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit (asks about unsaved changes)"),
+        # Not a priority: in a text field ctrl+c copies. Elsewhere it keeps a recovery copy, then quits.
+        Binding("ctrl+c", "interrupt", "Quit", id="app.interrupt", show=False),
     ]
 
     def __init__(self, document: Postmortem, path: Path, *, start_step: str = "summary",
@@ -54,6 +59,8 @@ class PostmortemApp(App[int]):
         self.today = today  # the date overdue actions are judged against (None: the real today)
         self.findings: list[Finding] = run_checks(document, today)
         self._check_timer: Timer | None = None
+        self.disk_text = _text_on_disk(path)  # what the file held when opened or last saved here
+        self.safekeeper = Safekeeper(self)
 
     @property
     def wizard(self) -> WizardScreen:
@@ -61,6 +68,39 @@ class PostmortemApp(App[int]):
 
     def on_mount(self) -> None:
         self.refresh_title()
+        self.safekeeper.start()
+        self._offer_recovery()
+
+    def _offer_recovery(self) -> None:
+        """After a crash: restore the recovery copy, look at what differs, or discard it."""
+        recovered = read_recovery(self.path)
+        current = dumps(self.document)
+        if recovered is None or recovered == current:
+            discard_recovery(self.path)
+            return
+        kept = datetime.fromtimestamp(recovery_path(self.path).stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+        def answered(answer: str | None) -> None:
+            if answer == "restore":
+                try:
+                    document = parse(recovered, recovery_path(self.path))
+                except DocumentError as error:
+                    self.notify("\n".join(error.lines()), title="Cannot restore", severity="error", timeout=10)
+                    return
+                self.replace_document(document)
+                self.document_changed()
+            elif answer == "discard":
+                self.safekeeper.settled()
+
+        self.push_screen(recovery_dialog(self.path.name, current, recovered, kept), answered)
+
+    def replace_document(self, document: Postmortem) -> None:
+        """Show another version of the document (restored or reloaded) in place of this one."""
+        self.document = document
+        self.findings = run_checks(document, self.today)
+        self.call_later(self.wizard.go_to, self.wizard.current_step)
+        self.wizard.show_progress()
+        self.wizard.show_findings()
 
     # Document state
 
@@ -74,6 +114,7 @@ class PostmortemApp(App[int]):
         self.edited = True
         self.refresh_title()
         self.wizard.show_progress()
+        self.safekeeper.changed()
         if self._check_timer is not None:
             self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self.refresh_findings)
@@ -89,16 +130,50 @@ class PostmortemApp(App[int]):
 
     # Actions
 
+    def keep_recovery_copy(self) -> None:
+        self.safekeeper.write()
+
     def action_save(self) -> bool:
+        """Save, unless the file changed on disk since it was opened here: then ask first."""
+        on_disk = _text_on_disk(self.path)
+        if on_disk is not None and on_disk != self.disk_text:
+            self.push_screen(conflict_dialog(self.path.name, self.disk_text or "", on_disk),
+                             partial(self._conflict_answered, on_disk))
+            return False
+        return self._save_to(self.path)
+
+    def _save_to(self, path: Path) -> bool:
         try:
-            self.saved_text = save(self.document, self.path)
+            text = save(self.document, path, backup=True)
         except DocumentError as error:
             self.notify("\n".join(error.lines()), title="Not saved", severity="error", timeout=10)
             return False
+        if path != self.path:
+            self.safekeeper.moved(path)
+            self.path = path
+        self.saved_text = self.disk_text = text
         self.edited = False
         self.refresh_title()
+        self.safekeeper.settled()
         self.notify(f"Saved {self.path}", timeout=3)
         return True
+
+    def _conflict_answered(self, on_disk: str, answer: str | None) -> None:
+        if answer == "overwrite":
+            self._save_to(self.path)
+        elif answer == "save-as":
+            self._save_to(_free_name(self.path))
+        elif answer == "reload":
+            try:
+                document = parse(on_disk, self.path)
+            except DocumentError as error:
+                self.notify("\n".join(error.lines()), title="Cannot reload", severity="error", timeout=10)
+                return
+            self.replace_document(document)
+            self.saved_text = self.disk_text = on_disk
+            self.edited = False
+            self.refresh_title()
+            self.safekeeper.settled()
 
     def action_export_markdown(self) -> None:
         target = self.path.with_suffix(".md")
@@ -126,6 +201,30 @@ class PostmortemApp(App[int]):
             if answer == "save" and self.action_save():
                 self.exit(0)
             elif answer == "discard":
+                self.safekeeper.settled()
                 self.exit(0)
 
         self.push_screen(quit_dialog(), answered)
+
+    async def action_interrupt(self) -> None:
+        self.safekeeper.write()
+        await self.action_quit()
+
+
+def _text_on_disk(path: Path) -> str | None:
+    """The file's text now (None when it does not exist; unreadable content counts as changed)."""
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"(unreadable: {error})"
+
+
+def _free_name(path: Path) -> Path:
+    """``incident-mine.toml``, or ``incident-mine-2.toml``…, whichever does not exist yet."""
+    for number in range(1, 1000):
+        candidate = path.with_name(f"{path.stem}-mine{'' if number == 1 else f'-{number}'}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise FileExistsError(path)

@@ -180,8 +180,10 @@ def _demo() -> int:
 def _run_app(doc: Postmortem, path: Path) -> int:
     from tui.app import PostmortemApp
 
-    PostmortemApp(doc, path).run()
-    return 0
+    app = PostmortemApp(doc, path)
+    with app.safekeeper.guard():
+        code = app.run()
+    return code if isinstance(code, int) and code > 128 else 0
 
 
 if __name__ == "__main__":
