@@ -27,16 +27,15 @@ class ConfirmDialog(ModalScreen[str]):
         self.details = details
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm"):
+        with Vertical(id="confirm", classes="-with-details" if self.details is not None else ""):
             yield Static(self.question, id="confirm-question")
             if self.details is not None:
                 self.details.display = False
                 yield self.details
+                yield Button("Show differences", id="confirm-show-details", compact=True)
             with Horizontal(id="confirm-buttons"):
                 for answer_id, label, variant in self.answers:
                     yield Button(label, id=f"answer-{answer_id}", variant=variant, classes="answer")  # type: ignore[arg-type]
-                if self.details is not None:
-                    yield Button("Show differences", id="confirm-show-details")
         yield Footer(compact=True)
 
     @on(Button.Pressed, "#confirm-show-details")
@@ -47,7 +46,7 @@ class ConfirmDialog(ModalScreen[str]):
         event.button.label = "Hide differences" if self.details.display else "Show differences"
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        self.query(".answer").first().focus()
 
     @on(Button.Pressed, ".answer")
     def _pressed(self, event: Button.Pressed) -> None:
@@ -89,12 +88,12 @@ def recovery_dialog(path_name: str, file_text: str, recovered_text: str, saved_a
 
 def conflict_dialog(path_name: str, loaded_text: str, disk_text: str) -> ConfirmDialog:
     return ConfirmDialog(
-        f"{path_name} was changed on disk by someone or something else since it was opened here.\n"
-        "Saving now would overwrite that change.",
+        f"{path_name} was changed on disk by someone or something else since it was opened here. Saving "
+        "now would overwrite that change. Reloading theirs drops the changes made here.",
         [
-            ("save-as", "Save mine as a new file", "primary"),
-            ("reload", "Reload theirs (drop mine)", "warning"),
-            ("overwrite", "Overwrite theirs", "error"),
+            ("save-as", "Save mine as new file", "primary"),
+            ("reload", "Reload theirs", "warning"),
+            ("overwrite", "Overwrite", "error"),
             ("cancel", "Cancel", "default"),
         ],
         DiffView(loaded_text, disk_text, f"{path_name} (as opened here)", f"{path_name} (on disk now)",
