@@ -11,6 +11,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from models.document import SCHEMA_VERSION, Postmortem
+from models.migrations import MIGRATIONS, migrate
 from models.errors import describe_validation
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -81,7 +82,7 @@ def loads(text: str) -> Postmortem:
 
 def from_data(data: dict[str, Any]) -> Postmortem:
     version = data.get("schema_version", SCHEMA_VERSION)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < min(MIGRATIONS, default=1):
         raise SchemaError([f"schema_version: {version!r} is not a schema version (expected {SCHEMA_VERSION})"])
     if version > SCHEMA_VERSION:
         raise SchemaError(
@@ -90,6 +91,8 @@ def from_data(data: dict[str, Any]) -> Postmortem:
                 f"(up to {SCHEMA_VERSION}); upgrade postmortem to open it"
             ]
         )
+    if version < SCHEMA_VERSION:
+        data = migrate(data, version, SCHEMA_VERSION)
     try:
         return Postmortem.model_validate(data)
     except ValidationError as error:

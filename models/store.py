@@ -11,9 +11,18 @@ from models.document import Postmortem
 from models.errors import FileAccessError, InvalidDocumentError
 
 
+# A postmortem is a few hundred kilobytes at most; far larger files are something else.
+MAX_BYTES = 10 * 1024 * 1024
+
+
 def read_text(path: Path) -> str:
     """The file's text, or a FileAccessError / InvalidDocumentError that names it."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES and path.is_file():
+            raise InvalidDocumentError(
+                path, [f"is {size / 1024 / 1024:.0f} MB; a postmortem file is at most {MAX_BYTES // 1024 // 1024} MB "
+                       "(is this the right file?)"])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FileAccessError(path, ["no such file"]) from None
@@ -23,6 +32,8 @@ def read_text(path: Path) -> str:
         raise FileAccessError(path, ["permission denied (cannot read)"]) from None
     except OSError as error:
         raise FileAccessError(path, [f"cannot read: {error.strerror or error}"]) from None
+    if not raw.strip():
+        raise InvalidDocumentError(path, ["the file is empty; start a postmortem with `postmortem new`"])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
