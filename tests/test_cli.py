@@ -384,12 +384,19 @@ def test_edit_in_a_missing_folder(tmp_path: Path, monkeypatch, capsys, opened: l
     assert capsys.readouterr().err.startswith("nowhere/x.toml: ")
 
 
-def test_edit_an_invalid_file_does_not_open(tmp_path: Path, monkeypatch, capsys, opened: list[Opened]) -> None:
+def test_edit_an_invalid_file_shows_its_problems_instead(tmp_path: Path, monkeypatch, capsys, opened) -> None:
+    import tui.load_error
+
+    shown = []
+    monkeypatch.setattr(tui.load_error.LoadErrorApp, "run", lambda self: shown.append(self.error.problems))
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "bad.toml", VALID.replace('kind = "detection"', 'kind = "guess"'))
+    before = (tmp_path / "bad.toml").read_bytes()
     assert tui.cli.main(["bad.toml"]) == 1
     assert opened == []
-    assert "timeline[0].kind" in capsys.readouterr().err
+    assert len(shown) == 1 and "timeline[0].kind" in shown[0][0]
+    assert "timeline[0].kind" in capsys.readouterr().err  # printed too, for the terminal's scrollback
+    assert (tmp_path / "bad.toml").read_bytes() == before
 
 
 def test_demo_opens_a_copy_and_never_writes_the_example(

@@ -149,7 +149,11 @@ def _first_reason(error: ValueError) -> str:
 
 def _edit(path: Path) -> int:
     if path.exists():
-        doc = load(path)
+        try:
+            doc = load(path)
+        except DocumentError as error:
+            _show_load_error(path, error)
+            raise
     elif path.parent.is_dir() or str(path.parent) == "":
         doc = new_document(path)
     else:
@@ -175,6 +179,13 @@ def _demo() -> int:
     code = _run_app(load(path), path)
     print(f"The demo copy is in {folder}", file=sys.stderr)
     return code
+
+
+def _show_load_error(path: Path, error: DocumentError) -> None:
+    """The problems on a screen of their own (the file shown read-only on request), before they are printed."""
+    from tui.load_error import LoadErrorApp
+
+    LoadErrorApp(path, error).run()
 
 
 def _run_app(doc: Postmortem, path: Path) -> int:
