@@ -425,3 +425,30 @@ async def test_a_short_terminal_gives_the_timeline_table_the_room_and_scrolls_th
     async with app.run_test(size=(100, 32)) as pilot:
         await go_to(pilot, "timeline")
         assert app.screen.query_one("#step-timeline .step-intro").display
+
+
+async def test_resizing_down_to_60_by_20_and_back_never_breaks_and_smaller_says_what_it_needs(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        # Every step but Review (its hundreds of Markdown widgets make each resize slow; the 80x24 test covers it).
+        for step_id in STEP_IDS[:-1]:
+            await go_to(pilot, step_id)
+            for size in ((60, 20), SIZE) if step_id != "timeline" else ((60, 20), (200, 60), SIZE):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                assert shown_step(app) == f"step-{step_id}"
+                assert app.screen is app.wizard
+        await go_to(pilot, "actions")
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.resize_terminal(59, 20)
+        await pilot.pause()
+        message = str(app.screen.query_one("#too-small", Static).render())
+        assert message.startswith("The terminal is 59×20. postmortem needs at least 60×20")
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        assert "The terminal is 40×10." in str(app.screen.query_one("#too-small", Static).render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen is dialog  # back where the author was, form and all

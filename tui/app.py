@@ -6,7 +6,9 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App
+from textual.geometry import Size
 from textual.binding import Binding
 from textual.timer import Timer
 
@@ -18,6 +20,7 @@ from models.errors import DocumentError
 from models.recovery import discard_recovery, read_recovery, recovery_path
 from models.store import parse, save, write_atomic
 from screens.confirm_dialog import conflict_dialog, quit_dialog, recovery_dialog
+from screens.too_small import TooSmallScreen, too_small
 from screens.wizard import WizardScreen
 from tui.commands import WizardCommands
 from tui.safekeeping import Safekeeper
@@ -61,6 +64,7 @@ class PostmortemApp(App[int]):
         self._check_timer: Timer | None = None
         self.disk_text = _text_on_disk(path)  # what the file held when opened or last saved here
         self.safekeeper = Safekeeper(self)
+        self._too_small_screen: TooSmallScreen | None = None
 
     @property
     def wizard(self) -> WizardScreen:
@@ -70,6 +74,24 @@ class PostmortemApp(App[int]):
         self.refresh_title()
         self.safekeeper.start()
         self._offer_recovery()
+        self._fit(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        """Below the smallest usable size, say so instead of squeezing the wizard."""
+        screen = self._too_small_screen
+        if too_small(size):
+            if screen is None:
+                self._too_small_screen = TooSmallScreen()
+                self.push_screen(self._too_small_screen)
+            elif screen.is_mounted:
+                screen.show(size)
+        elif screen is not None:
+            self._too_small_screen = None
+            if self.screen is screen:
+                self.pop_screen()
 
     def _offer_recovery(self) -> None:
         """After a crash: restore the recovery copy, look at what differs, or discard it."""
