@@ -1,0 +1,83 @@
+"""The real thing: the app in a pseudo-terminal, killed with SIGKILL after typing, then reopened."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+from models.examples import example_text
+from models.recovery import read_recovery
+from tui.safekeeping import AUTOSAVE_DELAY
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 60
+
+
+class Terminal:
+    """``postmortem`` running in a pseudo-terminal of 100x32."""
+
+    def __init__(self, *args: str) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 32, 100, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "32"}
+        self.process = subprocess.Popen([sys.executable, "-m", "tui", *args], stdin=slave, stdout=slave,
+                                        stderr=slave, env=env, cwd=ROOT, start_new_session=True)
+        os.close(slave)
+        self.master = master
+        self.screen = b""
+
+    def wait_for(self, text: str) -> None:
+        """Read the output until ``text`` has been drawn (fails after TIMEOUT seconds)."""
+        deadline = time.monotonic() + TIMEOUT
+        while text.encode() not in self.screen:
+            left = deadline - time.monotonic()
+            assert left > 0, f"{text!r} never appeared"
+            ready, _, _ = select.select([self.master], [], [], min(left, 0.5))
+            if ready:
+                try:
+                    self.screen += os.read(self.master, 65536)
+                except OSError:  # the process ended
+                    break
+        assert text.encode() in self.screen, f"{text!r} never appeared"
+
+    def type(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def kill(self) -> None:
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(TIMEOUT)
+        os.close(self.master)
+
+
+def test_typed_text_survives_kill_9_and_is_offered_on_reopening(tmp_path):
+    path = tmp_path / "incident.toml"
+    path.write_text(example_text(), encoding="utf-8")
+    before = path.read_bytes()
+
+    first = Terminal("edit", str(path))
+    try:
+        first.wait_for("Summary & details")
+        first.type("\x1b[F")  # End, in the title field that has the focus
+        first.type(" ZEBRA-CROSSING")
+        first.wait_for("ZEBRA-CROSSING")
+        time.sleep(AUTOSAVE_DELAY + 1.5)
+    finally:
+        first.kill()
+    assert path.read_bytes() == before  # the document itself was never written
+    kept = read_recovery(path)
+    assert kept is not None and "ZEBRA-CROSSING" in kept
+
+    second = Terminal("edit", str(path))
+    try:
+        second.wait_for("unsaved work from an earlier session")
+    finally:
+        second.kill()
