@@ -9,6 +9,8 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from exports.markdown import render_markdown
+from models.checks import run_checks
 from models.codec import dumps, loads
 from models.document import (
     ActionItem,
@@ -56,7 +58,8 @@ SETTINGS = settings(
 # Characters that stress the TOML writer, mixed with any other text (no
 # surrogates: they cannot be written as UTF-8).
 AWKWARD = st.sampled_from(
-    ['"', "'", "\\", "\n", "\t", '"""', "'''", "\x00", "\x1f", "\x7f", "\r", "é", "✓", "火", "🙂", " ", "#", "=", "[", "]"]
+    ['"', "'", "\\", "\n", "\t", '"""', "'''", "\x00", "\x1f", "\x7f", "\r", "é", "✓", "火", "🙂", " ", "#", "=", "[", "]",
+     "שלום", "مرحبا", "e\u0301", "👩\u200d💻", "\u202e"]
 )
 ANY_CHAR = st.characters(blacklist_categories=("Cs",))
 VISIBLE_CHAR = ANY_CHAR.filter(lambda c: not c.isspace())
@@ -242,6 +245,13 @@ documents = st.builds(
 @given(documents)
 def test_a_document_survives_the_file(doc: Postmortem):
     assert loads(dumps(doc)) == doc
+
+
+@SETTINGS
+@given(documents)
+def test_export_and_checks_never_raise(doc: Postmortem):
+    assert render_markdown(doc).endswith("\n")
+    run_checks(doc)
 
 
 SECTION_ORDER = [

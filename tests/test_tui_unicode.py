@@ -1,0 +1,40 @@
+"""Wide characters, emoji, right-to-left text and combining marks: kept exactly, drawn without breaking tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.cells import cell_len
+
+from models.document import ActionItem, TimelineEvent
+from models.store import load
+from screens.records import RecordTable
+from tui_support import SIZE, go_to, small_app
+
+TEXTS = [
+    "決済サービスの接続プールが枯渇した、全リージョンで",
+    "🔥🔥 checkout 🔥 fire drill 👩\u200d💻 on call",
+    "שגיאה בשרת התשלומים במשך עשרים דקות",
+    "Cafe\u0301 re\u0301sume\u0301 nai\u0308ve coöperation, long enough to be cut in the table",
+]
+
+
+async def test_every_kind_of_text_round_trips_and_tables_stay_in_their_columns(tmp_path):
+    app = small_app(tmp_path)
+    for hour, text in enumerate(TEXTS, start=10):
+        app.document.add_event(TimelineEvent(at=datetime(2026, 3, 2, hour, tzinfo=app.document.meta.zone),
+                                             event=text, actor=text[:12]))
+        app.document.actions.append(ActionItem(id=f"A{hour}", action=text, owner=text[:8]))
+    app.document.summary.root_cause = " / ".join(TEXTS)
+    async with app.run_test(size=SIZE) as pilot:
+        for step_id, table_id in (("timeline", "#timeline-table"), ("actions", "#actions-table")):
+            await go_to(pilot, step_id)
+            table = app.screen.query_one(table_id, RecordTable)
+            assert table.row_count == len(TEXTS)
+            for index, column in enumerate(table.ordered_columns):
+                cells = [str(table.get_cell_at((row, index))) for row in range(table.row_count)]
+                assert max(map(cell_len, cells)) <= column.content_width
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load(app.path) == app.document
+    assert load(app.path).summary.root_cause == " / ".join(TEXTS)
