@@ -52,9 +52,11 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(TIMEOUT)
+    def close(self) -> None:
+        """End the process with SIGKILL if it still runs (as a crash would), and the terminal."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(TIMEOUT)
         os.close(self.master)
 
 
@@ -71,7 +73,7 @@ def test_typed_text_survives_kill_9_and_is_offered_on_reopening(tmp_path):
         first.wait_for("ZEBRA-CROSSING")
         time.sleep(AUTOSAVE_DELAY + 1.5)
     finally:
-        first.kill()
+        first.close()
     assert path.read_bytes() == before  # the document itself was never written
     kept = read_recovery(path)
     assert kept is not None and "ZEBRA-CROSSING" in kept
@@ -80,4 +82,20 @@ def test_typed_text_survives_kill_9_and_is_offered_on_reopening(tmp_path):
     try:
         second.wait_for("unsaved work from an earlier session")
     finally:
-        second.kill()
+        second.close()
+
+
+def test_sigterm_writes_the_recovery_copy_before_the_app_ends(tmp_path):
+    path = tmp_path / "incident.toml"
+    path.write_text(example_text(), encoding="utf-8")
+    app = Terminal("edit", str(path))
+    try:
+        app.wait_for("Summary & details")
+        app.type("\x1b[F TERMINATED-EARLY")
+        app.wait_for("TERMINATED-EARLY")
+        app.process.send_signal(signal.SIGTERM)  # well before the autosave delay
+        assert app.process.wait(TIMEOUT) == 128 + signal.SIGTERM
+    finally:
+        app.close()
+    kept = read_recovery(path)
+    assert kept is not None and "TERMINATED-EARLY" in kept
