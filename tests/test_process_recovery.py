@@ -49,6 +49,19 @@ class Terminal:
                     break
         assert text.encode() in self.screen, f"{text!r} never appeared"
 
+    def wait_for_exit(self) -> int:
+        """The exit code, reading the output meanwhile (a full terminal buffer would block the app)."""
+        deadline = time.monotonic() + TIMEOUT
+        while self.process.poll() is None:
+            assert time.monotonic() < deadline, "the app did not end"
+            ready, _, _ = select.select([self.master], [], [], 0.2)
+            if ready:
+                try:
+                    self.screen += os.read(self.master, 65536)
+                except OSError:
+                    pass
+        return self.process.returncode
+
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
@@ -94,7 +107,7 @@ def test_sigterm_writes_the_recovery_copy_before_the_app_ends(tmp_path):
         app.type("\x1b[F TERMINATED-EARLY")
         app.wait_for("TERMINATED-EARLY")
         app.process.send_signal(signal.SIGTERM)  # well before the autosave delay
-        assert app.process.wait(TIMEOUT) == 128 + signal.SIGTERM
+        assert app.wait_for_exit() == 128 + signal.SIGTERM
     finally:
         app.close()
     kept = read_recovery(path)

@@ -8,6 +8,7 @@ purpose.
 
 from __future__ import annotations
 
+import asyncio
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -99,4 +100,9 @@ class Safekeeper:
 
     def _on_signal(self, number: int, frame: FrameType | None) -> None:
         self.write()
-        self.app.exit(128 + number)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # before or after the app's event loop
+            raise SystemExit(128 + number) from None
+        # Thread-safe scheduling wakes the loop, which may be waiting for terminal input.
+        loop.call_soon_threadsafe(self.app.exit, 128 + number)
