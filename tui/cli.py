@@ -21,7 +21,7 @@ from models.examples import EXAMPLE_NAME, example_text
 from models.store import load, save, write_atomic
 from tui import check_command, import_command
 
-COMMANDS = ("new", "edit", "export", "check", "timeline", "demo")
+COMMANDS = ("new", "edit", "review", "export", "check", "timeline", "demo")
 
 
 def _version() -> str:
@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     edit = commands.add_parser("edit", help="open a postmortem file (created on first save if missing)")
     edit.add_argument("file", type=Path, metavar="FILE")
+
+    review = commands.add_parser("review", help="run the review meeting from the postmortem (projector friendly)")
+    review.add_argument("file", type=Path, metavar="FILE")
+    review.add_argument("--theme", default="projector",
+                        help="projector (default), or any Textual theme such as textual-dark or nord")
 
     export = commands.add_parser("export", help="write the postmortem as Markdown")
     export.add_argument("file", type=Path, metavar="FILE")
@@ -107,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args)
         if args.command == "edit":
             return _edit(args.file)
+        if args.command == "review":
+            return _review(args)
         if args.command == "export":
             return _export(args)
         if args.command == "check":
@@ -159,6 +166,22 @@ def _edit(path: Path) -> int:
     else:
         raise FileAccessError(path, [f"folder {path.parent} does not exist"])
     return _run_app(doc, path)
+
+
+def _review(args: argparse.Namespace) -> int:
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.review_app import ReviewApp
+    from tui.themes import PROJECTOR
+
+    names = sorted({PROJECTOR.name, *BUILTIN_THEMES})
+    if args.theme not in names:
+        print(f"--theme: unknown theme {args.theme!r}; choose one of: {', '.join(names)}", file=sys.stderr)
+        return 2
+    app = ReviewApp(load(args.file), args.file, theme=args.theme)
+    with app.safekeeper.guard():
+        code = app.run()
+    return code if isinstance(code, int) and code > 128 else 0
 
 
 def _export(args: argparse.Namespace) -> int:
