@@ -432,3 +432,20 @@ def test_demo_twice_uses_two_folders(tmp_path: Path, monkeypatch, opened: list[O
     first, second = opened
     assert first.path.parent != second.path.parent
     assert first.document == second.document
+
+
+def test_review_of_an_invalid_file_shows_its_problems_too(tmp_path: Path, monkeypatch, capsys) -> None:
+    import tui.load_error
+    import tui.review_app
+
+    shown, reviewed = [], []
+    monkeypatch.setattr(tui.load_error.LoadErrorApp, "run", lambda self: shown.append(self.path))
+    monkeypatch.setattr(tui.review_app.ReviewApp, "run", lambda self: reviewed.append(self.path))
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "bad.toml", VALID.replace('kind = "detection"', 'kind = "guess"'))
+    write(tmp_path, "good.toml", VALID)
+    assert tui.cli.main(["review", "bad.toml"]) == 1
+    assert shown == [Path("bad.toml")] and reviewed == []
+    assert "timeline[0].kind" in capsys.readouterr().err
+    assert tui.cli.main(["review", "good.toml"]) == 0
+    assert reviewed == [Path("good.toml")]

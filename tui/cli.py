@@ -13,6 +13,7 @@ import tempfile
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.document import Meta, Postmortem
 from models.enums import Severity
@@ -20,6 +21,9 @@ from models.errors import DocumentError, FileAccessError
 from models.examples import EXAMPLE_NAME, example_text
 from models.store import load, save, write_atomic
 from tui import check_command, import_command
+
+if TYPE_CHECKING:
+    from tui.app import PostmortemApp
 
 COMMANDS = ("new", "edit", "review", "export", "check", "timeline", "demo")
 
@@ -156,16 +160,22 @@ def _first_reason(error: ValueError) -> str:
 
 def _edit(path: Path) -> int:
     if path.exists():
-        try:
-            doc = load(path)
-        except DocumentError as error:
-            _show_load_error(path, error)
-            raise
+        doc = _load_for_screen(path)
     elif path.parent.is_dir() or str(path.parent) == "":
         doc = new_document(path)
     else:
         raise FileAccessError(path, [f"folder {path.parent} does not exist"])
     return _run_app(doc, path)
+
+
+def _load_for_screen(path: Path) -> Postmortem:
+    """Load a file an interactive command will show; if it cannot be, its problems get a screen first."""
+    try:
+        return load(path)
+    except DocumentError as error:
+        if path.exists():
+            _show_load_error(path, error)
+        raise
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -178,10 +188,7 @@ def _review(args: argparse.Namespace) -> int:
     if args.theme not in names:
         print(f"--theme: unknown theme {args.theme!r}; choose one of: {', '.join(names)}", file=sys.stderr)
         return 2
-    app = ReviewApp(load(args.file), args.file, theme=args.theme)
-    with app.safekeeper.guard():
-        code = app.run()
-    return code if isinstance(code, int) and code > 128 else 0
+    return _run(ReviewApp(_load_for_screen(args.file), args.file, theme=args.theme))
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -214,7 +221,11 @@ def _show_load_error(path: Path, error: DocumentError) -> None:
 def _run_app(doc: Postmortem, path: Path) -> int:
     from tui.app import PostmortemApp
 
-    app = PostmortemApp(doc, path)
+    return _run(PostmortemApp(doc, path))
+
+
+def _run(app: PostmortemApp) -> int:
+    """Run an app with its work kept safe; 128 + n when signal n ended it, else 0."""
     with app.safekeeper.guard():
         code = app.run()
     return code if isinstance(code, int) and code > 128 else 0
