@@ -32,12 +32,17 @@ def app(tmp_path: Path) -> PostmortemApp:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait for pending work, then stop every cursor blinking (a screenshot must not depend on timing)."""
-    await pilot.pause()
+    """Wait for pending work, then stop every cursor blinking (a screenshot must not depend on timing).
+
+    Fields that size themselves to their wrapped text settle over a few refreshes, later on a loaded
+    machine, so wait for animations and give the layout a moment before and after.
+    """
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.2)
     for widget in pilot.app.screen.query("Input, TextArea"):
         assert isinstance(widget, (Input, TextArea))
         widget.cursor_blink = False
-    await pilot.pause()
+    await pilot.pause(0.2)
 
 
 def test_step_ids_are_the_eight_steps() -> None:
