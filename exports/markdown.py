@@ -453,7 +453,9 @@ def _actions(view: _View) -> Blocks:
         f"{len(group)} {_STATUS_WORDS[status]}" for status, group in counts.items() if group
     )
     groups = _grouped(actions, lambda action: action.horizon, _HORIZON_HEADINGS)
-    blocks = [_heading(2, "Action items"), f"{len(actions)} in total: {tally}."]
+    agreed = sum(action.agreed for action in actions)
+    agreement = f" {agreed} agreed in the review meeting." if agreed else ""
+    blocks = [_heading(2, "Action items"), f"{len(actions)} in total: {tally}.{agreement}"]
     for horizon, group in groups.items():
         if horizon is None and not group:
             continue
@@ -498,6 +500,7 @@ def _task(action: ActionItem) -> str:
         f"owner: {_text(action.owner)}" if action.owner.strip() else "no owner yet",
         f"due {action.due.isoformat()}" if action.due else "",
         _STATUS_WORDS[action.status] if action.status in _SHOWN_STATUSES else "",
+        "agreed in review" if action.agreed else "",
     ]
     return f"{box} {label}{_text(action.action)} ({'; '.join(d for d in details if d)})"
 

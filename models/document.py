@@ -206,6 +206,7 @@ class ActionItem(Section):
     success: str = ""
     ticket: str = ""
     factors: list[str] = []
+    agreed: bool = False  # accepted by the review meeting (the owner included)
 
     _check_action = field_validator("action")(_required_text)
 

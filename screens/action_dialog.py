@@ -41,4 +41,5 @@ class ActionDialog(ModelDialog[ActionItem]):
             F("success", "Success measure", placeholder="How we will know it worked, measurably"),
             F("ticket", "Ticket", placeholder="tracker key or URL"),
             F("factors", "Addresses factors", "multi"),
+            F("agreed", "Agreed in review", "flag"),
         ]

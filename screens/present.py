@@ -1,38 +1,66 @@
-"""Review mode: the postmortem section by section for the meeting, paced by the agenda."""
+"""Review mode: the postmortem section by section for the meeting, paced by the agenda.
+
+Only what the meeting decides can change here: action items (add, edit, mark agreed), contributing
+factors (add, edit) and the meeting notes. Everything else is shown read-only.
+"""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import Resize
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TextArea
 
 from models.agenda import Agenda, agenda_items, clock_text, section_for
 from models.checks import Finding
+from models.document import ActionItem, Factor, Postmortem
+from models.enums import Category
+from screens.action_dialog import ActionDialog
+from screens.factor_dialog import FactorDialog
 from screens.present_sections import SECTION_IDS, SECTIONS, Section
+from screens.widgets.end_text_area import EndTextArea
 
 # The countdown turns to a warning this many seconds before the item's time is up.
 SOON = 60
+# From this width on, the sections get wider margins (a projector at 200 columns).
+WIDE = 140
 
 
 class PresentScreen(Screen[None]):
     CSS_PATH = "present.tcss"
     BINDINGS = [
-        Binding("right,l", "section(1)", "Next", id="present.next", key_display="→"),
-        Binding("left,h", "section(-1)", "Back", id="present.previous", key_display="←"),
-        Binding("space", "toggle_timer", "Start/pause", id="present.timer"),
+        Binding("right,l", "section(1)", "Section", id="present.next", key_display="←→",
+                tooltip="Next section (→ or l); the previous one with ← or h"),
+        Binding("left,h", "section(-1)", "Previous section", id="present.previous", show=False),
+        Binding("space", "toggle_timer", "Timer", id="present.timer", tooltip="Start or pause the agenda countdown"),
         Binding("n", "agenda(1)", "Next item", id="present.agenda_next"),
-        Binding("p", "agenda(-1)", "Previous item", id="present.agenda_previous"),
+        Binding("p", "agenda(-1)", "Previous item", id="present.agenda_previous", show=False),
+        # a adds to the section on show: a factor on the factors, an action item anywhere else.
+        Binding("a", "add_action", "Add action", id="present.add_action"),
+        Binding("a", "add_factor('a')", "Add factor", id="present.add_factor_here"),
+        Binding("f", "add_factor", "Add factor", show=False, id="present.add_factor"),
+        Binding("e", "edit", "Edit", id="present.edit"),
+        Binding("g", "toggle_agreed", "Agreed", id="present.agreed", tooltip="Mark the action item agreed, or not"),
+        Binding("m", "notes", "Notes", id="present.notes", tooltip="Type the meeting notes"),
         *[Binding(str(number), f"show('{section_id}')", show=False, id=f"present.section{number}")
           for number, section_id in enumerate(SECTION_IDS, start=1)],
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.agenda = Agenda(agenda_items(self.app.document), clock=self.app.clock)  # type: ignore[attr-defined]
+        document = self.document
+        self.agenda = Agenda(agenda_items(document), clock=self.app.clock)  # type: ignore[attr-defined]
+        # The action items as the meeting found them: the wrap-up shows what it added and changed.
+        self.actions_at_start = [item.model_copy(deep=True) for item in document.actions]
         self.current_step = SECTION_IDS[0]
+
+    @property
+    def document(self) -> Postmortem:
+        return self.app.document  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="agenda"):
@@ -41,17 +69,25 @@ class PresentScreen(Screen[None]):
         with ContentSwitcher(id="sections", initial=f"section-{SECTION_IDS[0]}"):
             for section_id, title in SECTIONS:
                 yield Section(section_id, title)
-        yield Footer(compact=True)
+        notes = EndTextArea(self.document.review.notes, id="notes", soft_wrap=True)
+        notes.border_title = "Meeting notes"
+        notes.border_subtitle = "esc: back to the section · esc again: hide"
+        yield notes
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; the keys need the room
 
     def on_mount(self) -> None:
         self.show_section(section_for(self.agenda.current.topic))
         self.refresh_agenda()
         self.set_interval(1, self.refresh_agenda)
 
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")
+
     # What the app calls on every screen it starts with.
 
     def show_progress(self) -> None:
-        self.show_section(self.current_step)
+        """After any change of the document: draw the current section again."""
+        self._section(self.current_step).show(self.document, self.actions_at_start)
 
     def show_findings(self) -> None:
         pass
@@ -64,13 +100,21 @@ class PresentScreen(Screen[None]):
 
     # Sections
 
+    def _section(self, section_id: str) -> Section:
+        return self.query_one(f"#section-{section_id}", Section)
+
+    @property
+    def section(self) -> Section:
+        return self._section(self.current_step)
+
     def show_section(self, section_id: str) -> None:
         self.current_step = section_id
-        section = self.query_one(f"#section-{section_id}", Section)
-        section.show(self.app.document)  # type: ignore[attr-defined]
+        section = self.section
+        section.show(self.document, self.actions_at_start)
         self.query_one("#sections", ContentSwitcher).current = section.id
-        section.focus()
+        section.body.focus()
         self.sub_title = section.title
+        self.refresh_bindings()
 
     def action_section(self, step: int) -> None:
         index = SECTION_IDS.index(self.current_step) + step
@@ -78,6 +122,104 @@ class PresentScreen(Screen[None]):
 
     def action_show(self, section_id: str) -> None:
         self.show_section(section_id)
+
+    # Capturing what the meeting decides
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "add_action":
+            return self.current_step != "factors"
+        if action == "add_factor" and parameters:  # f adds a factor anywhere, a only on the factors
+            return self.current_step == "factors"
+        if action == "edit":
+            return self.current_step in ("actions", "factors")
+        if action == "toggle_agreed":
+            return self.current_step == "actions"
+        return True
+
+    def _changed(self, section_id: str, index: int) -> None:
+        """After an edit: keep the work safe, then show the record under the cursor."""
+        self.app.document_changed()  # type: ignore[attr-defined]
+        self.show_section(section_id)
+        self.section.highlight(index)
+
+    def action_add_action(self) -> None:
+        doc = self.document
+
+        def added(item: ActionItem | None) -> None:
+            if item is not None:
+                doc.actions.append(item)
+                self._changed("actions", len(doc.actions) - 1)
+
+        self.app.push_screen(
+            ActionDialog("Add action item", None, new_id=doc.next_action_id(), factors=doc.factors), added
+        )
+
+    def action_add_factor(self, key: str = "f") -> None:
+        doc = self.document
+
+        def added(factor: Factor | None) -> None:
+            if factor is not None:
+                doc.factors.append(factor)
+                self._changed("factors", len(doc.factors) - 1)
+
+        dialog = FactorDialog("Add contributing factor", None, new_id=doc.next_factor_id(), category=Category.TECHNICAL)
+        self.app.push_screen(dialog, added)
+
+    def action_edit(self) -> None:
+        index = self.section.selected()
+        if index is None:
+            return
+        doc = self.document
+        if self.current_step == "actions":
+            def edited_action(item: ActionItem | None) -> None:
+                if item is not None:
+                    doc.actions[index] = item
+                    self._changed("actions", index)
+
+            dialog = ActionDialog("Edit action item", doc.actions[index], new_id=doc.next_action_id(),
+                                  factors=doc.factors)
+            self.app.push_screen(dialog, edited_action)
+        else:
+            def edited_factor(factor: Factor | None) -> None:
+                if factor is not None:
+                    doc.factors[index] = factor
+                    self._changed("factors", index)
+
+            dialog = FactorDialog("Edit contributing factor", doc.factors[index], new_id=doc.next_factor_id(),
+                                  category=doc.factors[index].category)
+            self.app.push_screen(dialog, edited_factor)
+
+    @on(OptionList.OptionSelected)
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_toggle_agreed(self) -> None:
+        index = self.section.selected()
+        if index is None:
+            return
+        item = self.document.actions[index]
+        item.agreed = not item.agreed
+        self._changed("actions", index)
+
+    def action_notes(self) -> None:
+        notes = self.query_one("#notes", TextArea)
+        notes.display = True
+        notes.focus()
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.text != self.document.review.notes:
+            self.document.review.notes = event.text_area.text
+            self.app.document_changed()  # type: ignore[attr-defined]
+
+    def key_escape(self) -> None:
+        """Leave the notes for the section; a second escape hides them."""
+        notes = self.query_one("#notes", TextArea)
+        if notes.has_focus:
+            self.section.body.focus()
+        else:
+            notes.display = False
 
     # The agenda
 

@@ -1,4 +1,8 @@
-"""The review meeting's sections, in meeting order: what each shows of the document."""
+"""The review meeting's sections, in meeting order: what each shows of the document.
+
+Text sections are built from small widgets (headings, paragraphs, rows with a label column) so long
+text wraps under itself at any width; action items and factors are lists the facilitator edits.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,13 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.widgets import Digits, Label, Static
+from textual.widget import Widget
+from textual.widgets import Digits, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
-from models.document import Postmortem
+from models.document import ActionItem, Postmortem
 from models.enums import Category, Milestone
+from models.meeting import MeetingChanges, meeting_changes
 from models.metrics import compute_metrics, format_duration, format_offset
 
 SECTIONS = (
@@ -24,13 +31,16 @@ SECTIONS = (
     ("wrap-up", "Wrap-up"),
 )
 SECTION_IDS = tuple(section_id for section_id, _ in SECTIONS)
+RECORD_SECTIONS = ("factors", "actions")  # the sections the facilitator edits
 PHASES = (
     ("to detect", Milestone.STARTED, Milestone.DETECTED),
     ("to acknowledge", Milestone.DETECTED, Milestone.ACKNOWLEDGED),
     ("to mitigate", Milestone.ACKNOWLEDGED, Milestone.MITIGATED),
     ("to resolve", Milestone.MITIGATED, Milestone.RESOLVED),
 )
-BAR_WIDTH = 40
+NO_OWNER = "[b $text-warning]no owner[/]"
+NO_DUE = "[b $text-warning]no due date[/]"
+AGREED = "[b $text-success]✓ agreed[/]"
 
 
 def _hours(value: timedelta | None) -> str:
@@ -40,15 +50,59 @@ def _hours(value: timedelta | None) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def _para(label: str, text: str) -> str:
-    return f"[b]{label}[/b]\n{escape(text)}\n" if text.strip() else ""
+# The pieces a text section is made of.
+
+def heading(text: str) -> Static:
+    return Static(text, classes="part-heading")
 
 
-def _bullets(items: list[str]) -> str:
-    return "\n".join(f"  • {escape(item)}" for item in items) if items else "  [dim](none recorded)[/dim]"
+def para(markup: str) -> Static:
+    return Static(markup, classes="part-text")
 
 
-class Section(VerticalScroll):
+def row(label: str, markup: str, *, label_class: str = "") -> Horizontal:
+    """A label column and text that wraps under itself."""
+    return Horizontal(Static(label, classes=f"row-label {label_class}"), Static(markup, classes="row-text"),
+                      classes="part-row")
+
+
+def none(text: str = "(none recorded)") -> Static:
+    return Static(f"[dim]{text}[/dim]", classes="part-text part-none")
+
+
+def _labelled(label: str, text: str) -> list[Widget]:
+    return [heading(label), para(escape(text))] if text.strip() else []
+
+
+def _bullets(label: str, items: list[str]) -> list[Widget]:
+    return [heading(label), *([row("•", escape(item)) for item in items] or [none()])]
+
+
+def _action_line(item: ActionItem, note: str = "") -> Horizontal:
+    owner = escape(item.owner) if item.owner.strip() else NO_OWNER
+    due = item.due.isoformat() if item.due else NO_DUE
+    agreed = f"  {AGREED}" if item.agreed else ""
+    return row(escape(item.id), f"{escape(item.action)}\n[dim]→[/dim] {owner} · {due}{agreed}{note}",
+               label_class="row-id")
+
+
+class PhaseBar(Widget):
+    """One phase of the incident on a shared time axis: where it starts and how long it lasts."""
+
+    DEFAULT_CSS = "PhaseBar { width: 1fr; height: 1; color: $accent; }"
+
+    def __init__(self, start: float, length: float) -> None:
+        super().__init__()
+        self.start = start
+        self.length = length
+
+    def render(self) -> str:
+        width = self.size.width
+        offset = round(self.start * width)
+        return " " * offset + "█" * max(1, min(width - offset, round(self.length * width)))
+
+
+class Section(Vertical):
     """One full-screen section; ``show`` draws it from the document."""
 
     def __init__(self, section_id: str, title: str) -> None:
@@ -64,117 +118,187 @@ class Section(VerticalScroll):
                     with Vertical(classes="duration"):
                         yield Digits("-:--", classes="duration-digits")
                         yield Label(label, classes="duration-label")
-        yield Static("", classes="section-body")
+        if self.section_id in RECORD_SECTIONS:
+            yield OptionList(classes="section-records")
+        else:
+            yield VerticalScroll(classes="section-scroll")
 
-    def show(self, doc: Postmortem) -> None:
+    @property
+    def body(self) -> Widget:
+        """What takes the focus: the list, or the text's scroll area."""
+        return self.query_one(".section-records" if self.section_id in RECORD_SECTIONS else ".section-scroll")
+
+    def show(self, doc: Postmortem, start: list[ActionItem]) -> None:
+        """Draw the section; ``start`` is the action items as they were when the meeting began."""
+        if self.section_id == "actions":
+            self._fill(_action_options(doc, meeting_changes(start, doc.actions)))
+            return
+        if self.section_id == "factors":
+            self._fill(_factor_options(doc))
+            return
         if self.section_id == "summary":
             metrics = compute_metrics(doc)
             values = (metrics.duration, metrics.time_to_detect, metrics.time_to_mitigate)
             for digits, value in zip(self.query(".duration-digits").results(Digits), values):
                 digits.update(_hours(value))
-        self.query_one(".section-body", Static).update(getattr(self, f"_{self.section_id.replace('-', '_')}")(doc))
+        if self.section_id == "wrap-up":
+            parts = _wrap_up(doc.actions, meeting_changes(start, doc.actions))
+        else:
+            parts = getattr(self, f"_{self.section_id}")(doc)
+        scroll = self.query_one(".section-scroll", VerticalScroll)
+        with self.app.batch_update():
+            scroll.remove_children()
+            scroll.mount_all(parts)
+
+    def _fill(self, options: list[Option | None]) -> None:
+        """Replace the list's options, keeping the highlight on the same place."""
+        records = self.query_one(".section-records", OptionList)
+        highlighted = records.highlighted
+        records.set_options(options)
+        records.highlighted = min(highlighted or 0, records.option_count - 1)
+        if records.highlighted_option.disabled:
+            records.action_cursor_down()
+
+    def highlight(self, index: int) -> None:
+        """Put the cursor on the action item or factor at ``index`` in the document."""
+        records = self.query_one(".section-records", OptionList)
+        records.highlighted = records.get_option_index(f"{self.section_id.removesuffix('s')}-{index}")
+
+    def selected(self) -> int | None:
+        """The index in the document of the highlighted action item or factor."""
+        if self.section_id not in RECORD_SECTIONS:
+            return None
+        option = self.query_one(".section-records", OptionList).highlighted_option
+        if option is None or option.disabled or option.id is None:
+            return None
+        return int(option.id.rpartition("-")[2])
 
     @staticmethod
-    def _summary(doc: Postmortem) -> str:
+    def _summary(doc: Postmortem) -> list[Widget]:
         meta = doc.meta
         facts = " · ".join(str(v) for v in (meta.severity and meta.severity.value, meta.incident_date,
                                              meta.status.value) if v)
-        return "\n".join(part for part in (
-            f"[b]{escape(meta.title)}[/b]", f"[dim]{facts}[/dim]\n",
-            _para("What happened", doc.summary.what_happened),
-            _para("Root cause", doc.summary.root_cause),
-            _para("Resolution", doc.summary.resolution),
-            _para("Customer impact", doc.summary.customer_impact),
-        ) if part)
+        return [
+            para(f"[b]{escape(meta.title)}[/b]\n[dim]{facts}[/dim]"),
+            *_labelled("What happened", doc.summary.what_happened),
+            *_labelled("Root cause", doc.summary.root_cause),
+            *_labelled("Resolution", doc.summary.resolution),
+            *_labelled("Customer impact", doc.summary.customer_impact),
+        ]
 
     @staticmethod
-    def _impact(doc: Postmortem) -> str:
+    def _impact(doc: Postmortem) -> list[Widget]:
         impact = doc.impact
-        rows = [(label, value) for label, value in (
-            ("Users affected", impact.users_affected), ("Customer experience", impact.customer_experience),
+        rows = [row(label, escape(value), label_class="row-wide") for label, value in (
+            ("Users affected", impact.users_affected), ("Experience", impact.customer_experience),
             ("Regions", ", ".join(impact.regions)), ("Error rate", impact.error_rate), ("Latency", impact.latency),
             ("Availability", impact.availability), ("Revenue", impact.revenue),
             ("Support tickets", "" if impact.support_tickets is None else str(impact.support_tickets)),
             ("Data", impact.data_details),
         ) if value]
-        lines = [f"[b]{label}[/b]  {escape(value)}" for label, value in rows]
         if impact.services:
-            lines.append("\n[b]Services[/b]")
-            lines += [f"  • {escape(s.name)}{': ' + escape(s.effect) if s.effect else ''}" for s in impact.services]
-        return "\n".join(lines) or "[dim]No impact recorded yet.[/dim]"
+            rows.append(heading("Services"))
+            rows += [row(escape(s.name), escape(s.effect), label_class="row-wide") for s in impact.services]
+        return rows or [none("No impact recorded yet.")]
 
     @staticmethod
-    def _timeline(doc: Postmortem) -> str:
+    def _timeline(doc: Postmortem) -> list[Widget]:
         zone = doc.meta.zone
         at = {e.milestone: e.at for e in doc.timeline if e.milestone is not None}
         phases = [(name, at[a], at[b]) for name, a, b in PHASES if a in at and b in at]
         total = sum(((end - start) for _, start, end in phases), timedelta()) or timedelta(seconds=1)
-        lines = ["[b]Phases[/b]"]
+        parts: list[Widget] = [heading("Phases")]
+        elapsed = timedelta()
         for name, start, end in phases:
-            length = max(1, round(BAR_WIDTH * (end - start) / total))
-            lines.append(f"  {name:<15} [$accent]{'█' * length}[/] {format_duration(end - start)}")
+            parts.append(Horizontal(
+                Static(name, classes="row-label row-wide"),
+                PhaseBar(elapsed / total, (end - start) / total),
+                Static(format_duration(end - start), classes="phase-length"),
+                classes="part-row",
+            ))
+            elapsed += end - start
         if not phases:
-            lines.append("  [dim]Mark the milestones to see the phases.[/dim]")
+            parts.append(none("Mark the milestones to see the phases."))
         started = at.get(Milestone.STARTED)
         key = [e for e in doc.timeline if e.key or e.milestone is not None]
-        lines.append("\n[b]Key events[/b]")
+        parts.append(heading("Key events" if key else "Events"))
         for event in key or doc.timeline:
             offset = format_offset(event.at - started) if started else ""
-            mark = f" [b][{event.milestone.value}][/b]" if event.milestone else ""
-            lines.append(f"  {event.at.astimezone(zone):%H:%M}  {offset:>9}  {escape(event.event)}{mark}")
-        return "\n".join(lines)
+            mark = f"  [b $accent]{event.milestone.value}[/]" if event.milestone else ""
+            parts.append(row(f"{event.at.astimezone(zone):%H:%M}  {offset:>7}", f"{escape(event.event)}{mark}",
+                             label_class="row-wide"))
+        return parts or [none("No timeline yet.")]
 
     @staticmethod
-    def _factors(doc: Postmortem) -> str:
-        lines = []
-        for category in Category:
-            factors = [f for f in doc.factors if f.category == category]
-            lines.append(f"[b]{category.value.capitalize()}[/b]")
-            lines += [f"  {escape(f.id)}  {escape(f.title)} [dim]({f.weight.value})[/dim]" for f in factors]
-            if not factors:
-                lines.append("  [dim](none)[/dim]")
-            lines.append("")
-        return "\n".join(lines)
-
-    @staticmethod
-    def _whys(doc: Postmortem) -> str:
-        lines = []
+    def _whys(doc: Postmortem) -> list[Widget]:
+        parts: list[Widget] = []
         for chain in doc.whys:
-            lines.append(f"[b]{escape(chain.problem)}[/b]")
-            for step in chain.steps:
-                lines.append(f"  ↓ why? {escape(step.why)}\n    {escape(step.because)}")
+            parts.append(heading(escape(chain.problem)))
+            for number, step in enumerate(chain.steps, start=1):
+                parts.append(row(f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}"))
             if chain.root_cause:
-                lines.append(f"  [b]Root cause:[/b] {escape(chain.root_cause)}")
-            lines.append("")
-        return "\n".join(lines) or "[dim]No five-whys chain yet.[/dim]"
+                parts.append(row("[b]root[/b]", f"[b]{escape(chain.root_cause)}[/b]"))
+        return parts or [none("No five-whys chain yet.")]
 
     @staticmethod
-    def _actions(doc: Postmortem) -> str:
-        lines = []
-        for item in doc.actions:
-            due = item.due.isoformat() if item.due else "[b $text-warning]no due date[/]"
-            owner = escape(item.owner) if item.owner else "[b $text-warning]no owner[/]"
-            lines.append(f"  [b]{escape(item.id)}[/b]  {escape(item.action)}\n      {owner} · {due} · "
-                         f"{item.status.value}")
-        return "\n".join(lines) or "[dim]No action items yet: press a to add one.[/dim]"
-
-    @staticmethod
-    def _lessons(doc: Postmortem) -> str:
+    def _lessons(doc: Postmortem) -> list[Widget]:
         lessons = doc.lessons
-        return "\n\n".join((
-            f"[b]Went well[/b]\n{_bullets(lessons.went_well)}",
-            f"[b]Went poorly[/b]\n{_bullets(lessons.went_poorly)}",
-            f"[b]Where we got lucky[/b]\n{_bullets(lessons.lucky)}",
-            f"[b]Key learnings[/b]\n{_bullets(lessons.key_learnings)}",
+        return [
+            *_bullets("Went well", lessons.went_well),
+            *_bullets("Went poorly", lessons.went_poorly),
+            *_bullets("Where we got lucky", lessons.lucky),
+            *_bullets("Key learnings", lessons.key_learnings),
+        ]
+
+
+def _action_options(doc: Postmortem, changes: MeetingChanges) -> list[Option | None]:
+    new = {id(change.item) for change in changes.new}
+    changed = {id(change.item) for change in changes.changed}
+    options: list[Option | None] = []
+    for index, item in enumerate(doc.actions):
+        owner = escape(item.owner) if item.owner.strip() else NO_OWNER
+        due = item.due.isoformat() if item.due else NO_DUE
+        marks = [
+            AGREED if item.agreed else "",
+            "[b $accent]new[/]" if id(item) in new else "[b $accent]changed[/]" if id(item) in changed else "",
+        ]
+        flags = "".join(f"  {mark}" for mark in marks if mark)
+        if options:
+            options.append(None)
+        options.append(Option(
+            f"{escape(item.action)}\n[b]{escape(item.id)}[/b] · {owner} · {due} · {item.status.value}{flags}",
+            id=f"action-{index}",
         ))
+    return options or [Option("[dim]No action items yet: press a to add one.[/dim]", disabled=True)]
 
-    @staticmethod
-    def _wrap_up(doc: Postmortem) -> str:
-        missing = [a for a in doc.actions if not a.owner.strip() or a.due is None]
-        lines = ["[b]Action items[/b]"]
-        lines += [f"  {escape(a.id)}  {escape(a.action)} — {escape(a.owner) or '?'} by "
-                  f"{a.due.isoformat() if a.due else '?'}" for a in doc.actions]
-        lines.append("\n[b]Still missing an owner or a due date[/b]")
-        lines += [f"  [b $text-warning]{escape(a.id)}[/]  {escape(a.action)}" for a in missing] or ["  [dim](none)[/dim]"]
-        return "\n".join(lines)
 
+def _factor_options(doc: Postmortem) -> list[Option | None]:
+    addressed = {factor_id for item in doc.actions for factor_id in item.factors}
+    options: list[Option | None] = []
+    for category in Category:
+        options.append(Option(f"[b $accent]{category.value.capitalize()}[/]", disabled=True))
+        factors = [(index, f) for index, f in enumerate(doc.factors) if f.category == category]
+        for index, factor in factors:
+            action = "" if factor.id in addressed else "  [b $text-warning]no action yet[/]"
+            options.append(Option(
+                f"{escape(factor.title)}\n[b]{escape(factor.id)}[/b] · {factor.weight.value}{action}",
+                id=f"factor-{index}",
+            ))
+        if not factors:
+            options.append(Option("[dim](none)[/dim]", disabled=True))
+    return options
+
+
+def _wrap_up(actions: list[ActionItem], changes: MeetingChanges) -> list[Widget]:
+    agreed = sum(item.agreed for item in actions)
+    return [
+        para(f"[dim]{len(actions)} action items · {agreed} agreed · {len(changes.new)} new · "
+             f"{len(changes.changed)} changed in this meeting[/dim]"),
+        heading("New in this meeting"),
+        *([_action_line(change.item) for change in changes.new] or [none("(none)")]),
+        heading("Changed in this meeting"),
+        *([_action_line(change.item, f"  [dim]({', '.join(change.fields)})[/dim]") for change in changes.changed]
+          or [none("(none)")]),
+        heading("Still missing an owner or a due date"),
+        *([_action_line(item) for item in changes.incomplete] or [none("(none)")]),
+    ]

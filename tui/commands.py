@@ -1,4 +1,4 @@
-"""Command-palette entries for the wizard: go to a step, save, export, add records."""
+"""Command-palette entries: the wizard's (go to a step, save, export, add records) and review mode's."""
 
 from __future__ import annotations
 
@@ -6,23 +6,16 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from screens.present_sections import SECTIONS
 from screens.steps import STEPS
 
 
-class WizardCommands(Provider):
+class ActionCommands(Provider):
+    """Commands that run an action of the app or its screen."""
+
     def _commands(self) -> list[tuple[str, str, str]]:
         """(name, action, help) for every command."""
-        commands = [(f"Go to {step.title}", f"go_to('{step.id}')", f"Show the {step.title} step") for step in STEPS]
-        commands += [
-            ("Save", "save", "Write the postmortem file (ctrl+s)"),
-            ("Export Markdown", "export_markdown", "Write the Markdown document next to the file"),
-            ("Add timeline event", "step_action('timeline', 'add')", "Open the event form on the Timeline step"),
-            ("Import evidence…", "step_action('timeline', 'import_evidence')",
-             "Propose timeline events from logs, alert and chat exports, git history"),
-            ("Add contributing factor", "step_action('factors', 'add')", "Open the factor form on the Factors step"),
-            ("Add action item", "step_action('actions', 'add')", "Open the action form on the Action items step"),
-        ]
-        return commands
+        raise NotImplementedError
 
     def _run(self, action: str) -> None:
         self.app.call_later(self.app.run_action, action)
@@ -37,3 +30,34 @@ class WizardCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(self._run, action), text=name, help=help_text)
+
+
+class WizardCommands(ActionCommands):
+    def _commands(self) -> list[tuple[str, str, str]]:
+        commands = [(f"Go to {step.title}", f"go_to('{step.id}')", f"Show the {step.title} step") for step in STEPS]
+        commands += [
+            ("Save", "save", "Write the postmortem file (ctrl+s)"),
+            ("Export Markdown", "export_markdown", "Write the Markdown document next to the file"),
+            ("Add timeline event", "step_action('timeline', 'add')", "Open the event form on the Timeline step"),
+            ("Import evidence…", "step_action('timeline', 'import_evidence')",
+             "Propose timeline events from logs, alert and chat exports, git history"),
+            ("Add contributing factor", "step_action('factors', 'add')", "Open the factor form on the Factors step"),
+            ("Add action item", "step_action('actions', 'add')", "Open the action form on the Action items step"),
+        ]
+        return commands
+
+
+class ReviewCommands(ActionCommands):
+    def _commands(self) -> list[tuple[str, str, str]]:
+        commands = [(f"Show {title}", f"screen.show('{section_id}')", f"Show the {title} section")
+                    for section_id, title in SECTIONS]
+        commands += [
+            ("Start or pause the timer", "screen.toggle_timer", "The countdown of the current agenda item (space)"),
+            ("Next agenda item", "screen.agenda(1)", "Move the agenda on and show its section (n)"),
+            ("Previous agenda item", "screen.agenda(-1)", "Go back one agenda item (p)"),
+            ("Add action item", "screen.add_action", "Open the action form (a)"),
+            ("Add contributing factor", "screen.add_factor", "Open the factor form (f)"),
+            ("Meeting notes", "screen.notes", "Type the notes of the meeting (m)"),
+            ("Save", "save", "Write the postmortem file (ctrl+s)"),
+        ]
+        return commands

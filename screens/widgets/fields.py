@@ -20,6 +20,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
+from screens.widgets.end_text_area import EndTextArea
+
 Kind = Literal["text", "long", "list", "lines", "choice", "date", "int", "flag", "multi"]
 
 
@@ -142,7 +144,7 @@ class FieldRow(Widget):
                 classes="field-control",
             )
         if spec.kind in ("long", "lines"):
-            return TextArea(
+            return EndTextArea(
                 to_text(spec, value),
                 soft_wrap=True,
                 tab_behavior="focus",
