@@ -86,20 +86,29 @@ def _action_line(item: ActionItem, note: str = "") -> Horizontal:
                label_class="row-id")
 
 
-class PhaseBar(Widget):
-    """One phase of the incident on a shared time axis: where it starts and how long it lasts."""
+class PhaseBar(Horizontal):
+    """One phase of the incident on a shared time axis: where it starts and how long it lasts.
 
-    DEFAULT_CSS = "PhaseBar { width: 1fr; height: 1; color: $accent; }"
+    The parts are sized in fractions of the row, so the bar keeps its proportions at any width.
+    """
+
+    DEFAULT_CSS = """
+    PhaseBar { width: 1fr; height: 1; margin-right: 2; }
+    PhaseBar > .phase-before, PhaseBar > .phase-after { height: 1; }
+    PhaseBar > .phase { height: 1; min-width: 1; background: $accent; }
+    """
 
     def __init__(self, start: float, length: float) -> None:
         super().__init__()
         self.start = start
         self.length = length
 
-    def render(self) -> str:
-        width = self.size.width
-        offset = round(self.start * width)
-        return " " * offset + "█" * max(1, min(width - offset, round(self.length * width)))
+    def compose(self) -> ComposeResult:
+        for share, kind in ((self.start, "phase-before"), (self.length, "phase"),
+                            (1 - self.start - self.length, "phase-after")):
+            part = Static("", classes=kind)
+            part.styles.width = f"{max(share, 0)}fr"
+            yield part
 
 
 class Section(Vertical):
@@ -212,8 +221,8 @@ class Section(Vertical):
         for name, start, end in phases:
             parts.append(Horizontal(
                 Static(name, classes="row-label row-wide"),
-                PhaseBar(elapsed / total, (end - start) / total),
                 Static(format_duration(end - start), classes="phase-length"),
+                PhaseBar(elapsed / total, (end - start) / total),
                 classes="part-row",
             ))
             elapsed += end - start
@@ -235,9 +244,10 @@ class Section(Vertical):
         for chain in doc.whys:
             parts.append(heading(escape(chain.problem)))
             for number, step in enumerate(chain.steps, start=1):
-                parts.append(row(f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}"))
+                parts.append(row(f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}",
+                                 label_class="row-mid"))
             if chain.root_cause:
-                parts.append(row("[b]root[/b]", f"[b]{escape(chain.root_cause)}[/b]"))
+                parts.append(row("[b]root cause[/b]", f"[b]{escape(chain.root_cause)}[/b]", label_class="row-mid"))
         return parts or [none("No five-whys chain yet.")]
 
     @staticmethod
@@ -276,12 +286,15 @@ def _factor_options(doc: Postmortem) -> list[Option | None]:
     addressed = {factor_id for item in doc.actions for factor_id in item.factors}
     options: list[Option | None] = []
     for category in Category:
+        if options:
+            options.append(None)
         options.append(Option(f"[b $accent]{category.value.capitalize()}[/]", disabled=True))
         factors = [(index, f) for index, f in enumerate(doc.factors) if f.category == category]
         for index, factor in factors:
+            details = " · ".join(v.value for v in (factor.weight, factor.area) if v is not None)
             action = "" if factor.id in addressed else "  [b $text-warning]no action yet[/]"
             options.append(Option(
-                f"{escape(factor.title)}\n[b]{escape(factor.id)}[/b] · {factor.weight.value}{action}",
+                f"[b]{escape(factor.id)}[/b]  {escape(factor.title)}\n[dim]{details}[/dim]{action}",
                 id=f"factor-{index}",
             ))
         if not factors:

@@ -1,16 +1,22 @@
-"""Review mode: the agenda's countdown with a clock of our own, and moving through the sections."""
+"""Review mode: the agenda's countdown with a clock of our own, moving through the sections, and
+capturing what the meeting decides (action items, factors, agreement, notes) with a safe save."""
 
 from __future__ import annotations
 
-from textual.widgets import ContentSwitcher, Static
+from datetime import date
+
+from textual.content import Content
+from textual.widgets import ContentSwitcher, Input, OptionList, Select, Static, TextArea
 
 from models.agenda import DEFAULT_AGENDA, Agenda, agenda_items, clock_text, section_for
-from models.document import AgendaItem
+from models.document import ActionItem, AgendaItem
 from models.examples import example_text
 from models.store import load
+from screens.action_dialog import ActionDialog
+from screens.factor_dialog import FactorDialog
 from screens.present_sections import SECTION_IDS
 from tui.review_app import ReviewApp
-from tui_support import small_doc
+from tui_support import EXAMPLE_REVIEW_DAY, focus_field, small_doc, type_text
 
 
 class Clock:
@@ -54,7 +60,7 @@ def test_topics_map_to_sections_and_a_document_without_an_agenda_gets_the_defaul
 def review_app(tmp_path, clock: Clock) -> ReviewApp:
     path = tmp_path / "checkout.toml"
     path.write_text(example_text(), encoding="utf-8")
-    return ReviewApp(load(path), path, clock=clock)
+    return ReviewApp(load(path), path, clock=clock, today=EXAMPLE_REVIEW_DAY)
 
 
 def shown(app: ReviewApp) -> str:
@@ -100,3 +106,145 @@ async def test_the_summary_shows_the_durations_in_large_digits(tmp_path):
         await pilot.pause()
         digits = [str(d.value) for d in app.screen.query(".duration-digits")]
         assert digits == ["2:07", "0:11", "1:03"]
+
+
+def plain(prompt: object) -> str:
+    return Content.from_markup(str(prompt)).plain
+
+
+def section_text(app: ReviewApp) -> str:
+    """Everything the current section shows, as plain text."""
+    section = app.screen.section
+    if section.section_id in ("actions", "factors"):
+        records = section.query_one(OptionList)
+        return "\n".join(plain(records.get_option_at_index(i).prompt) for i in range(records.option_count))
+    return "\n".join(str(part.render()) for part in section.query(".section-scroll Static"))
+
+
+async def test_capturing_an_action_item_and_saving(tmp_path):
+    app = review_app(tmp_path, Clock())
+    before = len(app.document.actions)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, ActionDialog)
+        await focus_field(pilot, "dialog-action")
+        await type_text(pilot, "Page the database on-call when checkout pool wait exceeds 200 ms for 5 minutes")
+        await focus_field(pilot, "dialog-owner")
+        await type_text(pilot, "Database team")
+        await focus_field(pilot, "dialog-due")
+        await type_text(pilot, "2026-03-06")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert shown(app) == "section-actions"
+        records = app.screen.section.query_one(OptionList)
+        assert records.highlighted_option.id == f"action-{before}"  # the cursor on the new item
+        assert "A11 · Database team · 2026-03-06 · open  new" in plain(records.highlighted_option.prompt)
+        assert app.title.endswith("●")
+
+        await pilot.press("g")  # the room agrees to it
+        assert app.document.actions[-1].agreed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    saved = load(app.path)
+    assert len(saved.actions) == before + 1
+    added = saved.actions[-1]
+    assert (added.id, added.owner, added.due, added.agreed) == ("A11", "Database team", date(2026, 3, 6), True)
+    assert 'id = "A11"' in app.path.read_text(encoding="utf-8") and "agreed = true" in app.path.read_text()
+    assert app.path.with_name("checkout.toml.bak").exists()  # the wizard's safe save
+
+
+async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
+    app = review_app(tmp_path, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6", "down", "enter")  # the second action item, A2
+        dialog = app.screen
+        assert isinstance(dialog, ActionDialog) and dialog.initial.id == "A2"
+        owner = await focus_field(pilot, "dialog-owner")
+        assert isinstance(owner, Input)
+        owner.value = ""
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert app.document.actions[1].owner == ""
+
+        await pilot.press("4")
+        assert app.screen.section.selected() == 0  # the first factor, under its category heading
+        await pilot.press("e")
+        assert isinstance(app.screen, FactorDialog)
+        await focus_field(pilot, "dialog-title")
+        await type_text(pilot, " for weeks")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert app.document.factors[0].title.endswith("for weeks")
+        assert "for weeks" in section_text(app)
+
+        await pilot.press("a")  # on the factors, a adds a factor
+        assert isinstance(app.screen, FactorDialog)
+        await focus_field(pilot, "dialog-title")
+        await type_text(pilot, "No load test covers the sale traffic")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert app.document.factors[-1].title == "No load test covers the sale traffic"
+        assert "no action yet" in section_text(app)
+
+        await pilot.press("8")
+        text = section_text(app)
+        new, changed, missing = (text.split("New in this meeting")[1].split("Changed in this meeting")[0],
+                                 text.split("Changed in this meeting")[1].split("Still missing")[0],
+                                 text.split("Still missing an owner or a due date")[1])
+        assert "(none)" in new
+        assert "A2" in changed and "(owner)" in changed
+        assert "A2" in missing and "no owner" in missing
+        assert text.startswith("10 action items · 0 agreed · 0 new · 1 changed in this meeting")
+
+
+async def test_meeting_notes_go_into_the_review_table(tmp_path):
+    app = review_app(tmp_path, Clock())
+    notes_before = app.document.review.notes
+    async with app.run_test(size=(100, 30)) as pilot:
+        notes = app.screen.query_one("#notes", TextArea)
+        assert not notes.display
+        await pilot.press("m")
+        assert notes.display and notes.has_focus
+        await type_text(pilot, " Owners confirmed.")
+        await pilot.press("1")  # typed into the notes, not a key for the sections
+        assert app.document.review.notes == notes_before + " Owners confirmed.1"
+        await pilot.press("escape")
+        assert not notes.has_focus and notes.display
+        await pilot.press("escape")
+        assert not notes.display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load(app.path).review.notes == notes_before + " Owners confirmed.1"
+
+
+async def test_everything_but_actions_factors_and_notes_is_read_only(tmp_path):
+    app = review_app(tmp_path, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        for number in range(1, len(SECTION_IDS) + 1):
+            await pilot.press(str(number))
+            section = app.screen.section
+            assert not section.query("Input, TextArea, Select")
+        for key in "xyzq":  # no key edits a text section
+            await pilot.press(key)
+        await pilot.press("1", "e", "g")  # edit and agree do nothing outside their sections
+        assert app.screen is app.screen_stack[0]
+    assert not app.unsaved
+
+
+async def test_the_palette_offers_the_sections_and_the_themes(tmp_path):
+    app = review_app(tmp_path, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Show Five whys")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown(app) == "section-whys"
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "theme")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "nord")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "nord"

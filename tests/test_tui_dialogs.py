@@ -226,6 +226,20 @@ async def test_deleting_an_event_asks_first(tmp_path):
 # Action items
 
 
+async def test_typing_in_a_long_field_adds_to_the_end_of_its_text(tmp_path):
+    app = example_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "actions")
+        app.screen.query_one("#actions-table").focus()
+        await pilot.press("enter")
+        dialog = app.screen
+        assert isinstance(dialog, ActionDialog)
+        area = await focus_field(pilot, "dialog-action")
+        assert isinstance(area, TextArea)
+        await type_text(pilot, ", checked weekly")
+        assert area.text == dialog.initial.action + ", checked weekly"
+
+
 async def test_adding_an_action_item_and_saving_it(tmp_path):
     app = example_app(tmp_path)
     count = len(app.document.actions)

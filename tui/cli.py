@@ -20,12 +20,12 @@ from models.enums import Severity
 from models.errors import DocumentError, FileAccessError
 from models.examples import EXAMPLE_NAME, example_text
 from models.store import load, save, write_atomic
-from tui import check_command, import_command
+from tui import check_command, import_command, serve_command
 
 if TYPE_CHECKING:
     from tui.app import PostmortemApp
 
-COMMANDS = ("new", "edit", "review", "export", "check", "timeline", "demo")
+COMMANDS = ("new", "edit", "review", "serve", "export", "check", "timeline", "demo")
 
 
 def _version() -> str:
@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("file", type=Path, metavar="FILE")
     review.add_argument("--theme", default="projector",
                         help="projector (default), or any Textual theme such as textual-dark or nord")
+
+    serve_command.add_parser(commands)
 
     export = commands.add_parser("export", help="write the postmortem as Markdown")
     export.add_argument("file", type=Path, metavar="FILE")
@@ -118,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             return _edit(args.file)
         if args.command == "review":
             return _review(args)
+        if args.command == "serve":
+            return serve_command.run(args, _theme_problem(args.theme))
         if args.command == "export":
             return _export(args)
         if args.command == "check":
@@ -178,15 +182,23 @@ def _load_for_screen(path: Path) -> Postmortem:
         raise
 
 
-def _review(args: argparse.Namespace) -> int:
+def _theme_problem(name: str) -> str | None:
     from textual.theme import BUILTIN_THEMES
 
-    from tui.review_app import ReviewApp
     from tui.themes import PROJECTOR
 
     names = sorted({PROJECTOR.name, *BUILTIN_THEMES})
-    if args.theme not in names:
-        print(f"--theme: unknown theme {args.theme!r}; choose one of: {', '.join(names)}", file=sys.stderr)
+    if name not in names:
+        return f"--theme: unknown theme {name!r}; choose one of: {', '.join(names)}"
+    return None
+
+
+def _review(args: argparse.Namespace) -> int:
+    from tui.review_app import ReviewApp
+
+    problem = _theme_problem(args.theme)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     return _run(ReviewApp(_load_for_screen(args.file), args.file, theme=args.theme))
 

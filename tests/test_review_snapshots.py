@@ -1,0 +1,47 @@
+"""Snapshot tests of review mode: every section in the projector theme, at 80x24 and at 160x48.
+
+Regenerate with ``pytest tests/test_review_snapshots.py --snapshot-update`` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from models.examples import example_text
+from models.store import load
+from screens.present_sections import SECTION_IDS
+from tui.review_app import ReviewApp
+from tui_support import EXAMPLE_REVIEW_DAY
+
+SIZES = {"80x24": (80, 24), "160x48": (160, 48)}
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> ReviewApp:
+    path = tmp_path / "example.toml"
+    path.write_text(example_text(), encoding="utf-8")
+    return ReviewApp(load(path), path, clock=lambda: 0.0, today=EXAMPLE_REVIEW_DAY)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("section_id", SECTION_IDS)
+def test_review_section(snap_compare, app: ReviewApp, section_id: str, size: str) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press(str(SECTION_IDS.index(section_id) + 1))
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)
+        assert pilot.app.theme == "projector"
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+
+
+def test_review_notes_open(snap_compare, app: ReviewApp) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("6", "m")
+        pilot.app.screen.query_one("#notes").cursor_blink = False
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=run_before)
