@@ -57,6 +57,7 @@ class PresentScreen(Screen[None]):
         # The action items as the meeting found them: the wrap-up shows what it added and changed.
         self.actions_at_start = [item.model_copy(deep=True) for item in document.actions]
         self.current_step = SECTION_IDS[0]
+        self._drawn: tuple[str, str] | None = None
 
     @property
     def document(self) -> Postmortem:
@@ -86,8 +87,11 @@ class PresentScreen(Screen[None]):
     # What the app calls on every screen it starts with.
 
     def show_progress(self) -> None:
-        """After any change of the document: draw the current section again."""
-        self._section(self.current_step).show(self.document, self.actions_at_start)
+        """After any change of the document (an edit, a restore, a reload): draw it again."""
+        self._draw()
+        notes = self.query_one("#notes", TextArea)
+        if notes.text != self.document.review.notes:
+            notes.load_text(self.document.review.notes)
 
     def show_findings(self) -> None:
         pass
@@ -100,21 +104,29 @@ class PresentScreen(Screen[None]):
 
     # Sections
 
-    def _section(self, section_id: str) -> Section:
-        return self.query_one(f"#section-{section_id}", Section)
-
     @property
     def section(self) -> Section:
-        return self._section(self.current_step)
+        """The section on show."""
+        return self.query_one(f"#section-{self.current_step}", Section)
 
     def show_section(self, section_id: str) -> None:
         self.current_step = section_id
         section = self.section
-        section.show(self.document, self.actions_at_start)
+        self._draw()
         self.query_one("#sections", ContentSwitcher).current = section.id
         section.body.focus()
         self.sub_title = section.title
         self.refresh_bindings()
+
+    def _draw(self) -> None:
+        """Draw the section on show, unless it already shows this version of the document.
+
+        Typing meeting notes changes the document on every key; the sections do not show the notes.
+        """
+        drawn = (self.current_step, self.document.model_dump_json(exclude={"review"}))
+        if drawn != self._drawn:
+            self._drawn = drawn
+            self.section.show(self.document, self.actions_at_start)
 
     def action_section(self, step: int) -> None:
         index = SECTION_IDS.index(self.current_step) + step
@@ -155,6 +167,7 @@ class PresentScreen(Screen[None]):
         )
 
     def action_add_factor(self, key: str = "f") -> None:
+        """``key`` only tells the two bindings apart (see ``check_action``)."""
         doc = self.document
 
         def added(factor: Factor | None) -> None:

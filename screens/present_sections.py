@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from models.document import ActionItem, Postmortem
+from models.document import ActionItem, Postmortem, TimelineEvent
 from models.enums import Category, Milestone
 from models.meeting import MeetingChanges, meeting_changes
 from models.metrics import compute_metrics, format_duration, format_offset
@@ -229,14 +229,23 @@ class Section(Vertical):
         if not phases:
             parts.append(none("Mark the milestones to see the phases."))
         started = at.get(Milestone.STARTED)
-        key = [e for e in doc.timeline if e.key or e.milestone is not None]
-        parts.append(heading("Key events" if key else "Events"))
-        for event in key or doc.timeline:
+
+        def event_row(event: TimelineEvent, style: str = "") -> Horizontal:
             offset = format_offset(event.at - started) if started else ""
             mark = f"  [b $accent]{event.milestone.value}[/]" if event.milestone else ""
-            parts.append(row(f"{event.at.astimezone(zone):%H:%M}  {offset:>7}", f"{escape(event.event)}{mark}",
-                             label_class="row-wide"))
-        return parts or [none("No timeline yet.")]
+            text = f"[{style}]{escape(event.event)}[/]" if style else escape(event.event)
+            return row(f"{event.at.astimezone(zone):%H:%M} {offset:>9}", text + mark, label_class="row-time")
+
+        key = [e for e in doc.timeline if e.key or e.milestone is not None]
+        others = [e for e in doc.timeline if not (e.key or e.milestone is not None)]
+        if key:
+            parts += [heading("Key events"), *map(event_row, key)]
+        if others:
+            parts.append(heading("Other events" if key else "Events"))
+            parts += [event_row(event, "dim" if key else "") for event in others]
+        if not doc.timeline:
+            parts.append(none("No timeline events yet."))
+        return parts
 
     @staticmethod
     def _whys(doc: Postmortem) -> list[Widget]:

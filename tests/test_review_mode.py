@@ -248,3 +248,16 @@ async def test_the_palette_offers_the_sections_and_the_themes(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord"
+
+
+async def test_the_timeline_shows_phases_then_key_events_then_the_others(tmp_path):
+    app = review_app(tmp_path, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        text = section_text(app)
+        assert text.index("Phases") < text.index("Key events") < text.index("Other events")
+        key_part, other_part = text.split("Other events")
+        assert "19:19     T+11m" in key_part and "detected" in key_part  # a milestone, with its offset
+        assert "19:00      T-8m" in other_part and "newsletter sent" in other_part
+        bars = app.screen.section.query("PhaseBar")
+        assert [round(bar.length, 2) for bar in bars] == [0.09, 0.03, 0.38, 0.5]  # 11, 4, 48, 64 of 127 min
