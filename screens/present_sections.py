@@ -67,7 +67,7 @@ def row(label: str, markup: str, *, label_class: str = "") -> Horizontal:
 
 
 def none(text: str = "(none recorded)") -> Static:
-    return Static(f"[dim]{text}[/dim]", classes="part-text part-none")
+    return Static(f"[dim]{text}[/dim]", classes="part-text")
 
 
 def _labelled(label: str, text: str) -> list[Widget]:
