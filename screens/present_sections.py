@@ -38,8 +38,6 @@ PHASES = (
     ("to mitigate", Milestone.ACKNOWLEDGED, Milestone.MITIGATED),
     ("to resolve", Milestone.MITIGATED, Milestone.RESOLVED),
 )
-NO_OWNER = "[b $text-warning]no owner[/]"
-NO_DUE = "[b $text-warning]no due date[/]"
 AGREED = "[b $text-success]✓ agreed[/]"
 
 
@@ -78,11 +76,16 @@ def _bullets(label: str, items: list[str]) -> list[Widget]:
     return [heading(label), *([row("•", escape(item)) for item in items] or [none()])]
 
 
+def _owner_and_due(item: ActionItem) -> str:
+    """Who carries the action and by when, with what is missing in the warning colour."""
+    owner = escape(item.owner) if item.owner.strip() else "[b $text-warning]no owner[/]"
+    due = item.due.isoformat() if item.due else "[b $text-warning]no due date[/]"
+    return f"{owner} · {due}"
+
+
 def _action_line(item: ActionItem, note: str = "") -> Horizontal:
-    owner = escape(item.owner) if item.owner.strip() else NO_OWNER
-    due = item.due.isoformat() if item.due else NO_DUE
     agreed = f"  {AGREED}" if item.agreed else ""
-    return row(escape(item.id), f"{escape(item.action)}\n[dim]→[/dim] {owner} · {due}{agreed}{note}",
+    return row(escape(item.id), f"{escape(item.action)}\n[dim]→[/dim] {_owner_and_due(item)}{agreed}{note}",
                label_class="row-id")
 
 
@@ -275,8 +278,6 @@ def _action_options(doc: Postmortem, changes: MeetingChanges) -> list[Option | N
     changed = {id(change.item) for change in changes.changed}
     options: list[Option | None] = []
     for index, item in enumerate(doc.actions):
-        owner = escape(item.owner) if item.owner.strip() else NO_OWNER
-        due = item.due.isoformat() if item.due else NO_DUE
         marks = [
             AGREED if item.agreed else "",
             "[b $accent]new[/]" if id(item) in new else "[b $accent]changed[/]" if id(item) in changed else "",
@@ -285,7 +286,7 @@ def _action_options(doc: Postmortem, changes: MeetingChanges) -> list[Option | N
         if options:
             options.append(None)
         options.append(Option(
-            f"{escape(item.action)}\n[b]{escape(item.id)}[/b] · {owner} · {due} · {item.status.value}{flags}",
+            f"{escape(item.action)}\n[b]{escape(item.id)}[/b] · {_owner_and_due(item)} · {item.status.value}{flags}",
             id=f"action-{index}",
         ))
     return options or [Option("[dim]No action items yet: press a to add one.[/dim]", disabled=True)]
