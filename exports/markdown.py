@@ -20,15 +20,15 @@ from typing import TypeVar
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from models.document import ActionItem, Factor, Postmortem, TimelineEvent, WhyStep
-from models.enums import ActionStatus, ActionType, Category, Horizon, Milestone
-from models.metrics import (
+from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineEvent, WhyStep
+from postmortem.models.enums import ActionStatus, ActionType, Category, Horizon, Milestone
+from postmortem.models.metrics import (
     compute_metrics,
     format_duration,
     format_offset,
     milestone_order_problems,
 )
-from models.timeparse import format_event_time
+from postmortem.models.timeparse import format_event_time
 
 T = TypeVar("T")
 Blocks = list[str]

@@ -3,10 +3,10 @@
 Imports no Textual, so that command-line tools and other programs can use it.
 """
 
-from models.document import SCHEMA_VERSION, Postmortem
-from models.errors import DocumentError, FileAccessError, InvalidDocumentError
-from models.metrics import Metrics, compute_metrics
-from models.store import load, save
+from postmortem.models.document import SCHEMA_VERSION, Postmortem
+from postmortem.models.errors import DocumentError, FileAccessError, InvalidDocumentError
+from postmortem.models.metrics import Metrics, compute_metrics
+from postmortem.models.store import load, save
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from models.document import AgendaItem, Postmortem
+from postmortem.models.document import AgendaItem, Postmortem
 
 DEFAULT_AGENDA = (
     ("Introduction and summary", 5),

@@ -10,9 +10,9 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from models.document import SCHEMA_VERSION, Postmortem
-from models.migrations import MIGRATIONS, migrate
-from models.errors import describe_validation
+from postmortem.models.document import SCHEMA_VERSION, Postmortem
+from postmortem.models.migrations import MIGRATIONS, migrate
+from postmortem.models.errors import describe_validation
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 

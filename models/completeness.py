@@ -6,8 +6,8 @@ detailed wording and quality checks.
 
 from __future__ import annotations
 
-from models.document import Postmortem
-from models.enums import Milestone
+from postmortem.models.document import Postmortem
+from postmortem.models.enums import Milestone
 
 REQUIRED_MILESTONES = (Milestone.STARTED, Milestone.DETECTED, Milestone.RESOLVED)
 

@@ -20,7 +20,7 @@ from pydantic import (
     field_validator,
 )
 
-from models.enums import (
+from postmortem.models.enums import (
     AREAS_BY_CATEGORY,
     ActionStatus,
     ActionType,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.document import ActionItem
+from postmortem.models.document import ActionItem
 
 # How the wrap-up names a changed field.
 FIELD_WORDS = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from models.document import Postmortem
-from models.enums import Milestone
+from postmortem.models.document import Postmortem
+from postmortem.models.enums import Milestone
 
 
 METRIC_LABELS = ("Duration", "Time to detect", "Time to acknowledge", "Time to mitigate", "Time to resolve")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
-from models.store import write_atomic
+from postmortem.models.store import write_atomic
 
 
 def data_dir() -> Path:

@@ -6,9 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from models.codec import SchemaError, TomlSyntaxError, dumps, loads
-from models.document import Postmortem
-from models.errors import FileAccessError, InvalidDocumentError
+from postmortem.models.codec import SchemaError, TomlSyntaxError, dumps, loads
+from postmortem.models.document import Postmortem
+from postmortem.models.errors import FileAccessError, InvalidDocumentError
 
 
 # A postmortem is a few hundred kilobytes at most; far larger files are something else.

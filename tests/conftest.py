@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from models.codec import loads
-from models.document import Postmortem
-from models.examples import example_text
+from postmortem.models.codec import loads
+from postmortem.models.document import Postmortem
+from postmortem.models.examples import example_text
 
 
 @pytest.fixture

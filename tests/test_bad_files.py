@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exports.markdown import render_markdown
-from models.document import SCHEMA_VERSION
-from models.errors import DocumentError
-from models.examples import example_text
-from models.codec import dumps
-from models.store import MAX_BYTES, load
+from postmortem.exports.markdown import render_markdown
+from postmortem.models.document import SCHEMA_VERSION
+from postmortem.models.errors import DocumentError
+from postmortem.models.examples import example_text
+from postmortem.models.codec import dumps
+from postmortem.models.store import MAX_BYTES, load
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +38,7 @@ EXPECTED = {
 
 
 def export(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", "export", str(path)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "postmortem", "export", str(path)], capture_output=True, text=True,
                           cwd=ROOT, timeout=60, check=False)
 
 
@@ -136,7 +136,7 @@ def test_random_byte_changes_never_escape_as_anything_but_a_document_error(tmp_p
 async def test_the_error_screen_lists_the_problems_and_shows_the_file_read_only():
     from textual.widgets import TextArea
 
-    from tui.load_error import LoadErrorApp
+    from postmortem.tui.load_error import LoadErrorApp
 
     path = BAD / "impossible_date.toml"
     with pytest.raises(DocumentError) as caught:

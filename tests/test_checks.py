@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from models.checks import Finding, Level, run_checks
-from models.checks.blame import blame_in
-from models.checks.smart import is_measurable, is_specific
-from models.checks.whys import ends_at_person
-from models.document import ActionItem, Factor, Meta, Postmortem, Review, TimelineEvent, WhyChain, WhyStep
-from models.enums import ActionStatus, Category, EventKind, Horizon, Milestone, Status
-from models.examples import example_text
-from models.store import loads
+from postmortem.models.checks import Finding, Level, run_checks
+from postmortem.models.checks.blame import blame_in
+from postmortem.models.checks.smart import is_measurable, is_specific
+from postmortem.models.checks.whys import ends_at_person
+from postmortem.models.document import ActionItem, Factor, Meta, Postmortem, Review, TimelineEvent, WhyChain, WhyStep
+from postmortem.models.enums import ActionStatus, Category, EventKind, Horizon, Milestone, Status
+from postmortem.models.examples import example_text
+from postmortem.models.store import loads
 
 CORPUS = Path(__file__).parent / "fixtures" / "checks"
 TODAY = date(2026, 2, 20)

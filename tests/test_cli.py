@@ -1,8 +1,8 @@
 """The command line: exit codes, messages on stderr, and what each command writes.
 
-Non-interactive commands run in a subprocess (``python -m tui``), as a person
+Non-interactive commands run in a subprocess (``python -m postmortem``), as a person
 would run them. The commands that open the TUI (new, edit, demo) run in this
-process with ``PostmortemApp.run`` replaced, so no terminal is needed.
+process with ``WizardApp.run`` replaced, so no terminal is needed.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from pathlib import Path
 
 import pytest
 
-import tui.app
-import tui.cli
-from models.document import SCHEMA_VERSION, Postmortem
-from models.examples import EXAMPLE_NAME
-from models.store import load, save
+import postmortem.tui.wizard_app
+import postmortem.tui.cli
+import postmortem.tui.load_error
+import postmortem.tui.meeting_app
+from postmortem.models.document import SCHEMA_VERSION, Postmortem
+from postmortem.models.examples import EXAMPLE_NAME
+from postmortem.models.store import load, save
 
 TIMEOUT = 60
 EXAMPLE_TITLE = "Slow and failing checkout during the winter sale"
@@ -55,7 +57,7 @@ class Result:
 
 def run_cli(cwd: Path, *args: str) -> Result:
     done = subprocess.run(
-        [sys.executable, "-m", "tui", *args],
+        [sys.executable, "-m", "postmortem", *args],
         cwd=cwd,
         capture_output=True,
         encoding="utf-8",
@@ -104,7 +106,7 @@ def test_help(tmp_path: Path, args: list[str]) -> None:
 
 def test_help_lists_every_command(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "--help")
-    for command in tui.cli.COMMANDS:
+    for command in postmortem.tui.cli.COMMANDS:
         assert re.search(rf"^\s+{command}\s", result.stdout, re.MULTILINE), command
 
 
@@ -296,21 +298,21 @@ class Opened:
 
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[Opened]:
-    """Replace ``PostmortemApp.run``; record each app that would have run."""
+    """Replace ``WizardApp.run``; record each app that would have run."""
     apps: list[Opened] = []
 
-    def fake_run(self: tui.app.PostmortemApp, *args: object, **kwargs: object) -> int:
+    def fake_run(self: postmortem.tui.wizard_app.WizardApp, *args: object, **kwargs: object) -> int:
         exists = self.path.exists()
         apps.append(Opened(self.document, self.path, exists, self.path.read_text("utf-8") if exists else None))
         return 0
 
-    monkeypatch.setattr(tui.app.PostmortemApp, "run", fake_run)
+    monkeypatch.setattr(postmortem.tui.wizard_app.WizardApp, "run", fake_run)
     return apps
 
 
 def test_new_creates_the_file_before_opening(tmp_path: Path, monkeypatch, opened: list[Opened]) -> None:
     monkeypatch.chdir(tmp_path)
-    code = tui.cli.main(["new", "x.toml", "--title", "T", "--severity", "SEV-2", "--date", "2026-01-31"])
+    code = postmortem.tui.cli.main(["new", "x.toml", "--title", "T", "--severity", "SEV-2", "--date", "2026-01-31"])
     assert code == 0
     assert len(opened) == 1
     app = opened[0]
@@ -325,13 +327,13 @@ def test_new_creates_the_file_before_opening(tmp_path: Path, monkeypatch, opened
 
 def test_new_with_a_time_zone(tmp_path: Path, monkeypatch, opened: list[Opened]) -> None:
     monkeypatch.chdir(tmp_path)
-    assert tui.cli.main(["new", "tz.toml", "--timezone", "America/New_York"]) == 0
+    assert postmortem.tui.cli.main(["new", "tz.toml", "--timezone", "America/New_York"]) == 0
     assert load(tmp_path / "tz.toml").meta.timezone == "America/New_York"
 
 
 def test_new_takes_the_title_from_the_file_name(tmp_path: Path, monkeypatch, opened: list[Opened]) -> None:
     monkeypatch.chdir(tmp_path)
-    assert tui.cli.main(["new", "db-failover_2026.toml"]) == 0
+    assert postmortem.tui.cli.main(["new", "db-failover_2026.toml"]) == 0
     doc = load(tmp_path / "db-failover_2026.toml")
     assert doc.meta.title == "Db failover 2026"
     assert doc.meta.incident_date == date.today()
@@ -339,7 +341,7 @@ def test_new_takes_the_title_from_the_file_name(tmp_path: Path, monkeypatch, ope
 
 def test_new_with_a_bad_time_zone_writes_nothing(tmp_path: Path, monkeypatch, capsys, opened: list[Opened]) -> None:
     monkeypatch.chdir(tmp_path)
-    assert tui.cli.main(["new", "tz.toml", "--timezone", "Mars/Olympus"]) == 2
+    assert postmortem.tui.cli.main(["new", "tz.toml", "--timezone", "Mars/Olympus"]) == 2
     assert not (tmp_path / "tz.toml").exists()
     assert opened == []
     lines = capsys.readouterr().err.splitlines()
@@ -349,7 +351,7 @@ def test_new_with_a_bad_time_zone_writes_nothing(tmp_path: Path, monkeypatch, ca
 def test_new_on_an_existing_file_does_not_open(tmp_path: Path, example_file: Path, monkeypatch, capsys, opened) -> None:
     monkeypatch.chdir(tmp_path)
     before = example_file.read_bytes()
-    assert tui.cli.main(["new", example_file.name]) == 2
+    assert postmortem.tui.cli.main(["new", example_file.name]) == 2
     assert opened == []
     assert example_file.read_bytes() == before
     assert capsys.readouterr().err.startswith(f"{example_file.name}: ")
@@ -358,8 +360,8 @@ def test_new_on_an_existing_file_does_not_open(tmp_path: Path, example_file: Pat
 def test_file_alone_is_edit(tmp_path: Path, example_file: Path, monkeypatch, opened: list[Opened]) -> None:
     monkeypatch.chdir(tmp_path)
     before = example_file.read_bytes()
-    assert tui.cli.main([example_file.name]) == 0
-    assert tui.cli.main(["edit", example_file.name]) == 0
+    assert postmortem.tui.cli.main([example_file.name]) == 0
+    assert postmortem.tui.cli.main(["edit", example_file.name]) == 0
     short, edit = opened
     assert short.path == edit.path == Path(example_file.name)
     assert short.document == edit.document == load(example_file)
@@ -368,7 +370,7 @@ def test_file_alone_is_edit(tmp_path: Path, example_file: Path, monkeypatch, ope
 
 def test_edit_a_missing_file_does_not_create_it(tmp_path: Path, monkeypatch, opened: list[Opened]) -> None:
     monkeypatch.chdir(tmp_path)
-    assert tui.cli.main(["edit", "missing.toml"]) == 0
+    assert postmortem.tui.cli.main(["edit", "missing.toml"]) == 0
     assert len(opened) == 1
     assert not opened[0].existed
     assert opened[0].path == Path("missing.toml")
@@ -379,20 +381,20 @@ def test_edit_a_missing_file_does_not_create_it(tmp_path: Path, monkeypatch, ope
 
 def test_edit_in_a_missing_folder(tmp_path: Path, monkeypatch, capsys, opened: list[Opened]) -> None:
     monkeypatch.chdir(tmp_path)
-    assert tui.cli.main(["edit", "nowhere/x.toml"]) == 2
+    assert postmortem.tui.cli.main(["edit", "nowhere/x.toml"]) == 2
     assert opened == []
     assert capsys.readouterr().err.startswith("nowhere/x.toml: ")
 
 
 def test_edit_an_invalid_file_shows_its_problems_instead(tmp_path: Path, monkeypatch, capsys, opened) -> None:
-    import tui.load_error
+    import postmortem.tui.load_error
 
     shown = []
-    monkeypatch.setattr(tui.load_error.LoadErrorApp, "run", lambda self: shown.append(self.error.problems))
+    monkeypatch.setattr(postmortem.tui.load_error.LoadErrorApp, "run", lambda self: shown.append(self.error.problems))
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "bad.toml", VALID.replace('kind = "detection"', 'kind = "guess"'))
     before = (tmp_path / "bad.toml").read_bytes()
-    assert tui.cli.main(["bad.toml"]) == 1
+    assert postmortem.tui.cli.main(["bad.toml"]) == 1
     assert opened == []
     assert len(shown) == 1 and "timeline[0].kind" in shown[0][0]
     assert "timeline[0].kind" in capsys.readouterr().err  # printed too, for the terminal's scrollback
@@ -403,17 +405,17 @@ def test_demo_opens_a_copy_and_never_writes_the_example(
     tmp_path: Path, monkeypatch, capsys, opened: list[Opened]
 ) -> None:
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    packaged = files("models.examples").joinpath(EXAMPLE_NAME)
+    packaged = files("postmortem.models.examples").joinpath(EXAMPLE_NAME)
     before = packaged.read_bytes()
 
-    def run_and_save(self: tui.app.PostmortemApp, *args: object, **kwargs: object) -> int:
+    def run_and_save(self: postmortem.tui.wizard_app.WizardApp, *args: object, **kwargs: object) -> int:
         opened.append(Opened(self.document, self.path, self.path.exists(), self.path.read_text("utf-8")))
         self.document.meta.title = "Changed in the demo"
         save(self.document, self.path)
         return 0
 
-    monkeypatch.setattr(tui.app.PostmortemApp, "run", run_and_save)
-    assert tui.cli.main(["demo"]) == 0
+    monkeypatch.setattr(postmortem.tui.wizard_app.WizardApp, "run", run_and_save)
+    assert postmortem.tui.cli.main(["demo"]) == 0
     assert len(opened) == 1
     demo = opened[0]
     assert demo.path.name == EXAMPLE_NAME
@@ -427,25 +429,25 @@ def test_demo_opens_a_copy_and_never_writes_the_example(
 
 def test_demo_twice_uses_two_folders(tmp_path: Path, monkeypatch, opened: list[Opened]) -> None:
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    assert tui.cli.main(["demo"]) == 0
-    assert tui.cli.main(["demo"]) == 0
+    assert postmortem.tui.cli.main(["demo"]) == 0
+    assert postmortem.tui.cli.main(["demo"]) == 0
     first, second = opened
     assert first.path.parent != second.path.parent
     assert first.document == second.document
 
 
 def test_review_of_an_invalid_file_shows_its_problems_too(tmp_path: Path, monkeypatch, capsys) -> None:
-    import tui.load_error
-    import tui.review_app
+    import postmortem.tui.load_error
+    import postmortem.tui.meeting_app
 
     shown, reviewed = [], []
-    monkeypatch.setattr(tui.load_error.LoadErrorApp, "run", lambda self: shown.append(self.path))
-    monkeypatch.setattr(tui.review_app.ReviewApp, "run", lambda self: reviewed.append(self.path))
+    monkeypatch.setattr(postmortem.tui.load_error.LoadErrorApp, "run", lambda self: shown.append(self.path))
+    monkeypatch.setattr(postmortem.tui.meeting_app.MeetingApp, "run", lambda self: reviewed.append(self.path))
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "bad.toml", VALID.replace('kind = "detection"', 'kind = "guess"'))
     write(tmp_path, "good.toml", VALID)
-    assert tui.cli.main(["review", "bad.toml"]) == 1
+    assert postmortem.tui.cli.main(["review", "bad.toml"]) == 1
     assert shown == [Path("bad.toml")] and reviewed == []
     assert "timeline[0].kind" in capsys.readouterr().err
-    assert tui.cli.main(["review", "good.toml"]) == 0
+    assert postmortem.tui.cli.main(["review", "good.toml"]) == 0
     assert reviewed == [Path("good.toml")]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from models.store import load
+from postmortem.models.store import load
 from test_cli import assert_clean_failure, run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"

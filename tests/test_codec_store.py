@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from models import store
-from models.codec import SchemaError, TomlSyntaxError, dumps, loads
-from models.document import (
+from postmortem.models import store
+from postmortem.models.codec import SchemaError, TomlSyntaxError, dumps, loads
+from postmortem.models.document import (
     ActionItem,
     Impact,
     Lessons,
@@ -24,8 +24,8 @@ from models.document import (
     WhyChain,
     WhyStep,
 )
-from models.enums import Milestone
-from models.errors import DocumentError, FileAccessError, InvalidDocumentError
+from postmortem.models.enums import Milestone
+from postmortem.models.errors import DocumentError, FileAccessError, InvalidDocumentError
 
 UTC = timezone.utc
 
@@ -798,8 +798,8 @@ def test_failed_load_never_modifies_the_file(tmp_path: Path, kind: str):
     assert [p.name for p in tmp_path.iterdir()] == ["inc.toml"]
 
 
-def test_errors_are_exported_from_the_package():
-    import models
+    from postmortem import models
+    import postmortem.models
 
     assert models.load is store.load and models.save is store.save
     assert issubclass(models.FileAccessError, models.DocumentError)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from models.completeness import REQUIRED_MILESTONES, missing_by_step
-from models.document import (
+from postmortem.models.completeness import REQUIRED_MILESTONES, missing_by_step
+from postmortem.models.document import (
     ActionItem,
     Factor,
     ImpactedService,
@@ -15,7 +15,7 @@ from models.document import (
     WhyChain,
     WhyStep,
 )
-from models.enums import Category, Milestone, Severity
+from postmortem.models.enums import Category, Milestone, Severity
 
 STEPS = ["summary", "impact", "timeline", "factors", "whys", "actions", "lessons"]
 

@@ -12,8 +12,8 @@ import pytest
 import tomli_w
 from pydantic import ValidationError
 
-from models.codec import SchemaError, loads
-from models.document import (
+from postmortem.models.codec import SchemaError, loads
+from postmortem.models.document import (
     SCHEMA_VERSION,
     ActionItem,
     Factor,
@@ -22,7 +22,7 @@ from models.document import (
     Review,
     TimelineEvent,
 )
-from models.enums import (
+from postmortem.models.enums import (
     AREAS_BY_CATEGORY,
     ActionStatus,
     ActionType,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from models.document import Meta, Postmortem, TimelineEvent
-from models.enums import EventKind, Milestone
-from models.evidence import Candidate, ImportOptions, Progress, default_window, import_evidence
-from models.evidence.collapse import template
-from models.evidence.records import Cancelled
+from postmortem.models.document import Meta, Postmortem, TimelineEvent
+from postmortem.models.enums import EventKind, Milestone
+from postmortem.models.evidence import Candidate, ImportOptions, Progress, default_window, import_evidence
+from postmortem.models.evidence.collapse import template
+from postmortem.models.evidence.records import Cancelled
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 DAY = date(2026, 2, 12)

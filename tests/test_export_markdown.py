@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from exports import render_markdown
-from models.document import Postmortem
+from postmortem.exports import render_markdown
+from postmortem.models.document import Postmortem
 
 MD = MarkdownIt("commonmark").enable("table")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.document import ActionItem
-from models.meeting import FIELD_WORDS, meeting_changes
+from postmortem.models.document import ActionItem
+from postmortem.models.meeting import FIELD_WORDS, meeting_changes
 
 
 def item(id: str, action: str = "Alert on pool wait above 200 ms", **fields) -> ActionItem:

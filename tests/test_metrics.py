@@ -7,16 +7,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from models.codec import dumps, loads
-from models.document import Meta, Postmortem, TimelineEvent
-from models.enums import Milestone
-from models.metrics import (
+from postmortem.models.codec import dumps, loads
+from postmortem.models.document import Meta, Postmortem, TimelineEvent
+from postmortem.models.enums import Milestone
+from postmortem.models.metrics import (
     compute_metrics,
     format_duration,
     format_offset,
     milestone_order_problems,
 )
-from models.timeparse import parse_event_time
+from postmortem.models.timeparse import parse_event_time
 
 UTC = timezone.utc
 PLUS_ONE = timezone(timedelta(hours=1))

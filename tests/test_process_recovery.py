@@ -14,9 +14,9 @@ import termios
 import time
 from pathlib import Path
 
-from models.examples import example_text
-from models.recovery import read_recovery
-from tui.safekeeping import AUTOSAVE_DELAY
+from postmortem.models.examples import example_text
+from postmortem.models.recovery import read_recovery
+from postmortem.tui.safekeeping import AUTOSAVE_DELAY
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 60
@@ -29,7 +29,7 @@ class Terminal:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 32, 100, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "32"}
-        self.process = subprocess.Popen([sys.executable, "-m", "tui", *args], stdin=slave, stdout=slave,
+        self.process = subprocess.Popen([sys.executable, "-m", "postmortem", *args], stdin=slave, stdout=slave,
                                         stderr=slave, env=env, cwd=ROOT, start_new_session=True)
         os.close(slave)
         self.master = master

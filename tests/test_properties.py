@@ -9,10 +9,10 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exports.markdown import render_markdown
-from models.checks import run_checks
-from models.codec import dumps, loads
-from models.document import (
+from postmortem.exports.markdown import render_markdown
+from postmortem.models.checks import run_checks
+from postmortem.models.codec import dumps, loads
+from postmortem.models.document import (
     ActionItem,
     AgendaItem,
     Factor,
@@ -30,7 +30,7 @@ from models.document import (
     WhyChain,
     WhyStep,
 )
-from models.enums import (
+from postmortem.models.enums import (
     AREAS_BY_CATEGORY,
     ActionStatus,
     ActionType,

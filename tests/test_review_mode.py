@@ -8,14 +8,14 @@ from datetime import date
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Input, OptionList, Select, Static, TextArea
 
-from models.agenda import DEFAULT_AGENDA, Agenda, agenda_items, clock_text, section_for
-from models.document import ActionItem, AgendaItem
-from models.examples import example_text
-from models.store import load
-from screens.action_dialog import ActionDialog
-from screens.factor_dialog import FactorDialog
-from screens.present_sections import SECTION_IDS
-from tui.review_app import ReviewApp
+from postmortem.models.agenda import DEFAULT_AGENDA, Agenda, agenda_items, clock_text, section_for
+from postmortem.models.document import ActionItem, AgendaItem
+from postmortem.models.examples import example_text
+from postmortem.models.store import load
+from postmortem.screens.dialogs.action_form import ActionForm
+from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
+from postmortem.tui.meeting_app import MeetingApp
 from tui_support import EXAMPLE_REVIEW_DAY, focus_field, small_doc, type_text
 
 
@@ -57,17 +57,17 @@ def test_topics_map_to_sections_and_a_document_without_an_agenda_gets_the_defaul
     assert [(i.topic, i.minutes) for i in agenda_items(small_doc(tmp_path / "x.toml"))] == list(DEFAULT_AGENDA)
 
 
-def review_app(tmp_path, clock: Clock) -> ReviewApp:
+def review_app(tmp_path, clock: Clock) -> MeetingApp:
     path = tmp_path / "checkout.toml"
     path.write_text(example_text(), encoding="utf-8")
-    return ReviewApp(load(path), path, clock=clock, today=EXAMPLE_REVIEW_DAY)
+    return MeetingApp(load(path), path, clock=clock, today=EXAMPLE_REVIEW_DAY)
 
 
-def shown(app: ReviewApp) -> str:
+def shown(app: MeetingApp) -> str:
     return app.screen.query_one("#sections", ContentSwitcher).current or ""
 
 
-def agenda_clock(app: ReviewApp) -> Static:
+def agenda_clock(app: MeetingApp) -> Static:
     return app.screen.query_one("#agenda-clock", Static)
 
 
@@ -112,7 +112,7 @@ def plain(prompt: object) -> str:
     return Content.from_markup(str(prompt)).plain
 
 
-def section_text(app: ReviewApp) -> str:
+def section_text(app: MeetingApp) -> str:
     """Everything the current section shows, as plain text."""
     section = app.screen.section
     if section.section_id in ("actions", "factors"):
@@ -126,7 +126,7 @@ async def test_capturing_an_action_item_and_saving(tmp_path):
     before = len(app.document.actions)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a")
-        assert isinstance(app.screen, ActionDialog)
+        assert isinstance(app.screen, ActionForm)
         await focus_field(pilot, "dialog-action")
         await type_text(pilot, "Page the database on-call when checkout pool wait exceeds 200 ms for 5 minutes")
         await focus_field(pilot, "dialog-owner")
@@ -159,7 +159,7 @@ async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("6", "down", "enter")  # the second action item, A2
         dialog = app.screen
-        assert isinstance(dialog, ActionDialog) and dialog.initial.id == "A2"
+        assert isinstance(dialog, ActionForm) and dialog.initial.id == "A2"
         owner = await focus_field(pilot, "dialog-owner")
         assert isinstance(owner, Input)
         owner.value = ""
@@ -170,7 +170,7 @@ async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
         await pilot.press("4")
         assert app.screen.section.selected() == 0  # the first factor, under its category heading
         await pilot.press("e")
-        assert isinstance(app.screen, FactorDialog)
+        assert isinstance(app.screen, FactorForm)
         await focus_field(pilot, "dialog-title")
         await type_text(pilot, " for weeks")
         await pilot.press("ctrl+j")
@@ -179,7 +179,7 @@ async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
         assert "for weeks" in section_text(app)
 
         await pilot.press("a")  # on the factors, a adds a factor
-        assert isinstance(app.screen, FactorDialog)
+        assert isinstance(app.screen, FactorForm)
         await focus_field(pilot, "dialog-title")
         await type_text(pilot, "No load test covers the sale traffic")
         await pilot.press("ctrl+j")

@@ -10,25 +10,25 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from models.examples import example_text
-from models.store import load
-from screens.present_sections import SECTION_IDS
-from tui.review_app import ReviewApp
+from postmortem.models.examples import example_text
+from postmortem.models.store import load
+from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
+from postmortem.tui.meeting_app import MeetingApp
 from tui_support import EXAMPLE_REVIEW_DAY
 
 SIZES = {"80x24": (80, 24), "160x48": (160, 48)}
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> ReviewApp:
+def app(tmp_path: Path) -> MeetingApp:
     path = tmp_path / "example.toml"
     path.write_text(example_text(), encoding="utf-8")
-    return ReviewApp(load(path), path, clock=lambda: 0.0, today=EXAMPLE_REVIEW_DAY)
+    return MeetingApp(load(path), path, clock=lambda: 0.0, today=EXAMPLE_REVIEW_DAY)
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("section_id", SECTION_IDS)
-def test_review_section(snap_compare, app: ReviewApp, section_id: str, size: str) -> None:
+def test_review_section(snap_compare, app: MeetingApp, section_id: str, size: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.press(str(SECTION_IDS.index(section_id) + 1))
         await pilot.wait_for_scheduled_animations()
@@ -38,7 +38,7 @@ def test_review_section(snap_compare, app: ReviewApp, section_id: str, size: str
     assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
 
 
-def test_review_notes_open(snap_compare, app: ReviewApp) -> None:
+def test_review_notes_open(snap_compare, app: MeetingApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("6", "m")
         pilot.app.screen.query_one("#notes").cursor_blink = False

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-import tui.safekeeping
-from models.recovery import (
+import postmortem.tui.safekeeping
+from postmortem.models.recovery import (
     discard_recovery,
     mark_open,
     other_editor,
@@ -17,17 +17,17 @@ from models.recovery import (
     unmark_open,
     write_recovery,
 )
-from models.store import backup_path, load, save
-from screens.confirm_dialog import ConfirmDialog
-from tui.app import PostmortemApp
+from postmortem.models.store import backup_path, load, save
+from postmortem.screens.dialogs.confirm import ConfirmDialog
+from postmortem.tui.wizard_app import WizardApp
 from tui_support import SIZE, focus_field, small_app, type_text
 
 
-def opened(tmp_path) -> PostmortemApp:
+def opened(tmp_path) -> WizardApp:
     """The small document saved to a file, then opened from it."""
     app = small_app(tmp_path)
     save(app.document, app.path)
-    return PostmortemApp(load(app.path), app.path, today=app.today)
+    return WizardApp(load(app.path), app.path, today=app.today)
 
 
 # The store and the data folder
@@ -76,7 +76,7 @@ def test_an_open_mark_names_another_live_process_only(tmp_path, data_dir):
 
 
 async def test_changes_reach_the_recovery_copy_and_saving_removes_it(tmp_path, monkeypatch):
-    monkeypatch.setattr(tui.safekeeping, "AUTOSAVE_DELAY", 0.1)
+    monkeypatch.setattr(postmortem.tui.safekeeping, "AUTOSAVE_DELAY", 0.1)
     app = opened(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

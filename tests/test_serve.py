@@ -14,9 +14,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from models.examples import example_text
-from tui import serve_command
-from tui.cli import main
+from postmortem.models.examples import example_text
+from postmortem.tui.cli import serve as serve_command
+from postmortem.tui.cli import main
 
 PORT = 8765  # fixed, so a busy port is a reason to skip rather than a flaky pick
 
@@ -43,7 +43,7 @@ def server(example: Path):
     if not _port_free(PORT):
         pytest.skip(f"port {PORT} on 127.0.0.1 is busy")
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "serve", str(example), "--port", str(PORT)],
+        [sys.executable, "-m", "postmortem", "serve", str(example), "--port", str(PORT)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "120"},
     )
     yield process

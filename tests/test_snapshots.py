@@ -13,10 +13,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from models.examples import example_text
-from models.store import load
-from screens.wizard import STEP_IDS
-from tui.app import PostmortemApp
+from postmortem.models.examples import example_text
+from postmortem.models.store import load
+from postmortem.models.steps import STEP_IDS
+from postmortem.tui.wizard_app import WizardApp
 from tui_support import EXAMPLE_REVIEW_DAY
 
 SIZE = (100, 32)
@@ -25,10 +25,10 @@ FILE_NAME = "example.toml"
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> PostmortemApp:
+def app(tmp_path: Path) -> WizardApp:
     path = tmp_path / FILE_NAME
     path.write_text(example_text(), encoding="utf-8")
-    return PostmortemApp(load(path), path, today=EXAMPLE_REVIEW_DAY)
+    return WizardApp(load(path), path, today=EXAMPLE_REVIEW_DAY)
 
 
 async def settle(pilot: Pilot) -> None:
@@ -51,7 +51,7 @@ def test_step_ids_are_the_eight_steps() -> None:
 
 
 @pytest.mark.parametrize("step_id", STEP_IDS)
-def test_wizard_step(snap_compare, app: PostmortemApp, step_id: str) -> None:
+def test_wizard_step(snap_compare, app: WizardApp, step_id: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
         await pilot.app.action_go_to(step_id)
@@ -60,7 +60,7 @@ def test_wizard_step(snap_compare, app: PostmortemApp, step_id: str) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_add_timeline_event_dialog(snap_compare, app: PostmortemApp) -> None:
+def test_add_timeline_event_dialog(snap_compare, app: WizardApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
         await pilot.app.action_go_to("timeline")
@@ -72,11 +72,11 @@ def test_add_timeline_event_dialog(snap_compare, app: PostmortemApp) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_quit_dialog_with_unsaved_changes(snap_compare, app: PostmortemApp) -> None:
+def test_quit_dialog_with_unsaved_changes(snap_compare, app: WizardApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
         pilot.app.document.summary.resolution += " Reviewed."
-        pilot.app.document_changed()
+        pilot.app.note_change()
         await pilot.press("ctrl+q")
         await settle(pilot)
         assert pilot.app.screen.query_one("#confirm-question")

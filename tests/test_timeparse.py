@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from models.timeparse import format_event_time, parse_event_time
+from postmortem.models.timeparse import format_event_time, parse_event_time
 
 UTC = ZoneInfo("UTC")
 BERLIN = ZoneInfo("Europe/Berlin")

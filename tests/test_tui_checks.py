@@ -6,11 +6,11 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Select, Static, TextArea
 
-import tui.app
-from models.checks import run_checks
-from models.document import ActionItem
-from models.enums import Status
-from screens.records import RecordTable
+import postmortem.tui.wizard_app
+from postmortem.models.checks import run_checks
+from postmortem.models.document import ActionItem
+from postmortem.models.enums import Status
+from postmortem.screens.widgets.record_table import RecordTable
 from tui_support import SIZE, choose, example_app, field_row, focus_field, go_to, shown_step, small_app, type_text
 
 WAIT = 0.4 + 0.3  # the check delay, and time to redraw
@@ -37,7 +37,7 @@ async def test_a_finding_appears_under_the_field_once_typing_pauses(tmp_path, mo
         calls.append(1)
         return run_checks(document, today)
 
-    monkeypatch.setattr(tui.app, "run_checks", counted)
+    monkeypatch.setattr(postmortem.tui.wizard_app, "run_checks", counted)
     app = small_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -12,16 +12,16 @@ from itertools import pairwise
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static, TextArea
 
-from models.enums import AREAS_BY_CATEGORY, ActionStatus, Area, Category, Horizon, Milestone
-from models.metrics import compute_metrics
-from models.store import load
-from screens.action_dialog import ActionDialog
-from screens.confirm_dialog import ConfirmDialog
-from screens.event_dialog import EventDialog
-from screens.factor_dialog import FactorDialog
-from screens.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
-from screens.model_dialog import ModelDialog
-from screens.whys import next_question
+from postmortem.models.enums import AREAS_BY_CATEGORY, ActionStatus, Area, Category, Horizon, Milestone
+from postmortem.models.metrics import compute_metrics
+from postmortem.models.store import load
+from postmortem.screens.dialogs.action_form import ActionForm
+from postmortem.screens.dialogs.confirm import ConfirmDialog
+from postmortem.screens.dialogs.event_form import EventForm
+from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.models.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
+from postmortem.screens.dialogs.record_form import RecordForm
+from postmortem.models.text_formats import next_question
 from tui_support import (
     SIZE,
     choose,
@@ -37,7 +37,7 @@ from tui_support import (
 )
 
 
-async def open_form(pilot: Pilot, dialog_type: type[ModelDialog]) -> ModelDialog:
+async def open_form(pilot: Pilot, dialog_type: type[RecordForm]) -> RecordForm:
     """Press ``a`` on the current step: the form opens with its first field focused."""
     await pilot.press("a")
     await pilot.pause()
@@ -50,7 +50,7 @@ async def open_form(pilot: Pilot, dialog_type: type[ModelDialog]) -> ModelDialog
     return dialog
 
 
-def shown_value(dialog: ModelDialog, name: str) -> str:
+def shown_value(dialog: RecordForm, name: str) -> str:
     return dialog.query_one(f"#dialog-{name} Input", Input).value
 
 
@@ -62,7 +62,7 @@ async def test_adding_an_event_puts_it_in_time_order_with_the_zone_offset(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         before = list(app.document.timeline)
         await go_to(pilot, "timeline")
-        dialog = await open_form(pilot, EventDialog)
+        dialog = await open_form(pilot, EventForm)
         # The time offered is the last event's, in the document's zone.
         assert shown_value(dialog, "at") == "2026-02-13 11:00"
 
@@ -106,7 +106,7 @@ async def test_event_form_escape_text_times_and_enter(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "timeline")
         # Escape throws a half-filled form away.
-        dialog = await open_form(pilot, EventDialog)
+        dialog = await open_form(pilot, EventForm)
         await type_text(pilot, "10:00")
         await pilot.press("tab")
         await type_text(pilot, "Draft")
@@ -116,7 +116,7 @@ async def test_event_form_escape_text_times_and_enter(tmp_path):
         assert app.document.timeline == []
         assert not app.unsaved
 
-        dialog = await open_form(pilot, EventDialog)
+        dialog = await open_form(pilot, EventForm)
         assert shown_value(dialog, "at") == ""  # no events yet: nothing to offer
         await type_text(pilot, "noonish")
         assert "is not a time" in row_error(app, "dialog-at")
@@ -154,7 +154,7 @@ async def test_moving_the_detected_milestone_updates_the_metrics(tmp_path):
         await pilot.press(*["down"] * target, "e")
         await pilot.pause()
         dialog = app.screen
-        assert isinstance(dialog, EventDialog)
+        assert isinstance(dialog, EventForm)
         assert shown_value(dialog, "at") == "19:21"
         await choose(pilot, "dialog-milestone", "detected")
         await pilot.press("ctrl+j")
@@ -176,7 +176,7 @@ async def test_moving_the_detected_milestone_updates_the_metrics(tmp_path):
         original = doc.timeline[utc]
         await pilot.press(*["down" if utc > target else "up"] * abs(utc - target), "enter")
         await pilot.pause()
-        assert isinstance(app.screen, EventDialog)
+        assert isinstance(app.screen, EventForm)
         await focus_field(pilot, "dialog-actor")
         await pilot.press("end")
         await type_text(pilot, " desk")
@@ -233,7 +233,7 @@ async def test_typing_in_a_long_field_adds_to_the_end_of_its_text(tmp_path):
         app.screen.query_one("#actions-table").focus()
         await pilot.press("enter")
         dialog = app.screen
-        assert isinstance(dialog, ActionDialog)
+        assert isinstance(dialog, ActionForm)
         area = await focus_field(pilot, "dialog-action")
         assert isinstance(area, TextArea)
         await type_text(pilot, ", checked weekly")
@@ -245,7 +245,7 @@ async def test_adding_an_action_item_and_saving_it(tmp_path):
     count = len(app.document.actions)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "actions")
-        dialog = await open_form(pilot, ActionDialog)
+        dialog = await open_form(pilot, ActionForm)
         assert shown_value(dialog, "id") == f"A{count + 1}"
         await pilot.press("tab")
         await type_text(pilot, "Alert on pool wait")
@@ -296,7 +296,7 @@ async def test_an_action_needs_its_text(tmp_path):
     app = small_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "actions")
-        dialog = await open_form(pilot, ActionDialog)
+        dialog = await open_form(pilot, ActionForm)
         assert shown_value(dialog, "id") == "A1"
         await pilot.press("ctrl+j")
         await pilot.pause()
@@ -312,7 +312,7 @@ async def test_factor_areas_are_limited_to_the_chosen_category(tmp_path):
     app = small_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "factors")
-        dialog = await open_form(pilot, FactorDialog)
+        dialog = await open_form(pilot, FactorForm)
         assert shown_value(dialog, "id") == "F1"
         assert field_row(app, "dialog-category").raw_value() is Category.TECHNICAL  # the table under the cursor
         assert await menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.TECHNICAL]]
@@ -344,7 +344,7 @@ async def test_factor_areas_are_limited_to_the_chosen_category(tmp_path):
         assert app.focused is app.screen.query_one("#factors-process")
 
         # The next factor starts in the category of the table under the cursor.
-        dialog = await open_form(pilot, FactorDialog)
+        dialog = await open_form(pilot, FactorForm)
         assert shown_value(dialog, "id") == "F2"
         assert field_row(app, "dialog-category").raw_value() is Category.PROCESS
         assert await menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.PROCESS]]
@@ -401,7 +401,7 @@ async def test_every_form_fits_in_80_by_24(tmp_path):
     app = example_app(tmp_path)  # nine factors to tick make the action form tall
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen.region
-        for step_id, dialog_type in (("timeline", EventDialog), ("factors", FactorDialog), ("actions", ActionDialog)):
+        for step_id, dialog_type in (("timeline", EventForm), ("factors", FactorForm), ("actions", ActionForm)):
             await go_to(pilot, step_id)
             dialog = await open_form(pilot, dialog_type)
             # The focused first field and both buttons are on screen, the fields scroll between.

@@ -8,11 +8,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Collapsible, Input, ProgressBar, Static
 
-import screens.import_dialog
-from models.evidence import Progress
-from models.store import load
-from screens.event_dialog import EventDialog
-from screens.import_dialog import CandidateTable, ImportDialog
+import postmortem.screens.dialogs.import_evidence
+from postmortem.models.evidence import Progress
+from postmortem.models.store import load
+from postmortem.screens.dialogs.event_form import EventForm
+from postmortem.screens.dialogs.import_evidence import CandidateTable, ImportDialog
 from tui_support import SIZE, example_app, go_to, retype, type_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
@@ -68,7 +68,7 @@ async def test_read_tick_edit_and_add_candidates_to_the_timeline(tmp_path):
         assert str(app.screen.query_one("#import-add").label) == "Add 4 ticked events"
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, EventDialog)
+        assert isinstance(app.screen, EventForm)
         await retype(pilot, "dialog-actor", "database connection pool")
         await pilot.press("ctrl+j")
         await pilot.pause()
@@ -131,7 +131,7 @@ async def test_a_long_read_shows_progress_and_escape_cancels_it(tmp_path, monkey
             time.sleep(0.01)
         raise AssertionError("the read was not cancelled")
 
-    monkeypatch.setattr(screens.import_dialog, "import_evidence", slow_import)
+    monkeypatch.setattr(postmortem.screens.dialogs.import_evidence, "import_evidence", slow_import)
     app = example_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_dialog(pilot)

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from rich.cells import cell_len
 
-from models.document import ActionItem, TimelineEvent
-from models.store import load
-from screens.records import RecordTable, shorten
+from postmortem.models.document import ActionItem, TimelineEvent
+from postmortem.models.store import load
+from postmortem.screens.widgets.record_table import RecordTable, shorten
 from tui_support import SIZE, go_to, small_app
 
 TEXTS = [

@@ -14,14 +14,14 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, OptionList, Static
 
-from exports.markdown import render_markdown
-from models.enums import Severity
-from models.store import load, save
-from screens.action_dialog import ActionDialog
-from screens.confirm_dialog import ConfirmDialog
-from screens.factor_dialog import FactorDialog
-from screens.wizard import STEP_IDS
-from tui.app import PostmortemApp
+from postmortem.exports.markdown import render_markdown
+from postmortem.models.enums import Severity
+from postmortem.models.store import load, save
+from postmortem.screens.dialogs.action_form import ActionForm
+from postmortem.screens.dialogs.confirm import ConfirmDialog
+from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.models.steps import STEP_IDS
+from postmortem.tui.wizard_app import WizardApp
 from tui_support import (
     SIZE,
     choose,
@@ -48,7 +48,7 @@ FIRST_FIELD = {
 }
 
 
-def header_text(app: PostmortemApp) -> str:
+def header_text(app: WizardApp) -> str:
     """What the title bar shows."""
     return str(app.screen.query_one("HeaderTitle").render())
 
@@ -179,11 +179,11 @@ async def make_a_change(pilot: Pilot) -> None:
     assert pilot.app.unsaved
 
 
-def saved_small_app(tmp_path) -> PostmortemApp:
+def saved_small_app(tmp_path) -> WizardApp:
     """The small document opened from a file (as ``postmortem edit`` does)."""
     app = small_app(tmp_path)
     save(app.document, app.path)
-    return PostmortemApp(load(app.path), app.path, today=app.today)
+    return WizardApp(load(app.path), app.path, today=app.today)
 
 
 async def test_ctrl_q_without_changes_exits_at_once(tmp_path):
@@ -319,20 +319,20 @@ async def test_palette_commands_go_to_save_export_and_open_forms(tmp_path):
         await palette_run(pilot, "add contrib", "Add contributing factor")
         await pilot.pause()
         assert shown_step(app) == "step-factors"
-        assert isinstance(app.screen, FactorDialog)
+        assert isinstance(app.screen, FactorForm)
         await pilot.press("escape")
         await pilot.pause()
 
         await palette_run(pilot, "add action", "Add action item")
         await pilot.pause()
         assert shown_step(app) == "step-actions"
-        assert isinstance(app.screen, ActionDialog)
+        assert isinstance(app.screen, ActionForm)
 
 
 # Review
 
 
-def review_gaps(app: PostmortemApp) -> str:
+def review_gaps(app: WizardApp) -> str:
     return str(app.screen.query_one("#review-missing", Static).render())
 
 

@@ -11,25 +11,25 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, OptionList, Select, Static
 
-from models.document import Postmortem, TimelineEvent, WhyChain
-from models.examples import example_text
-from models.store import load
-from screens.records import RecordTable
-from screens.widgets.fields import FieldRow
-from screens.wizard import STEP_IDS
-from tui.app import PostmortemApp
-from tui.cli import new_document
+from postmortem.models.document import Postmortem, TimelineEvent, WhyChain
+from postmortem.models.examples import example_text
+from postmortem.models.store import load
+from postmortem.screens.widgets.record_table import RecordTable
+from postmortem.screens.widgets.fields import FieldRow
+from postmortem.models.steps import STEP_IDS
+from postmortem.tui.wizard_app import WizardApp
+from postmortem.tui.cli.new import new_document
 
 SIZE = (100, 32)
 # The example's review meeting: the day its findings are judged on, so that tests do not age.
 EXAMPLE_REVIEW_DAY = date(2026, 2, 19)
 
 
-def example_app(tmp_path: Path) -> PostmortemApp:
+def example_app(tmp_path: Path) -> WizardApp:
     """The bundled example, opened from a file of its own."""
     path = tmp_path / "checkout.toml"
     path.write_text(example_text(), encoding="utf-8")
-    return PostmortemApp(load(path), path, today=EXAMPLE_REVIEW_DAY)
+    return WizardApp(load(path), path, today=EXAMPLE_REVIEW_DAY)
 
 
 def small_doc(path: Path, *, zone: str = "Europe/Berlin") -> Postmortem:
@@ -41,16 +41,16 @@ def small_doc(path: Path, *, zone: str = "Europe/Berlin") -> Postmortem:
 
 def small_app(
     tmp_path: Path, *, zone: str = "Europe/Berlin", timeline: list[tuple[int, str]] = ()
-) -> PostmortemApp:
+) -> WizardApp:
     """The small document, not yet on disk, with an event at each ``(hour, text)`` of the incident date."""
     path = tmp_path / "db-failover.toml"
     doc = small_doc(path, zone=zone)
     for hour, text in timeline:
         doc.add_event(TimelineEvent(at=datetime(2026, 3, 2, hour, tzinfo=doc.meta.zone), event=text))
-    return PostmortemApp(doc, path, today=date(2026, 3, 2))
+    return WizardApp(doc, path, today=date(2026, 3, 2))
 
 
-def shown_step(app: PostmortemApp) -> str | None:
+def shown_step(app: WizardApp) -> str | None:
     """The step the wizard shows (under any dialog)."""
     return app.wizard.query_one("#steps", ContentSwitcher).current
 
@@ -71,7 +71,7 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.pause()
 
 
-def field_row(app: PostmortemApp, row_id: str) -> FieldRow:
+def field_row(app: WizardApp, row_id: str) -> FieldRow:
     """The field row with this id."""
     return app.screen.query_one(f"#{row_id}", FieldRow)
 
@@ -112,13 +112,13 @@ async def menu_prompts(pilot: Pilot, row_id: str) -> list[str]:
     return [prompt for prompt in prompts if prompt != "(not set)"]
 
 
-def row_error(app: PostmortemApp, row_id: str) -> str:
+def row_error(app: WizardApp, row_id: str) -> str:
     """The error a field row shows, or "" when it shows none."""
     row = field_row(app, row_id)
     return str(row.query_one(".field-error", Static).render()) if row.has_class("-invalid") else ""
 
 
-def table_rows(app: PostmortemApp, table_id: str) -> list[dict[str, str]]:
+def table_rows(app: WizardApp, table_id: str) -> list[dict[str, str]]:
     """A record table as shown: one dict a row, from column label to cell text."""
     table = app.screen.query_one(f"#{table_id}", RecordTable)
     labels = [str(column.label) for column in table.ordered_columns]

@@ -1,4 +1,4 @@
-"""Command-palette entries: the wizard's (go to a step, save, export, add records) and review mode's."""
+"""Command-palette entries: the wizard's (go to a step, save, export, add records) and the meeting's."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from screens.present_sections import SECTIONS
-from screens.steps import STEPS
+from postmortem.models.meeting_sections import MEETING_SECTIONS
+from postmortem.models.steps import STEPS
 
 
 class ActionCommands(Provider):
@@ -47,10 +47,10 @@ class WizardCommands(ActionCommands):
         return commands
 
 
-class ReviewCommands(ActionCommands):
+class MeetingCommands(ActionCommands):
     def _commands(self) -> list[tuple[str, str, str]]:
         commands = [(f"Show {title}", f"screen.show('{section_id}')", f"Show the {title} section")
-                    for section_id, title in SECTIONS]
+                    for section_id, title in MEETING_SECTIONS]
         commands += [
             ("Start or pause the timer", "screen.toggle_timer", "The countdown of the current agenda item (space)"),
             ("Next agenda item", "screen.agenda(1)", "Move the agenda on and show its section (n)"),

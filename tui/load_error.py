@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
-from models.errors import DocumentError
-from models.store import MAX_BYTES
+from postmortem.models.errors import DocumentError
+from postmortem.models.store import MAX_BYTES
 
 _LINE = re.compile(r"\bline (\d+)")
 

@@ -14,25 +14,27 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import Any
 
+from textual.app import App
 from textual.timer import Timer
 
-from models.codec import dumps
-from models.errors import DocumentError
-from models.recovery import discard_recovery, mark_open, other_editor, unmark_open, write_recovery
-
-if TYPE_CHECKING:
-    from tui.app import PostmortemApp
+from postmortem.models.codec import dumps
+from postmortem.models.errors import DocumentError
+from postmortem.models.recovery import discard_recovery, mark_open, other_editor, unmark_open, write_recovery
+from postmortem.models.document import Postmortem
 
 AUTOSAVE_DELAY = 2.0
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
 
 
 class Safekeeper:
-    def __init__(self, app: PostmortemApp) -> None:
+    """Keeps a document safe while ``app`` edits it as ``path``; ``document`` gives its current version."""
+
+    def __init__(self, app: App[Any], path: Path, document: Callable[[], Postmortem]) -> None:
         self.app = app
-        self.path: Path = app.path
+        self.path = path
+        self.document = document
         self._timer: Timer | None = None
         self._pending = False  # changes not yet in the recovery copy
         self._warned = False
@@ -75,7 +77,7 @@ class Safekeeper:
         if not self._pending:
             return
         try:
-            write_recovery(self.path, dumps(self.app.document))
+            write_recovery(self.path, dumps(self.document()))
         except (DocumentError, OSError) as error:
             if not self._warned:  # once: the author keeps working, and ctrl+s still saves
                 self._warned = True

@@ -9,15 +9,15 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from models.checks.blame import check_text
-from models.checks.consistency import check_consistency
-from models.checks.findings import Finding, Level
-from models.checks.readiness import check_readiness, final_blockers
-from models.checks.smart import check_actions
-from models.checks.texts import free_texts
-from models.checks.whys import check_whys
-from models.document import Postmortem
-from models.enums import Status
+from postmortem.models.checks.blame import check_text
+from postmortem.models.checks.consistency import check_consistency
+from postmortem.models.checks.findings import Finding, Level
+from postmortem.models.checks.readiness import check_readiness, final_blockers
+from postmortem.models.checks.smart import check_actions
+from postmortem.models.checks.texts import free_texts
+from postmortem.models.checks.whys import check_whys
+from postmortem.models.document import Postmortem
+from postmortem.models.enums import Status
 
 
 def run_checks(doc: Postmortem, today: date | None = None) -> list[Finding]:

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from models.checks.findings import Finding, Level
-from models.checks.names import FIRST_NAMES, given_names
+from postmortem.models.checks.findings import Finding, Level
+from postmortem.models.checks.names import FIRST_NAMES, given_names
 
 _PERSON_WORDS = (
     r"engineers?|developers?|devs?|operators?|admins?|administrators?|interns?|new hires?|contractors?|dbas?"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models.checks.findings import Finding, Level
-from models.checks.names import is_personal, names_in
-from models.document import Postmortem
-from models.enums import EventKind, Milestone
-from models.metrics import milestone_order_problems
+from postmortem.models.checks.findings import Finding, Level
+from postmortem.models.checks.names import is_personal, names_in
+from postmortem.models.document import Postmortem
+from postmortem.models.enums import EventKind, Milestone
+from postmortem.models.metrics import milestone_order_problems
 
 _BEFORE_START_IS_FINE = (EventKind.PRECURSOR, EventKind.TRIGGER, EventKind.NOTE)
 _AFTER_END_IS_FINE = (EventKind.NOTE, EventKind.COMMUNICATION, EventKind.RECOVERY, EventKind.RESOLUTION)

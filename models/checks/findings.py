@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from postmortem.models.steps import step_of
+
 
 class Level(StrEnum):
     ERROR = "error"
@@ -14,12 +16,6 @@ class Level(StrEnum):
 
 LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 
-# The wizard step that shows each top-level section of the file.
-STEP_OF_SECTION = {
-    "meta": "summary", "summary": "summary", "impact": "impact", "timeline": "timeline",
-    "factors": "factors", "whys": "whys", "actions": "actions", "lessons": "lessons",
-    "response": "lessons", "links": "lessons",
-}
 
 
 @dataclass(frozen=True)
@@ -33,8 +29,7 @@ class Finding:
     @property
     def step(self) -> str:
         """The wizard step where the author fixes it."""
-        section = self.location.split(".", 1)[0].split("[", 1)[0]
-        return STEP_OF_SECTION.get(section, "review")
+        return step_of(self.location)
 
     def as_json(self) -> dict[str, str]:
         data = asdict(self)

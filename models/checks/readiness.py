@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models.checks.findings import Finding, Level
-from models.document import Postmortem
-from models.enums import Milestone, Status
+from postmortem.models.checks.findings import Finding, Level
+from postmortem.models.document import Postmortem
+from postmortem.models.enums import Milestone, Status
 
 REVIEW_MILESTONES = (Milestone.STARTED, Milestone.DETECTED, Milestone.RESOLVED)
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from models.checks.findings import Finding, Level
-from models.checks.names import is_personal
-from models.document import ActionItem, Postmortem
-from models.enums import ActionStatus, Horizon
+from postmortem.models.checks.findings import Finding, Level
+from postmortem.models.checks.names import is_personal
+from postmortem.models.document import ActionItem, Postmortem
+from postmortem.models.enums import ActionStatus, Horizon
 
 # How long after the incident (or the review meeting) each horizon may run.
 HORIZON_DAYS = {Horizon.IMMEDIATE: 7, Horizon.SHORT_TERM: 31, Horizon.LONG_TERM: 92}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from models.document import Postmortem
+from postmortem.models.document import Postmortem
 
 _SUMMARY = ("what_happened", "root_cause", "resolution", "customer_impact")
 _IMPACT = ("users_affected", "customer_experience", "data_details", "revenue", "error_rate", "latency",

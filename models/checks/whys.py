@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from models.checks.blame import PERSON, SYSTEM, blame_in
-from models.checks.findings import Finding, Level
-from models.checks.names import given_names
-from models.document import Postmortem
+from postmortem.models.checks.blame import PERSON, SYSTEM, blame_in
+from postmortem.models.checks.findings import Finding, Level
+from postmortem.models.checks.names import given_names
+from postmortem.models.document import Postmortem
 
 MIN_STEPS = 3
 _PERSONAL_FAMILIES = {"blame.human-error", "blame.person-cause", "blame.judgement", "blame.failed-to"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from models.enums import EventKind
+from postmortem.models.enums import EventKind
 
 # Levels in rising order; a record at WARNING or above becomes a candidate.
 LEVELS = ("debug", "info", "notice", "warning", "error", "critical")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.evidence.records import Record
+from postmortem.models.evidence.records import Record
 
 # Records with the same template this close (seconds) to the previous one join its burst.
 GAP = 300.0

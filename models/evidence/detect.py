@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.evidence.structured import SourceError
-from models.evidence.timestamps import BY_NAME, FORMATS, TextFormat
+from postmortem.models.evidence.structured import SourceError
+from postmortem.models.evidence.timestamps import BY_NAME, FORMATS, TextFormat
 
 SAMPLE_BYTES = 64 << 10
 SAMPLE_LINES = 200

@@ -9,15 +9,15 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from models.document import Postmortem, TimelineEvent
-from models.enums import EventKind, Milestone
-from models.evidence.classify import guess_kind
-from models.evidence.collapse import Burst, collapse
-from models.evidence.detect import detect, split_source
-from models.evidence.records import Progress, Record, Selection, Window, one_line
-from models.evidence.structured import SourceError, chat_export, csv_alerts, git_log, json_lines
-from models.evidence.textlog import TextLogReader
-from models.evidence.timestamps import TextFormat, TimeContext, custom_format, to_datetime
+from postmortem.models.document import Postmortem, TimelineEvent
+from postmortem.models.enums import EventKind, Milestone
+from postmortem.models.evidence.classify import guess_kind
+from postmortem.models.evidence.collapse import Burst, collapse
+from postmortem.models.evidence.detect import detect, split_source
+from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line
+from postmortem.models.evidence.structured import SourceError, chat_export, csv_alerts, git_log, json_lines
+from postmortem.models.evidence.textlog import TextLogReader
+from postmortem.models.evidence.timestamps import TextFormat, TimeContext, custom_format, to_datetime
 
 # How far before the start and after the resolution the default window reaches.
 MARGIN = timedelta(hours=1)

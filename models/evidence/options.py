@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from models.document import Postmortem
-from models.evidence.importer import ImportOptions
-from models.evidence.timestamps import custom_format
-from models.timeparse import parse_event_time
+from postmortem.models.document import Postmortem
+from postmortem.models.evidence.importer import ImportOptions
+from postmortem.models.evidence.timestamps import custom_format
+from postmortem.models.timeparse import parse_event_time
 
 
 class OptionError(ValueError):

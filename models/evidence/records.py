@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from models.enums import EventKind
+from postmortem.models.enums import EventKind
 
 # How many lines of a record the preview keeps, and how long a line of it may be.
 PREVIEW_LINES = 12

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import re2
 
-from models.enums import EventKind
-from models.evidence.classify import CHANGE_WORDS, MARKED_LEVEL_WORDS, is_notable, level_of_word
-from models.evidence.records import Progress, Record, Selection, Window, one_line, preview
-from models.evidence.timestamps import TimeContext
+from postmortem.models.enums import EventKind
+from postmortem.models.evidence.classify import CHANGE_WORDS, MARKED_LEVEL_WORDS, is_notable, level_of_word
+from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line, preview
+from postmortem.models.evidence.timestamps import TimeContext
 
 BLOCK = 4 << 20
 TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "datetime", "date", "t", "eventTime")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import re2
 
-from models.evidence.classify import CHANGE_WORDS, HIGH_LEVEL_WORDS, LEVEL_WORD, MARKED_LEVEL_WORDS, is_notable, level_of_word
-from models.evidence.records import Progress, Record, Selection, Window, one_line, preview
-from models.evidence.timestamps import TextFormat, TimeContext
+from postmortem.models.evidence.classify import CHANGE_WORDS, HIGH_LEVEL_WORDS, LEVEL_WORD, MARKED_LEVEL_WORDS, is_notable, level_of_word
+from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line, preview
+from postmortem.models.evidence.timestamps import TextFormat, TimeContext
 
 BLOCK = 4 << 20
 # At most this many lines belong to one record; a longer run of lines without a timestamp starts over.

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from screens.widgets.end_text_area import EndTextArea
+from postmortem.screens.widgets.end_text_area import EndTextArea
 
 Kind = Literal["text", "long", "list", "lines", "choice", "date", "int", "flag", "multi"]
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.widgets import Static
 
-from models.checks import Finding, Level
+from postmortem.models.checks import Finding, Level
 
 ICONS = {Level.ERROR: "[$text-error]✖[/]", Level.WARNING: "[$text-warning]⚠[/]", Level.INFO: "[$text-primary]ℹ[/]"}
 
@@ -21,17 +19,6 @@ def finding_markup(finding: Finding, prefix: str = "", suggestion: bool = True) 
     if suggestion and finding.suggestion:
         line += f" [dim]— {escape(finding.suggestion)}[/]"
     return line
-
-
-def location_path(location: str) -> str:
-    """A finding's location as a field path: ``whys[0].steps[1].because`` -> ``whys.0.steps.1.because``."""
-    return re.sub(r"\[(\d+)\]", r".\1", location)
-
-
-def record_index(location: str) -> int | None:
-    """The record a location points into: ``actions[3].due`` -> 3."""
-    match = re.match(r"^\w+\[(\d+)\]", location)
-    return int(match.group(1)) if match else None
 
 
 class FindingsStrip(VerticalScroll, can_focus=False):

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from models.examples import example_text  # noqa: E402
-from models.store import loads, save  # noqa: E402
+from postmortem.models.examples import example_text  # noqa: E402
+from postmortem.models.store import loads, save  # noqa: E402
 
 LOAD_ONLY = "import sys\nfrom models.store import load\nfor p in sys.argv[1:]: load(p)\n"
 
@@ -58,7 +58,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         paths = [str(p) for p in generate(Path(tmp), args.files)]
-        check = [timed([sys.executable, "-m", "tui", "check", *paths], 0) for _ in range(args.runs)]
+        check = [timed([sys.executable, "-m", "postmortem", "check", *paths], 0) for _ in range(args.runs)]
         load = [timed([sys.executable, "-c", LOAD_ONLY, *paths], 0) for _ in range(args.runs)]
     seconds, base = statistics.median(check), statistics.median(load)
     print(f"{args.files} postmortems, median of {args.runs} runs (python {sys.version.split()[0]})")

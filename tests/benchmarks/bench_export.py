@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from exports import render_markdown  # noqa: E402
-from models.document import Postmortem  # noqa: E402
-from models.enums import (  # noqa: E402
+from postmortem.exports import render_markdown  # noqa: E402
+from postmortem.models.document import Postmortem  # noqa: E402
+from postmortem.models.enums import (  # noqa: E402
     AREAS_BY_CATEGORY,
     ActionStatus,
     ActionType,
@@ -37,7 +37,7 @@ from models.enums import (  # noqa: E402
     Milestone,
     Priority,
 )
-from models.store import load, save  # noqa: E402
+from postmortem.models.store import load, save  # noqa: E402
 
 TARGET_SECONDS = 0.5
 EVENTS = 1_000

@@ -114,8 +114,8 @@ def generate(folder: Path, total: int) -> list[Path]:
 
 def _child(paths: list[str], document: str) -> None:
     """Run one import and print the figures as JSON (called in a child process)."""
-    from models.evidence import ImportOptions, import_evidence
-    from models.store import load
+    from postmortem.models.evidence import ImportOptions, import_evidence
+    from postmortem.models.store import load
 
     doc = load(Path(document))
     start = time.perf_counter()

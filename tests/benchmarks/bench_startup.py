@@ -47,8 +47,8 @@ variant, example, width, height = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3
 from textual.widgets import Footer
 
 if variant == "postmortem":
-    from models.store import load
-    from tui.app import PostmortemApp as Base
+    from postmortem.models.store import load
+    from postmortem.tui.document_app import PostmortemApp as Base
 
     args = (load(example), example)
 else:
@@ -206,7 +206,7 @@ def main() -> int:
     options = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    from models.examples import EXAMPLE_NAME, example_text
+    from postmortem.models.examples import EXAMPLE_NAME, example_text
 
     timings: dict[str, list[Timing]] = {variant: [] for variant in VARIANTS}
     with tempfile.TemporaryDirectory() as name:

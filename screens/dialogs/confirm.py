@@ -1,0 +1,101 @@
+"""A small modal question with a few answers, each with its own key."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Static
+
+from postmortem.screens.widgets.diff_view import DiffView
+
+
+class ConfirmDialog(ModalScreen[str]):
+    """Dismisses with the id of the chosen answer; escape gives ``"cancel"``."""
+
+    CSS_PATH = "confirm.tcss"
+    BINDINGS = [Binding("escape", "choose('cancel')", "Cancel", id="confirm.cancel")]
+
+    def __init__(self, question: str, answers: list[tuple[str, str, str]], details: DiffView | None = None) -> None:
+        """``answers``: (id, button label, button variant), the first is the default. ``details``, when
+        given, is shown by a "Show differences" button."""
+        super().__init__()
+        self.question = question
+        self.answers = answers
+        self.details = details
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm", classes="-with-details" if self.details is not None else ""):
+            yield Static(self.question, id="confirm-question")
+            if self.details is not None:
+                self.details.display = False
+                yield self.details
+                yield Button("Show differences", id="confirm-show-details", compact=True)
+            with Horizontal(id="confirm-buttons"):
+                for answer_id, label, variant in self.answers:
+                    yield Button(label, id=f"answer-{answer_id}", variant=variant, classes="answer")  # type: ignore[arg-type]
+        yield Footer(compact=True)
+
+    @on(Button.Pressed, "#confirm-show-details")
+    def _toggle_details(self, event: Button.Pressed) -> None:
+        event.stop()
+        assert self.details is not None
+        self.details.display = not self.details.display
+        event.button.label = "Hide differences" if self.details.display else "Show differences"
+
+    def on_mount(self) -> None:
+        self.query(".answer").first().focus()
+
+    @on(Button.Pressed, ".answer")
+    def _pressed(self, event: Button.Pressed) -> None:
+        assert event.button.id is not None
+        self.dismiss(event.button.id.removeprefix("answer-"))
+
+    def action_choose(self, answer: str) -> None:
+        self.dismiss(answer)
+
+
+def delete_dialog(what: str) -> ConfirmDialog:
+    return ConfirmDialog(
+        f"Delete {what}?", [("delete", "Delete", "error"), ("cancel", "Cancel", "default")]
+    )
+
+
+def quit_dialog() -> ConfirmDialog:
+    return ConfirmDialog(
+        "The postmortem has unsaved changes.",
+        [
+            ("save", "Save and quit", "primary"),
+            ("discard", "Quit without saving", "error"),
+            ("cancel", "Cancel", "default"),
+        ],
+    )
+
+
+def recovery_dialog(path_name: str, file_text: str, recovered_text: str, saved_at: str) -> ConfirmDialog:
+    return ConfirmDialog(
+        f"{path_name} has unsaved work from an earlier session (kept {saved_at}) that the file does not have.",
+        [
+            ("restore", "Restore it", "primary"),
+            ("discard", "Discard it", "error"),
+            ("cancel", "Decide later", "default"),
+        ],
+        DiffView(file_text, recovered_text, f"{path_name} (file)", f"{path_name} (recovered)", id="confirm-details"),
+    )
+
+
+def conflict_dialog(path_name: str, loaded_text: str, disk_text: str) -> ConfirmDialog:
+    return ConfirmDialog(
+        f"{path_name} was changed on disk by someone or something else since it was opened here. Saving "
+        "now would overwrite that change. Reloading theirs drops the changes made here.",
+        [
+            ("save-as", "Save mine as new file", "primary"),
+            ("reload", "Reload theirs", "warning"),
+            ("overwrite", "Overwrite", "error"),
+            ("cancel", "Cancel", "default"),
+        ],
+        DiffView(loaded_text, disk_text, f"{path_name} (as opened here)", f"{path_name} (on disk now)",
+                 id="confirm-details"),
+    )

@@ -1,0 +1,122 @@
+"""Adding, editing and deleting records through their forms: the one path the table steps and the meeting share.
+
+A ``RecordKind`` says where records of a kind live in the document and which
+form edits them; a ``RecordEditor`` opens that form (or asks before deleting),
+changes the document, reports the change upward and hands the record's index
+to its owner to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from textual.widget import Widget
+
+from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineEvent
+from postmortem.models.enums import Category
+from postmortem.screens.dialogs.action_form import ActionForm
+from postmortem.screens.dialogs.confirm import delete_dialog
+from postmortem.screens.dialogs.event_form import EventForm
+from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.screens.dialogs.record_form import RecordForm
+from postmortem.screens.host import DocumentChanged, document_host
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def _append(doc: Postmortem, records: list[Any], record: Any) -> int:
+    records.append(record)
+    return len(records) - 1
+
+
+def _put(doc: Postmortem, records: list[Any], index: int, record: Any) -> int:
+    records[index] = record
+    return index
+
+
+@dataclass(frozen=True)
+class RecordKind(Generic[R]):
+    noun: str  # in the forms' titles: "Add action item"
+    short_noun: str  # in the delete question: "Delete action A1?"
+    list_name: str  # the document's list of these records
+    # The form for a record (None: a new one), with what the owner knows of the context.
+    form: Callable[..., RecordForm[R]]
+    # Where a new record goes, and where a changed one ends up (timeline events keep time order).
+    insert: Callable[[Postmortem, list[R], R], int] = _append
+    replace: Callable[[Postmortem, list[R], int, R], int] = _put
+
+    def records(self, doc: Postmortem) -> list[R]:
+        records: list[R] = getattr(doc, self.list_name)
+        return records
+
+
+def _action_form(doc: Postmortem, title: str, item: ActionItem | None) -> ActionForm:
+    return ActionForm(title, item, new_id=doc.next_action_id(), factors=doc.factors)
+
+
+def _factor_form(doc: Postmortem, title: str, factor: Factor | None,
+                 category: Category = Category.TECHNICAL) -> FactorForm:
+    return FactorForm(title, factor, new_id=doc.next_factor_id(), category=category)
+
+
+def _event_form(doc: Postmortem, title: str, event: TimelineEvent | None) -> EventForm:
+    last: datetime | None = doc.timeline[-1].at if doc.timeline else None
+    return EventForm(title, event, incident_date=doc.meta.incident_date, zone=doc.meta.zone, default_time=last)
+
+
+ACTIONS = RecordKind[ActionItem]("action item", "action", "actions", _action_form)
+FACTORS = RecordKind[Factor]("contributing factor", "factor", "factors", _factor_form)
+EVENTS = RecordKind[TimelineEvent](
+    "timeline event", "event", "timeline", _event_form,
+    insert=lambda doc, _, event: doc.add_event(event),
+    replace=lambda doc, _, index, event: doc.replace_event(index, event),
+)
+
+
+class RecordEditor(Generic[R]):
+    """Edits the records of one kind for ``owner``; ``shown`` is called with the changed record's index
+    (None after a delete) once the document has it."""
+
+    def __init__(self, owner: Widget, kind: RecordKind[R], shown: Callable[[int | None], object]) -> None:
+        self.owner = owner
+        self.kind = kind
+        self.shown = shown
+
+    @property
+    def document(self) -> Postmortem:
+        return document_host(self.owner).document
+
+    def add(self, **context: Any) -> None:
+        def added(record: R | None) -> None:
+            if record is not None:
+                doc = self.document
+                self._changed(self.kind.insert(doc, self.kind.records(doc), record))
+
+        self.owner.app.push_screen(self.kind.form(self.document, f"Add {self.kind.noun}", None, **context), added)
+
+    def edit(self, index: int, **context: Any) -> None:
+        def edited(record: R | None) -> None:
+            if record is not None:
+                doc = self.document
+                self._changed(self.kind.replace(doc, self.kind.records(doc), index, record))
+
+        record = self.kind.records(self.document)[index]
+        self.owner.app.push_screen(self.kind.form(self.document, f"Edit {self.kind.noun}", record, **context), edited)
+
+    def delete(self, index: int, label: str) -> None:
+        """Ask first; ``label`` names the record in the question."""
+
+        def confirmed(answer: str | None) -> None:
+            if answer == "delete":
+                del self.kind.records(self.document)[index]
+                self._changed(None)
+
+        self.owner.app.push_screen(delete_dialog(f"{self.kind.short_noun} {label}"), confirmed)
+
+    def _changed(self, index: int | None) -> None:
+        self.owner.post_message(DocumentChanged())
+        self.shown(index)

@@ -1,0 +1,152 @@
+"""A modal form that edits one record (an event, a factor, an action item).
+
+The record is only built when every field is valid; the dialog dismisses
+with the new record, or with ``None`` when cancelled.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Static
+
+from postmortem.models.checks import record_findings
+from postmortem.models.errors import describe
+from postmortem.screens.host import document_host
+from postmortem.screens.widgets.fields import FieldRow, FieldSpec
+from postmortem.screens.widgets.findings import finding_markup
+
+Record = TypeVar("Record", bound=BaseModel)
+
+
+class RecordForm(ModalScreen[Record | None], Generic[Record]):
+    CSS_PATH = ["record_form.tcss", "../widgets/fields.tcss"]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        # Not every terminal tells ctrl+enter from enter; ctrl+j works in all of them.
+        Binding("ctrl+enter,ctrl+j", "submit", "OK", id="dialog.submit", key_display="ctrl+j", priority=True),
+    ]
+
+    model: ClassVar[type[BaseModel]]
+    # The document's list of records of this kind ("timeline", "factors", "actions"): the
+    # review checks for the record are shown under its fields as the author types.
+    list_name: ClassVar[str]
+
+    def __init__(self, title: str, initial: Record | None = None) -> None:
+        super().__init__()
+        self.dialog_title = title
+        self.initial = initial
+        self._touched: set[str] = set()
+
+    def field_specs(self) -> list[FieldSpec]:
+        raise NotImplementedError
+
+    def initial_values(self) -> dict[str, Any]:
+        """Values shown when the dialog opens: the record's, or the model's defaults."""
+        if self.initial is not None:
+            return self.initial.model_dump()
+        return {
+            name: field.get_default(call_default_factory=True)
+            for name, field in self.model.model_fields.items()
+            if not field.is_required()
+        }
+
+    def multi_options(self, spec: FieldSpec) -> list[tuple[str, str]]:
+        return []
+
+    def compose(self) -> ComposeResult:
+        values = self.initial_values()
+        with Vertical(id="dialog"):
+            yield Static(self.dialog_title, id="dialog-heading")
+            with VerticalScroll(id="dialog-fields"):
+                for spec in self.field_specs():
+                    yield FieldRow(
+                        spec,
+                        values.get(spec.name),
+                        multi_options=self.multi_options(spec),
+                        id=f"dialog-{spec.name}",
+                    )
+            with Vertical(id="dialog-footer"):
+                yield Static("", id="dialog-problems")
+                with Horizontal(id="dialog-buttons"):
+                    yield Button("OK", variant="primary", id="dialog-ok")
+                    yield Button("Cancel", id="dialog-cancel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query(FieldRow).first().focus_control()
+        if self.initial is not None:
+            self.validate(show_all=False)  # shows what the review checks say about the record
+
+    @on(FieldRow.Edited)
+    def _edited(self, event: FieldRow.Edited) -> None:
+        self._touched.add(event.row.spec.name)
+        self.validate(show_all=False)
+
+    def validate(self, show_all: bool) -> Record | None:
+        """Build the record; show each problem next to its field."""
+        values: dict[str, Any] = dict(self.initial_values())
+        problems: dict[str, str] = {}
+        rows = {row.spec.name: row for row in self.query(FieldRow)}
+        for name, row in rows.items():
+            try:
+                values[name] = row.parsed_value()
+            except ValueError as error:
+                problems[name] = str(error)
+        record = None
+        if not problems:
+            try:
+                record = self.model.model_validate(values)
+            except ValidationError as error:
+                for item in error.errors():
+                    name = str(item["loc"][0]) if item["loc"] else ""
+                    problems.setdefault(name, describe(item).split(": ", 1)[-1])
+        for name, row in rows.items():
+            if show_all or name in self._touched:
+                row.set_error(problems.get(name, ""))
+        if record is not None:
+            self._show_findings(record, rows)
+        others = [f"{n}: {m}" for n, m in problems.items() if n not in rows]
+        self.query_one("#dialog-problems", Static).update("\n".join(others))
+        return record
+
+    def _show_findings(self, record: BaseModel, rows: dict[str, FieldRow]) -> None:
+        host = document_host(self)
+        findings = record_findings(host.document, self.list_name, record, host.today)
+        by_field: dict[str, list[str]] = {name: [] for name in rows}
+        for finding in findings:
+            field = re.split(r"[.\[]", finding.location.partition(".")[2])[0]
+            if field in by_field:
+                by_field[field].append(finding_markup(finding))
+        for name, lines in by_field.items():
+            rows[name].set_findings(lines)
+
+    def action_submit(self) -> None:
+        record = self.validate(show_all=True)
+        if record is None:
+            self.notify("Some fields need attention.", severity="warning")
+            return
+        self.dismiss(record)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#dialog-ok")
+    def _ok(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()

@@ -1,0 +1,41 @@
+"""The seam between the views and the app that owns the document.
+
+Data goes down: a view reads and changes the document through ``DocumentHost``,
+the small interface every app of the package offers. Events go up: after a
+change a view posts ``DocumentChanged``; the app keeps the work safe and
+redraws what depends on the document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+from textual.dom import DOMNode
+from textual.message import Message
+
+from postmortem.models.document import Postmortem
+
+
+@runtime_checkable
+class DocumentHost(Protocol):
+    """What a view may use of the app: the one document, and the day findings are judged on."""
+
+    @property
+    def document(self) -> Postmortem: ...
+
+    @property
+    def today(self) -> date | None:
+        """The day overdue actions are judged against (None: the real today)."""
+        ...
+
+
+def document_host(node: DOMNode) -> DocumentHost:
+    """The app a view belongs to, as the document's host."""
+    app = node.app
+    assert isinstance(app, DocumentHost), f"{type(app).__name__} does not host a document"
+    return app
+
+
+class DocumentChanged(Message):
+    """A view changed the document: an edit, or a record added, replaced or deleted."""

@@ -1,0 +1,316 @@
+"""The review meeting's sections: what each shows of the document.
+
+Text sections are built from small widgets (headings, paragraphs, rows with a label column) so long
+text wraps under itself at any width; action items and factors are lists the facilitator edits.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.widget import Widget
+from textual.widgets import Digits, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from postmortem.models.document import ActionItem, Postmortem, TimelineEvent
+from postmortem.models.enums import Category, Milestone
+from postmortem.models.meeting import MeetingChanges, meeting_changes
+from postmortem.models.meeting_sections import RECORD_SECTIONS
+from postmortem.models.metrics import compute_metrics, format_duration, format_offset
+
+PHASES = (
+    ("to detect", Milestone.STARTED, Milestone.DETECTED),
+    ("to acknowledge", Milestone.DETECTED, Milestone.ACKNOWLEDGED),
+    ("to mitigate", Milestone.ACKNOWLEDGED, Milestone.MITIGATED),
+    ("to resolve", Milestone.MITIGATED, Milestone.RESOLVED),
+)
+AGREED = "[b $text-success]✓ agreed[/]"
+
+
+def _hours(value: timedelta | None) -> str:
+    if value is None:
+        return "-:--"
+    minutes = int(value.total_seconds() // 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+# The pieces a text section is made of.
+
+def heading(text: str) -> Static:
+    return Static(text, classes="part-heading")
+
+
+def para(markup: str) -> Static:
+    return Static(markup, classes="part-text")
+
+
+def row(label: str, markup: str, *, label_class: str = "") -> Horizontal:
+    """A label column and text that wraps under itself."""
+    return Horizontal(Static(label, classes=f"row-label {label_class}"), Static(markup, classes="row-text"),
+                      classes="part-row")
+
+
+def none(text: str = "(none recorded)") -> Static:
+    return Static(f"[dim]{text}[/dim]", classes="part-text")
+
+
+def _labelled(label: str, text: str) -> list[Widget]:
+    return [heading(label), para(escape(text))] if text.strip() else []
+
+
+def _bullets(label: str, items: list[str]) -> list[Widget]:
+    return [heading(label), *([row("•", escape(item)) for item in items] or [none()])]
+
+
+def _owner_and_due(item: ActionItem) -> str:
+    """Who carries the action and by when, with what is missing in the warning colour."""
+    owner = escape(item.owner) if item.owner.strip() else "[b $text-warning]no owner[/]"
+    due = item.due.isoformat() if item.due else "[b $text-warning]no due date[/]"
+    return f"{owner} · {due}"
+
+
+def _action_line(item: ActionItem, note: str = "") -> Horizontal:
+    agreed = f"  {AGREED}" if item.agreed else ""
+    return row(escape(item.id), f"{escape(item.action)}\n[dim]→[/dim] {_owner_and_due(item)}{agreed}{note}",
+               label_class="row-id")
+
+
+class PhaseBar(Horizontal):
+    """One phase of the incident on a shared time axis: where it starts and how long it lasts.
+
+    The parts are sized in fractions of the row, so the bar keeps its proportions at any width.
+    """
+
+    DEFAULT_CSS = """
+    PhaseBar { width: 1fr; height: 1; margin-right: 2; }
+    PhaseBar > .phase-before, PhaseBar > .phase-after { height: 1; }
+    PhaseBar > .phase { height: 1; min-width: 1; background: $accent; }
+    """
+
+    def __init__(self, start: float, length: float) -> None:
+        super().__init__()
+        self.start = start
+        self.length = length
+
+    def compose(self) -> ComposeResult:
+        for share, kind in ((self.start, "phase-before"), (self.length, "phase"),
+                            (1 - self.start - self.length, "phase-after")):
+            part = Static("", classes=kind)
+            part.styles.width = f"{max(share, 0)}fr"
+            yield part
+
+
+class MeetingSection(Vertical):
+    """One full-screen section; ``show`` draws it from the document."""
+
+    def __init__(self, section_id: str, title: str) -> None:
+        super().__init__(id=f"section-{section_id}", classes="section")
+        self.section_id = section_id
+        self.title = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.title, classes="section-title")
+        if self.section_id == "summary":
+            with Horizontal(id="summary-durations"):
+                for label in ("Duration", "Time to detect", "Time to mitigate"):
+                    with Vertical(classes="duration"):
+                        yield Digits("-:--", classes="duration-digits")
+                        yield Label(label, classes="duration-label")
+        if self.section_id in RECORD_SECTIONS:
+            yield OptionList(classes="section-records")
+        else:
+            yield VerticalScroll(classes="section-scroll")
+
+    @property
+    def body(self) -> Widget:
+        """What takes the focus: the list, or the text's scroll area."""
+        return self.query_one(".section-records" if self.section_id in RECORD_SECTIONS else ".section-scroll")
+
+    def show(self, doc: Postmortem, start: list[ActionItem]) -> None:
+        """Draw the section; ``start`` is the action items as they were when the meeting began."""
+        if self.section_id == "actions":
+            self._fill(_action_options(doc, meeting_changes(start, doc.actions)))
+            return
+        if self.section_id == "factors":
+            self._fill(_factor_options(doc))
+            return
+        if self.section_id == "summary":
+            metrics = compute_metrics(doc)
+            values = (metrics.duration, metrics.time_to_detect, metrics.time_to_mitigate)
+            for digits, value in zip(self.query(".duration-digits").results(Digits), values):
+                digits.update(_hours(value))
+        if self.section_id == "wrap-up":
+            parts = _wrap_up(doc.actions, meeting_changes(start, doc.actions))
+        else:
+            parts = getattr(self, f"_{self.section_id}")(doc)
+        scroll = self.query_one(".section-scroll", VerticalScroll)
+        with self.app.batch_update():
+            scroll.remove_children()
+            scroll.mount_all(parts)
+
+    def _fill(self, options: list[Option | None]) -> None:
+        """Replace the list's options, keeping the highlight on the same place."""
+        records = self.query_one(".section-records", OptionList)
+        highlighted = records.highlighted
+        records.set_options(options)
+        records.highlighted = min(highlighted or 0, records.option_count - 1)
+        if records.highlighted_option.disabled:
+            records.action_cursor_down()
+
+    def highlight(self, index: int) -> None:
+        """Put the cursor on the action item or factor at ``index`` in the document."""
+        records = self.query_one(".section-records", OptionList)
+        records.highlighted = records.get_option_index(f"{self.section_id.removesuffix('s')}-{index}")
+
+    def selected(self) -> int | None:
+        """The index in the document of the highlighted action item or factor."""
+        if self.section_id not in RECORD_SECTIONS:
+            return None
+        option = self.query_one(".section-records", OptionList).highlighted_option
+        if option is None or option.disabled or option.id is None:
+            return None
+        return int(option.id.rpartition("-")[2])
+
+    @staticmethod
+    def _summary(doc: Postmortem) -> list[Widget]:
+        meta = doc.meta
+        facts = " · ".join(str(v) for v in (meta.severity and meta.severity.value, meta.incident_date,
+                                             meta.status.value) if v)
+        return [
+            para(f"[b]{escape(meta.title)}[/b]\n[dim]{facts}[/dim]"),
+            *_labelled("What happened", doc.summary.what_happened),
+            *_labelled("Root cause", doc.summary.root_cause),
+            *_labelled("Resolution", doc.summary.resolution),
+            *_labelled("Customer impact", doc.summary.customer_impact),
+        ]
+
+    @staticmethod
+    def _impact(doc: Postmortem) -> list[Widget]:
+        impact = doc.impact
+        rows = [row(label, escape(value), label_class="row-wide") for label, value in (
+            ("Users affected", impact.users_affected), ("Experience", impact.customer_experience),
+            ("Regions", ", ".join(impact.regions)), ("Error rate", impact.error_rate), ("Latency", impact.latency),
+            ("Availability", impact.availability), ("Revenue", impact.revenue),
+            ("Support tickets", "" if impact.support_tickets is None else str(impact.support_tickets)),
+            ("Data", impact.data_details),
+        ) if value]
+        if impact.services:
+            rows.append(heading("Services"))
+            rows += [row(escape(s.name), escape(s.effect), label_class="row-wide") for s in impact.services]
+        return rows or [none("No impact recorded yet.")]
+
+    @staticmethod
+    def _timeline(doc: Postmortem) -> list[Widget]:
+        zone = doc.meta.zone
+        at = {e.milestone: e.at for e in doc.timeline if e.milestone is not None}
+        phases = [(name, at[a], at[b]) for name, a, b in PHASES if a in at and b in at]
+        total = sum(((end - start) for _, start, end in phases), timedelta()) or timedelta(seconds=1)
+        parts: list[Widget] = [heading("Phases")]
+        elapsed = timedelta()
+        for name, start, end in phases:
+            parts.append(Horizontal(
+                Static(name, classes="row-label row-wide"),
+                Static(format_duration(end - start), classes="phase-length"),
+                PhaseBar(elapsed / total, (end - start) / total),
+                classes="part-row",
+            ))
+            elapsed += end - start
+        if not phases:
+            parts.append(none("Mark the milestones to see the phases."))
+        started = at.get(Milestone.STARTED)
+
+        def event_row(event: TimelineEvent, style: str = "") -> Horizontal:
+            offset = format_offset(event.at - started) if started else ""
+            mark = f"  [b $accent]{event.milestone.value}[/]" if event.milestone else ""
+            text = f"[{style}]{escape(event.event)}[/]" if style else escape(event.event)
+            return row(f"{event.at.astimezone(zone):%H:%M} {offset:>9}", text + mark, label_class="row-time")
+
+        key = [e for e in doc.timeline if e.key or e.milestone is not None]
+        others = [e for e in doc.timeline if not (e.key or e.milestone is not None)]
+        if key:
+            parts += [heading("Key events"), *map(event_row, key)]
+        if others:
+            parts.append(heading("Other events" if key else "Events"))
+            parts += [event_row(event, "dim" if key else "") for event in others]
+        if not doc.timeline:
+            parts.append(none("No timeline events yet."))
+        return parts
+
+    @staticmethod
+    def _whys(doc: Postmortem) -> list[Widget]:
+        parts: list[Widget] = []
+        for chain in doc.whys:
+            parts.append(heading(escape(chain.problem)))
+            for number, step in enumerate(chain.steps, start=1):
+                parts.append(row(f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}",
+                                 label_class="row-mid"))
+            if chain.root_cause:
+                parts.append(row("[b]root cause[/b]", f"[b]{escape(chain.root_cause)}[/b]", label_class="row-mid"))
+        return parts or [none("No five-whys chain yet.")]
+
+    @staticmethod
+    def _lessons(doc: Postmortem) -> list[Widget]:
+        lessons = doc.lessons
+        return [
+            *_bullets("Went well", lessons.went_well),
+            *_bullets("Went poorly", lessons.went_poorly),
+            *_bullets("Where we got lucky", lessons.lucky),
+            *_bullets("Key learnings", lessons.key_learnings),
+        ]
+
+
+def _action_options(doc: Postmortem, changes: MeetingChanges) -> list[Option | None]:
+    new = {id(change.item) for change in changes.new}
+    changed = {id(change.item) for change in changes.changed}
+    options: list[Option | None] = []
+    for index, item in enumerate(doc.actions):
+        marks = [
+            AGREED if item.agreed else "",
+            "[b $accent]new[/]" if id(item) in new else "[b $accent]changed[/]" if id(item) in changed else "",
+        ]
+        flags = "".join(f"  {mark}" for mark in marks if mark)
+        if options:
+            options.append(None)
+        options.append(Option(
+            f"{escape(item.action)}\n[b]{escape(item.id)}[/b] · {_owner_and_due(item)} · {item.status.value}{flags}",
+            id=f"action-{index}",
+        ))
+    return options or [Option("[dim]No action items yet: press a to add one.[/dim]", disabled=True)]
+
+
+def _factor_options(doc: Postmortem) -> list[Option | None]:
+    addressed = {factor_id for item in doc.actions for factor_id in item.factors}
+    options: list[Option | None] = []
+    for category in Category:
+        if options:
+            options.append(None)
+        options.append(Option(f"[b $accent]{category.value.capitalize()}[/]", disabled=True))
+        factors = [(index, f) for index, f in enumerate(doc.factors) if f.category == category]
+        for index, factor in factors:
+            details = " · ".join(v.value for v in (factor.weight, factor.area) if v is not None)
+            action = "" if factor.id in addressed else "  [b $text-warning]no action yet[/]"
+            options.append(Option(
+                f"[b]{escape(factor.id)}[/b]  {escape(factor.title)}\n[dim]{details}[/dim]{action}",
+                id=f"factor-{index}",
+            ))
+        if not factors:
+            options.append(Option("[dim](none)[/dim]", disabled=True))
+    return options
+
+
+def _wrap_up(actions: list[ActionItem], changes: MeetingChanges) -> list[Widget]:
+    agreed = sum(item.agreed for item in actions)
+    return [
+        para(f"[dim]{len(actions)} action items · {agreed} agreed · {len(changes.new)} new · "
+             f"{len(changes.changed)} changed in this meeting[/dim]"),
+        heading("New in this meeting"),
+        *([_action_line(change.item) for change in changes.new] or [none("(none)")]),
+        heading("Changed in this meeting"),
+        *([_action_line(change.item, f"  [dim]({', '.join(change.fields)})[/dim]") for change in changes.changed]
+          or [none("(none)")]),
+        heading("Still missing an owner or a due date"),
+        *([_action_line(item) for item in changes.incomplete] or [none("(none)")]),
+    ]

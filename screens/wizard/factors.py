@@ -1,0 +1,81 @@
+"""Step 4: contributing factors, grouped by category, with guiding questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from postmortem.models.enums import AREAS_BY_CATEGORY, Category
+from postmortem.models.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
+from postmortem.screens.dialogs.record_editor import FACTORS
+from postmortem.screens.widgets.record_table import RecordDetail, RecordTable, escape
+from postmortem.screens.wizard.records import RecordsStep
+
+
+class FactorsStep(RecordsStep):
+    step_id = "factors"
+    intro = (
+        "Incidents rarely have one cause. Ask what allowed a reasonable action to "
+        "become an incident: in the system, in the process, in the organisation."
+    )
+    kind = FACTORS
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        for category in Category:
+            yield Static(category.value.capitalize(), classes="step-subtitle")
+            questions = "\n".join(
+                f"[b]{area.value}[/b] · {AREA_QUESTIONS[area]}" for area in AREAS_BY_CATEGORY[category]
+            )
+            yield Static(f"{CATEGORY_QUESTIONS[category]}\n{questions}", classes="factor-questions")
+            yield RecordTable(["ID", "Weight", "Area", "Title"], id=f"factors-{category.value}")
+        yield RecordDetail(id="factors-detail")
+
+    def on_mount(self) -> None:
+        self.refresh_from_document()
+
+    def refresh_from_document(self) -> None:
+        for category in Category:
+            rows = [
+                (
+                    str(index),
+                    (factor.id, factor.weight.value, factor.area.value if factor.area else "", factor.title),
+                )
+                for index, factor in enumerate(self.document.factors)
+                if factor.category == category
+            ]
+            self.query_one(f"#factors-{category.value}", RecordTable).fill(rows)
+        detail = self.query_one("#factors-detail", RecordDetail)
+        if not self.document.factors:
+            detail.update("No factors yet. Press [b]a[/b] to add one to the category under the cursor.")
+
+    def describe_key(self, key: str) -> str:
+        factor = self.document.factors[int(key)]
+        lines = [f"[b]{escape(factor.id)} {escape(factor.title)}[/b]"]
+        for label, text in (
+            ("Description", factor.description),
+            ("Why it mattered", factor.why_it_mattered),
+            ("Evidence", factor.evidence),
+        ):
+            if text:
+                lines.append(f"[dim]{label}:[/dim] {escape(text)}")
+        return "\n".join(lines)
+
+    def label_for(self, key: str) -> str:
+        factor = self.document.factors[int(key)]
+        return f"{factor.id} {factor.title[:40]}".strip()
+
+    def _focused_category(self) -> Category:
+        table = self.focused_table()
+        if table is not None and table.id:
+            return Category(table.id.removeprefix("factors-"))
+        return Category.TECHNICAL
+
+    def form_context(self) -> dict[str, Any]:
+        return {"category": self._focused_category()}
+
+    def table_of(self, index: int) -> RecordTable:
+        category = self.document.factors[index].category
+        return self.query_one(f"#factors-{category.value}", RecordTable)

@@ -1,0 +1,37 @@
+"""Step 2: who and what was affected, and how much."""
+
+from __future__ import annotations
+
+from postmortem.models.enums import DataImpact, Sla
+from postmortem.models.text_formats import format_services, parse_services
+from postmortem.screens.wizard.step import FormStep
+from postmortem.screens.widgets.fields import FieldSpec as F
+
+
+class ImpactStep(FormStep):
+    step_id = "impact"
+    intro = "Measure the effect on people and on the business. Estimates are fine; say so."
+    FIELDS = [
+        F("impact.users_affected", "Users affected", placeholder="a number or a share, e.g. about 18% of sessions"),
+        F("impact.regions", "Regions", "list", placeholder="comma separated"),
+        F("impact.customer_experience", "Customer experience", "long", placeholder="What did people see or fail to do?"),
+        F(
+            "impact.services",
+            "Services affected",
+            "lines",
+            placeholder="one per line — name: effect",
+            parse=parse_services,
+            show=format_services,
+        ),
+        F("impact.data_impact", "Data impact", "choice", DataImpact),
+        F("impact.data_details", "Data details", "long", placeholder="What was delayed or lost, and whether it was recovered."),
+        F("impact.sla", "SLA", "choice", Sla),
+        F("impact.revenue", "Revenue", placeholder="estimate and how it was made"),
+        F("impact.support_tickets", "Support tickets", "int"),
+        F("impact.escalations", "Escalations", "int"),
+        F("impact.error_rate", "Error rate", placeholder="e.g. peak 12% of checkout requests"),
+        F("impact.latency", "Latency", placeholder="e.g. p99 from 300 ms to 9 s"),
+        F("impact.availability", "Availability", placeholder="e.g. 99.2% over the month"),
+        F("impact.compliance", "Compliance", placeholder="reporting duties, audits"),
+        F("impact.dependent_systems", "Dependent systems", "long", placeholder="Downstream effects on other systems or teams."),
+    ]

@@ -1,0 +1,76 @@
+"""Step 8: the review findings, what is still missing, and the whole document as it will be exported."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from postmortem.exports.markdown import render_markdown
+from postmortem.models.checks import Finding, Level
+from postmortem.models.completeness import missing_by_step
+from postmortem.screens.wizard.step import StepView
+from postmortem.models.steps import STEP_BY_ID
+from postmortem.screens.widgets.findings import finding_markup
+
+
+class ReviewStep(StepView):
+    step_id = "review"
+    intro = ("Review findings first (enter goes to the field), then what is missing, then the exported document "
+             "as reviewers will read it.")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield Static("", id="review-findings-title")
+        yield OptionList(id="review-findings")
+        yield Static("", id="review-missing")
+        yield Markdown("", id="review-document")
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Every finding in the list, by step then severity; the strip is not used here."""
+        order = {step: index for index, step in enumerate(STEP_BY_ID)}
+        levels = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
+        self.findings = sorted(findings, key=lambda f: (order[f.step], levels[f.severity]))
+        options = self.query_one("#review-findings", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(
+            Option(finding_markup(f, f"{STEP_BY_ID[f.step].title} · {f.location or 'document'}", suggestion=False))
+            for f in self.findings
+        )
+        if self.findings:
+            options.highlighted = min(highlighted or 0, len(self.findings) - 1)
+        options.display = bool(self.findings)
+        errors = sum(f.severity == Level.ERROR for f in findings)
+        warnings = sum(f.severity == Level.WARNING for f in findings)
+        title = self.query_one("#review-findings-title", Static)
+        title.update(f"[b]Review findings[/b]: {errors} error{'s' if errors != 1 else ''}, {warnings} "
+                     f"warning{'s' if warnings != 1 else ''}, {len(findings) - errors - warnings} info"
+                     if findings else "[b]No review findings.[/b] The wording is blameless and the actions SMART.")
+
+    @on(OptionList.OptionSelected, "#review-findings")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.JumpTo(self.findings[event.option_index].location))
+
+    def refresh_from_document(self) -> None:
+        gaps = {step: items for step, items in missing_by_step(self.document).items() if items}
+        missing = self.query_one("#review-missing", Static)
+        if gaps:
+            lines = ["[b]Still missing[/b]"]
+            lines += [f"  • {STEP_BY_ID[step].title}: {', '.join(items)}" for step, items in gaps.items()]
+            missing.update("\n".join(lines))
+        else:
+            missing.update("[b]Every step has its required content.[/b]")
+        missing.set_class(bool(gaps), "-incomplete")
+        self.query_one("#review-document", Markdown).update(render_markdown(self.document))
+
+    def left(self) -> None:
+        # The rendered document is hundreds of widgets: keeping them while hidden
+        # slows every later step change, and the next visit renders it afresh anyway.
+        self.query_one("#review-document", Markdown).update("")

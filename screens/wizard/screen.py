@@ -1,0 +1,131 @@
+"""The wizard: the step list on the left, the current step on the right.
+
+Steps are built the first time they are shown, so that start-up only pays for
+the first one; once built, a step stays mounted and keeps its scroll position.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList
+
+from postmortem.models.checks import Finding, Level
+from postmortem.models.completeness import missing_by_step
+from postmortem.models.steps import REVIEW_STEP, STEP_BY_ID, STEP_IDS, STEPS
+from postmortem.screens.host import document_host
+from postmortem.screens.widgets.step_list import StepList
+from postmortem.screens.wizard.registry import view_class
+from postmortem.screens.wizard.step import StepView
+
+
+class WizardScreen(Screen[None]):
+    CSS_PATH = [
+        "screen.tcss",
+        "../widgets/step_list.tcss",
+        "../widgets/fields.tcss",
+        "timeline.tcss",
+        "whys.tcss",
+        "review.tcss",
+    ]
+    # Below WIDE columns the screen has the class -narrow: side panels move above tables.
+    WIDE = 180
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    # Below TALL lines it has the class -short: step introductions hide, detail panes shrink.
+    TALL = 30
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TALL, "-tall")]
+    BINDINGS = [
+        Binding("alt+p,ctrl+pageup", "previous_step", "Back", id="wizard.previous", key_display="alt+p", priority=True),
+        Binding("alt+n,ctrl+pagedown", "next_step", "Next", id="wizard.next", key_display="alt+n", priority=True),
+    ]
+
+    class StepShown(Message):
+        """Another step is shown: a moment to keep a recovery copy."""
+
+    def __init__(self, start_step: str, findings: list[Finding]) -> None:
+        super().__init__()
+        self.current_step = start_step
+        self.findings = findings
+        # The classes the first resize would set, set now: changing it later restyles every widget.
+        self.add_class("-wide" if self.app.size.width >= self.WIDE else "-narrow")
+        self.add_class("-tall" if self.app.size.height >= self.TALL else "-short")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="wizard-body"):
+            yield StepList([(step.id, step.short_title) for step in STEPS])
+            with ContentSwitcher(id="steps"):
+                yield view_class(self.current_step)()
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.show_progress()
+        await self.go_to(self.current_step)
+        self.show_findings(self.findings)
+
+    def step(self, step_id: str) -> StepView:
+        return self.query_one(f"#step-{step_id}", StepView)
+
+    async def go_to(self, step_id: str) -> StepView:
+        """Show a step (building it the first time) and focus its first field."""
+        switcher = self.query_one("#steps", ContentSwitcher)
+        if not switcher.query(f"#step-{step_id}"):
+            await switcher.mount(view_class(step_id)())
+        if step_id != self.current_step and switcher.query(f"#step-{self.current_step}"):
+            self.step(self.current_step).left()
+            self.post_message(self.StepShown())
+        self.current_step = step_id
+        switcher.current = f"step-{step_id}"
+        self.query_one(StepList).select_step(step_id)
+        step = self.step(step_id)
+        step.refresh_from_document()
+        step.show_findings(self.findings_in(step_id))
+        self.call_after_refresh(step.focus_first)
+        self.sub_title = f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)} {STEP_BY_ID[step_id].title}"
+        return step
+
+    def show_progress(self) -> None:
+        """Mark each step in the step list as complete or lacking content."""
+        self.query_one(StepList).show_gaps(missing_by_step(document_host(self).document))
+
+    def findings_in(self, step_id: str) -> list[Finding]:
+        return self.findings if step_id == REVIEW_STEP else [f for f in self.findings if f.step == step_id]
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Counts per step in the step list; the shown step puts its findings by its fields."""
+        self.findings = findings
+        counts: dict[str, tuple[int, int]] = {}
+        for finding in findings:
+            errors, warnings = counts.get(finding.step, (0, 0))
+            counts[finding.step] = (errors + (finding.severity == Level.ERROR),
+                                    warnings + (finding.severity == Level.WARNING))
+        self.query_one(StepList).show_counts(counts)
+        switcher = self.query_one("#steps", ContentSwitcher)
+        if switcher.query(f"#step-{self.current_step}"):
+            self.step(self.current_step).show_findings(self.findings_in(self.current_step))
+
+    @on(StepView.JumpTo)
+    async def _jump_to(self, message: StepView.JumpTo) -> None:
+        """Show the step of a location and focus the field there."""
+        step = await self.go_to(message.step_id)
+        self.call_after_refresh(step.focus_location, message.location)
+
+    async def action_go_to(self, step_id: str) -> None:
+        await self.go_to(step_id)
+
+    async def action_next_step(self) -> None:
+        index = STEP_IDS.index(self.current_step)
+        await self.go_to(STEP_IDS[min(index + 1, len(STEP_IDS) - 1)])
+
+    async def action_previous_step(self) -> None:
+        index = STEP_IDS.index(self.current_step)
+        await self.go_to(STEP_IDS[max(index - 1, 0)])
+
+    @on(OptionList.OptionSelected, "#step-list")
+    async def _step_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None and event.option.id != self.current_step:
+            await self.go_to(event.option.id)

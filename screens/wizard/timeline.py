@@ -1,0 +1,134 @@
+"""Step 3: the timeline, with derived durations beside it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from postmortem.models.document import TimelineEvent
+from postmortem.models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
+from postmortem.models.enums import Milestone
+from postmortem.screens.dialogs.import_evidence import ImportDialog
+from postmortem.screens.dialogs.record_editor import EVENTS
+from postmortem.screens.widgets.record_table import RecordDetail, RecordTable, escape, shorten
+from postmortem.screens.wizard.records import RecordsStep
+
+
+COLUMNS = ("Time", "T+", "Kind", "Milestone", "Event", "Actor")
+EVENT = COLUMNS.index("Event")
+ACTOR_WIDTH = 20
+EVENT_MIN_WIDTH = 30
+SEPARATOR = "  ·  "
+
+
+class TimelineStep(RecordsStep):
+    step_id = "timeline"
+    intro = "Reconstruct what happened from alerts, logs, chat and deploys. Mark the milestones."
+    kind = EVENTS
+    BINDINGS = [Binding("i", "import_evidence", "Import", id="timeline.import", tooltip="Import evidence files")]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        with Horizontal(id="timeline-body"):
+            with Vertical(id="timeline-main"):
+                yield RecordTable(list(COLUMNS), id="timeline-table")
+                yield RecordDetail(id="timeline-detail")
+            with Vertical(id="timeline-side"):
+                yield Static("", id="timeline-zone")
+                yield Static("", id="timeline-metrics")
+                yield Static("", id="timeline-warnings")
+
+    def on_mount(self) -> None:
+        self.refresh_from_document()
+
+    def refresh_from_document(self) -> None:
+        doc = self.document
+        zone = doc.meta.zone
+        start = doc.milestone_event(Milestone.STARTED)
+        rows = []
+        for index, event in enumerate(doc.timeline):
+            local = event.at.astimezone(zone)
+            when = local.strftime("%H:%M") if local.date() == doc.meta.incident_date else local.strftime("%m-%d %H:%M")
+            offset = format_offset(event.at - start.at) if start else ""
+            milestone = Text(event.milestone.value, style="bold") if event.milestone else ""
+            text = ("★ " if event.key else "") + event.event
+            rows.append([when, offset, event.kind.value, milestone, text, shorten(event.actor, ACTOR_WIDTH)])
+        table = self.query_one("#timeline-table", RecordTable)
+        width = self._event_width(table, rows)
+        for cells in rows:
+            cells[EVENT] = shorten(cells[EVENT], width)
+        table.fill([(str(index), cells) for index, cells in enumerate(rows)])
+        self.query_one("#timeline-zone", Static).update(f"Times in [b]{doc.meta.timezone}[/b]")
+        self._show_metrics()
+        problems = milestone_order_problems(doc)
+        warnings = self.query_one("#timeline-warnings", Static)
+        warnings.update("\n".join(f"⚠ Milestones out of order: {p}" for p in problems))
+        warnings.display = bool(problems)
+        if not doc.timeline:
+            self.query_one("#timeline-detail", RecordDetail).update("No events yet. Press [b]a[/b] to add the first one.")
+        elif table.current_key() is not None:
+            self._show_detail(table.current_key())
+
+    def on_resize(self) -> None:
+        self.refresh_from_document()
+
+    @staticmethod
+    def _event_width(table: RecordTable, rows: list[list]) -> int:
+        """Room for the event text once the other columns have theirs, so that the
+        actor stays in view; the detail line below the table shows the whole text."""
+        other = [column for column in range(len(COLUMNS)) if column != EVENT]
+        widths = [max([len(COLUMNS[column]), *(Text(str(cells[column])).cell_len for cells in rows)]) for column in other]
+        padding = 2 * table.cell_padding * len(COLUMNS) + 2  # and the vertical scrollbar
+        available = table.scrollable_content_region.width or 100
+        return max(EVENT_MIN_WIDTH, available - sum(widths) - padding)
+
+    def _show_metrics(self) -> None:
+        """One metric a line beside the table; when narrow, a strip above it that
+        wraps between metrics, never inside one."""
+        metrics = [(name, format_duration(value)) for name, value in compute_metrics(self.document).labelled()]
+        widget = self.query_one("#timeline-metrics", Static)
+        if not self.screen.has_class("-narrow"):
+            widget.update("\n".join(f"{name} [b]{value}[/b]" for name, value in metrics))
+            return
+        width = widget.content_region.width or 80
+        lines: list[list[str]] = [[]]
+        used = 0
+        for name, value in metrics:
+            size = len(name) + 1 + len(value) + (len(SEPARATOR) if lines[-1] else 0)
+            if lines[-1] and used + size > width:
+                lines.append([])
+                used, size = 0, size - len(SEPARATOR)
+            lines[-1].append(f"{name} [b]{value}[/b]")
+            used += size
+        widget.update("\n".join(SEPARATOR.join(line) for line in lines))
+
+    def describe_key(self, key: str) -> str:
+        event = self.document.timeline[int(key)]
+        parts = [escape(event.event)]
+        if event.actor:
+            parts.append(f"[dim]Actor:[/dim] {escape(event.actor)}")
+        if event.source or event.evidence:
+            parts.append(f"[dim]Source:[/dim] {escape(event.source)}  {escape(event.evidence)}")
+        return "\n".join(parts)
+
+    def label_for(self, key: str) -> str:
+        event = self.document.timeline[int(key)]
+        return f"at {event.at.astimezone(self.document.meta.zone):%H:%M} ({event.event[:40]})"
+
+    def action_import_evidence(self) -> None:
+        self.app.push_screen(ImportDialog(self.document), self._imported)
+
+    def _imported(self, events: list[TimelineEvent] | None) -> None:
+        if not events:
+            return
+        # In time order, so that later insertions land after the first one and keep its index.
+        first, *rest = sorted(events, key=lambda event: event.at)
+        index = self.document.add_event(first)
+        for event in rest:
+            self.document.add_event(event)
+        self.document_changed()
+        self.show_record(index)
+        self.notify(f"Added {len(events)} event{'s' if len(events) != 1 else ''} from the evidence.", timeout=4)

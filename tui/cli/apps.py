@@ -1,0 +1,50 @@
+"""Opening the interactive apps from the command line: the file's problems first, the work kept safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from postmortem.models.document import Postmortem
+from postmortem.models.errors import DocumentError
+from postmortem.models.store import load
+
+if TYPE_CHECKING:  # the apps import Textual: only the interactive commands pay for it
+    from postmortem.tui.document_app import DocumentApp
+
+
+def load_for_screen(path: Path) -> Postmortem:
+    """Load a file an interactive command will show; if it cannot be, its problems get a screen first."""
+    try:
+        return load(path)
+    except DocumentError as error:
+        if path.exists():
+            from postmortem.tui.load_error import LoadErrorApp
+
+            LoadErrorApp(path, error).run()
+        raise
+
+
+def run_wizard(document: Postmortem, path: Path) -> int:
+    from postmortem.tui.wizard_app import WizardApp
+
+    return run(WizardApp(document, path))
+
+
+def run(app: DocumentApp) -> int:
+    """Run an app with its work kept safe; 128 + n when signal n ended it, else 0."""
+    with app.safekeeper.guard():
+        code = app.run()
+    return code if isinstance(code, int) and code > 128 else 0
+
+
+def theme_problem(name: str) -> str | None:
+    """Why ``--theme NAME`` cannot be used, or None."""
+    from textual.theme import BUILTIN_THEMES
+
+    from postmortem.tui.themes import PROJECTOR
+
+    names = sorted({PROJECTOR.name, *BUILTIN_THEMES})
+    if name not in names:
+        return f"--theme: unknown theme {name!r}; choose one of: {', '.join(names)}"
+    return None

@@ -1,0 +1,231 @@
+"""The base of the apps that edit one postmortem file: load, save safely, settle conflicts, recover, quit.
+
+The app owns the one ``Postmortem``; views read it through ``DocumentHost`` and
+report their changes with ``DocumentChanged``. What a change redraws is up to
+the app on top (the wizard or the meeting).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+
+from textual import events, on
+from textual.app import App
+from textual.binding import Binding
+from textual.geometry import Size
+
+from postmortem.models.codec import dumps
+from postmortem.models.document import Postmortem
+from postmortem.models.errors import DocumentError
+from postmortem.models.recovery import discard_recovery, read_recovery, recovery_path
+from postmortem.models.store import parse, save
+from postmortem.screens.dialogs.confirm import conflict_dialog, quit_dialog, recovery_dialog
+from postmortem.screens.dialogs.too_small import TooSmallScreen, too_small
+from postmortem.screens.host import DocumentChanged
+from postmortem.tui.safekeeping import Safekeeper
+
+
+class DocumentApp(App[int]):
+    """Edit one postmortem file.
+
+    ``saved_text`` is the TOML the document had when opened or last saved; the
+    document has unsaved changes when it no longer serialises to that text.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "postmortem"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="app.save", priority=True, tooltip="Save the postmortem file"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit (asks about unsaved changes)"),
+        # Not a priority: in a text field ctrl+c copies. Elsewhere it keeps a recovery copy, then quits.
+        Binding("ctrl+c", "interrupt", "Quit", id="app.interrupt", show=False),
+    ]
+
+    def __init__(self, document: Postmortem, path: Path, *, today: date | None = None) -> None:
+        super().__init__()
+        self._document = document
+        self.path = path
+        self.saved_text = dumps(document)
+        self.edited = False  # an edit since the last save: the cheap check for the title bar
+        self._today = today
+        self.disk_text = _text_on_disk(path)  # what the file held when opened or last saved here
+        self.safekeeper = Safekeeper(self, path, lambda: self.document)
+        self._too_small_screen: TooSmallScreen | None = None
+
+    # DocumentHost
+
+    @property
+    def document(self) -> Postmortem:
+        return self._document
+
+    @property
+    def today(self) -> date | None:
+        """The day overdue actions are judged against (None: the real today)."""
+        return self._today
+
+    # What the app on top redraws
+
+    def show_change(self) -> None:
+        """The document was edited: show what depends on it."""
+
+    def show_document(self) -> None:
+        """Another version of the document (restored or reloaded) took the place of this one."""
+
+    # Start and size
+
+    def on_mount(self) -> None:
+        self.refresh_title()
+        self.safekeeper.start()
+        self._offer_recovery()
+        self._fit(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        """Below the smallest usable size, say so instead of squeezing the screen."""
+        screen = self._too_small_screen
+        if too_small(size):
+            if screen is None:
+                self._too_small_screen = TooSmallScreen()
+                self.push_screen(self._too_small_screen)
+            elif screen.is_mounted:
+                screen.show(size)
+        elif screen is not None:
+            self._too_small_screen = None
+            if self.screen is screen:
+                self.pop_screen()
+
+    def _offer_recovery(self) -> None:
+        """After a crash: restore the recovery copy, look at what differs, or discard it."""
+        recovered = read_recovery(self.path)
+        current = dumps(self.document)
+        if recovered is None or recovered == current:
+            discard_recovery(self.path)
+            return
+        kept = datetime.fromtimestamp(recovery_path(self.path).stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+        def answered(answer: str | None) -> None:
+            if answer == "restore":
+                try:
+                    document = parse(recovered, recovery_path(self.path))
+                except DocumentError as error:
+                    self.notify("\n".join(error.lines()), title="Cannot restore", severity="error", timeout=10)
+                    return
+                self.replace_document(document)
+                self.note_change()
+            elif answer == "discard":
+                self.safekeeper.settled()
+
+        self.push_screen(recovery_dialog(self.path.name, current, recovered, kept), answered)
+
+    def replace_document(self, document: Postmortem) -> None:
+        """Show another version of the document (restored or reloaded) in place of this one."""
+        self._document = document
+        self.show_document()
+
+    # Document state
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether the file would change on save (exact, used before quitting)."""
+        return dumps(self.document) != self.saved_text
+
+    @on(DocumentChanged)
+    def _document_changed(self) -> None:
+        self.note_change()
+
+    def note_change(self) -> None:
+        """After each edit: mark the title, keep a recovery copy soon, redraw what depends on the document."""
+        self.edited = True
+        self.refresh_title()
+        self.safekeeper.changed()
+        self.show_change()
+
+    def refresh_title(self) -> None:
+        self.title = f"{self.path.name} ●" if self.edited else self.path.name
+
+    # Saving
+
+    def action_save(self) -> bool:
+        """Save, unless the file changed on disk since it was opened here: then ask first."""
+        on_disk = _text_on_disk(self.path)
+        if on_disk is not None and on_disk != self.disk_text:
+            self.push_screen(conflict_dialog(self.path.name, self.disk_text or "", on_disk),
+                             partial(self._conflict_answered, on_disk))
+            return False
+        return self._save_to(self.path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            text = save(self.document, path, backup=True)
+        except DocumentError as error:
+            self.notify("\n".join(error.lines()), title="Not saved", severity="error", timeout=10)
+            return False
+        if path != self.path:
+            self.safekeeper.moved(path)
+            self.path = path
+        self.saved_text = self.disk_text = text
+        self.edited = False
+        self.refresh_title()
+        self.safekeeper.settled()
+        self.notify(f"Saved {self.path}", timeout=3)
+        return True
+
+    def _conflict_answered(self, on_disk: str, answer: str | None) -> None:
+        if answer == "overwrite":
+            self._save_to(self.path)
+        elif answer == "save-as":
+            self._save_to(_free_name(self.path))
+        elif answer == "reload":
+            try:
+                document = parse(on_disk, self.path)
+            except DocumentError as error:
+                self.notify("\n".join(error.lines()), title="Cannot reload", severity="error", timeout=10)
+                return
+            self.replace_document(document)
+            self.saved_text = self.disk_text = on_disk
+            self.edited = False
+            self.refresh_title()
+            self.safekeeper.settled()
+
+    # Quitting
+
+    async def action_quit(self) -> None:
+        if not self.unsaved:
+            self.exit(0)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save" and self.action_save():
+                self.exit(0)
+            elif answer == "discard":
+                self.safekeeper.settled()
+                self.exit(0)
+
+        self.push_screen(quit_dialog(), answered)
+
+    async def action_interrupt(self) -> None:
+        self.safekeeper.write()
+        await self.action_quit()
+
+
+def _text_on_disk(path: Path) -> str | None:
+    """The file's text now (None when it does not exist; unreadable content counts as changed)."""
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"(unreadable: {error})"
+
+
+def _free_name(path: Path) -> Path:
+    """``incident-mine.toml``, or ``incident-mine-2.toml``…, whichever does not exist yet."""
+    for number in range(1, 1000):
+        candidate = path.with_name(f"{path.stem}-mine{'' if number == 1 else f'-{number}'}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise FileExistsError(path)
