@@ -157,7 +157,7 @@ def _heading(level: int, text: str) -> str:
     line = _one_line(text)
     if line.endswith("#"):  # would be read as a closing sequence and dropped
         kept = line.rstrip("#")
-        line = f"{kept}\\{line[len(kept):]}"
+        line = f"{kept}\\{line[len(kept) :]}"
     return f"{'#' * level} {line}"
 
 
@@ -220,9 +220,7 @@ def _section(title: str, body: Blocks, empty: str) -> Blocks:
     return [_heading(2, title), *(body or [_note(empty)])]
 
 
-def _subsections(
-    title: str, parts: Iterable[tuple[str, Blocks]], empty: str, part_empty: str = ""
-) -> Blocks:
+def _subsections(title: str, parts: Iterable[tuple[str, Blocks]], empty: str, part_empty: str = "") -> Blocks:
     """A section made of level-3 parts; one note when every part is empty."""
     parts = list(parts)
     if not any(body for _, body in parts):
@@ -233,9 +231,7 @@ def _subsections(
     return blocks
 
 
-def _grouped(
-    items: Iterable[T], key: Callable[[T], object], order: Iterable[object]
-) -> dict[object, list[T]]:
+def _grouped(items: Iterable[T], key: Callable[[T], object], order: Iterable[object]) -> dict[object, list[T]]:
     """Items bucketed by ``key`` in ``order``; document order inside each bucket."""
     groups: dict[object, list[T]] = {name: [] for name in order}
     for item in items:
@@ -407,10 +403,7 @@ def _why_step(step: WhyStep) -> str:
     why = _capitalised(why) if _WHY.match(why) else f"Why {_mid_sentence(why)}"
     if not why.endswith("?"):
         why += "?"
-    if _BECAUSE.match(because):
-        because = _capitalised(because)
-    else:
-        because = f"Because {_mid_sentence(because)}"
+    because = _capitalised(because) if _BECAUSE.match(because) else f"Because {_mid_sentence(because)}"
     return f"{why} → {because}"
 
 
@@ -437,8 +430,7 @@ def _root_cause_summary(view: _View) -> Blocks:
         blocks += [
             "Root causes reached by the five-whys chains:",
             _bullets(
-                f"**Chain {number}:** {cause or _note('not found yet')}"
-                for number, cause in enumerate(chains, 1)
+                f"**Chain {number}:** {cause or _note('not found yet')}" for number, cause in enumerate(chains, 1)
             ),
         ]
     return blocks
@@ -449,9 +441,7 @@ def _actions(view: _View) -> Blocks:
     if not actions:
         return _section("Action items", [], "No action items recorded yet.")
     counts = _grouped(actions, lambda action: action.status, ActionStatus)
-    tally = ", ".join(
-        f"{len(group)} {_STATUS_WORDS[status]}" for status, group in counts.items() if group
-    )
+    tally = ", ".join(f"{len(group)} {_STATUS_WORDS[status]}" for status, group in counts.items() if group)
     groups = _grouped(actions, lambda action: action.horizon, _HORIZON_HEADINGS)
     agreed = sum(action.agreed for action in actions)
     agreement = f" {agreed} agreed in the review meeting." if agreed else ""
@@ -481,11 +471,7 @@ def _action_row(action: ActionItem) -> tuple[object, ...]:
 
 def _prevention(view: _View) -> Blocks:
     groups = _grouped(view.doc.actions, lambda action: action.type, _TYPE_HEADINGS)
-    parts = (
-        (_TYPE_HEADINGS[kind], [_bullets(map(_task, group))])
-        for kind, group in groups.items()
-        if group
-    )
+    parts = ((_TYPE_HEADINGS[kind], [_bullets(map(_task, group))]) for kind, group in groups.items() if group)
     return _subsections(
         "Prevention measures",
         parts,

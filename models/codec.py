@@ -11,8 +11,8 @@ import tomli_w
 from pydantic import ValidationError
 
 from postmortem.models.document import SCHEMA_VERSION, Postmortem
-from postmortem.models.migrations import MIGRATIONS, migrate
 from postmortem.models.errors import describe_validation
+from postmortem.models.migrations import MIGRATIONS, migrate
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -121,4 +121,3 @@ def _is_empty(value: Any) -> bool:
     if isinstance(value, (str, list, dict)):
         return len(value) == 0
     return False
-

@@ -57,9 +57,7 @@ def _impact(doc: Postmortem) -> list[str]:
 def _timeline(doc: Postmortem) -> list[str]:
     if not doc.timeline:
         return ["at least one event"]
-    return [
-        f"a '{m.value}' milestone" for m in REQUIRED_MILESTONES if doc.milestone_event(m) is None
-    ]
+    return [f"a '{m.value}' milestone" for m in REQUIRED_MILESTONES if doc.milestone_event(m) is None]
 
 
 def _factors(doc: Postmortem) -> list[str]:

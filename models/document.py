@@ -100,9 +100,7 @@ class Meta(Section):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r}; use an IANA name such as 'UTC' or 'Europe/Paris'"
-            ) from None
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as 'UTC' or 'Europe/Paris'") from None
         return value
 
     @property
@@ -177,9 +175,7 @@ class Factor(Section):
         allowed = AREAS_BY_CATEGORY[category]
         if area not in allowed:
             names = ", ".join(a.value for a in allowed)
-            raise ValueError(
-                f"area {area.value!r} is not a {category.value} area; use one of: {names}"
-            )
+            raise ValueError(f"area {area.value!r} is not a {category.value} area; use one of: {names}")
         return area
 
 
@@ -271,9 +267,7 @@ class Postmortem(Section):
 
     @field_validator("timeline")
     @classmethod
-    def _one_event_per_milestone_sorted(
-        cls, events: list[TimelineEvent]
-    ) -> list[TimelineEvent]:
+    def _one_event_per_milestone_sorted(cls, events: list[TimelineEvent]) -> list[TimelineEvent]:
         seen: dict[Milestone, int] = {}
         for index, event in enumerate(events):
             if event.milestone is None:
@@ -321,7 +315,5 @@ class Postmortem(Section):
 
 
 def _next_id(prefix: str, existing) -> str:
-    numbers = [
-        int(i[len(prefix) :]) for i in existing if i.startswith(prefix) and i[len(prefix) :].isdigit()
-    ]
+    numbers = [int(i[len(prefix) :]) for i in existing if i.startswith(prefix) and i[len(prefix) :].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"

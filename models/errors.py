@@ -56,7 +56,7 @@ _SIMPLE = {
     "int_from_float": "should be a whole number",
     "bool_type": "should be true or false",
     "bool_parsing": "should be true or false",
-    "list_type": "should be a list, e.g. [\"a\", \"b\"]",
+    "list_type": 'should be a list, e.g. ["a", "b"]',
     "dict_type": "should be a table",
     "model_type": "should be a table",
     "model_attributes_type": "should be a table",

@@ -8,7 +8,6 @@ from datetime import timedelta
 from postmortem.models.document import Postmortem
 from postmortem.models.enums import Milestone
 
-
 METRIC_LABELS = ("Duration", "Time to detect", "Time to acknowledge", "Time to mitigate", "Time to resolve")
 
 

@@ -23,8 +23,9 @@ def _from_0(data: Data) -> Data:
     if "incident" in data:
         data["meta"] = _rename(data.pop("incident"), {"name": "title", "date": "incident_date"})
     if "events" in data:
-        data["timeline"] = [_rename(event, {"time": "at", "text": "event", "type": "kind"})
-                            for event in data.pop("events")]
+        data["timeline"] = [
+            _rename(event, {"time": "at", "text": "event", "type": "kind"}) for event in data.pop("events")
+        ]
     return data
 
 

@@ -31,9 +31,16 @@ REVIEW_STEP = "review"
 
 # The step where each top-level table or list of the file is written.
 STEP_OF_TABLE = {
-    "meta": "summary", "summary": "summary", "impact": "impact", "timeline": "timeline",
-    "factors": "factors", "whys": "whys", "actions": "actions", "lessons": "lessons",
-    "response": "lessons", "links": "lessons",
+    "meta": "summary",
+    "summary": "summary",
+    "impact": "impact",
+    "timeline": "timeline",
+    "factors": "factors",
+    "whys": "whys",
+    "actions": "actions",
+    "lessons": "lessons",
+    "response": "lessons",
+    "links": "lessons",
 }
 
 

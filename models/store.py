@@ -10,7 +10,6 @@ from postmortem.models.codec import SchemaError, TomlSyntaxError, dumps, loads
 from postmortem.models.document import Postmortem
 from postmortem.models.errors import FileAccessError, InvalidDocumentError
 
-
 # A postmortem is a few hundred kilobytes at most; far larger files are something else.
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -21,8 +20,12 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_BYTES and path.is_file():
             raise InvalidDocumentError(
-                path, [f"is {size / 1024 / 1024:.0f} MB; a postmortem file is at most {MAX_BYTES // 1024 // 1024} MB "
-                       "(is this the right file?)"])
+                path,
+                [
+                    f"is {size / 1024 / 1024:.0f} MB; a postmortem file is at most {MAX_BYTES // 1024 // 1024} MB "
+                    "(is this the right file?)"
+                ],
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FileAccessError(path, ["no such file"]) from None

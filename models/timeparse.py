@@ -33,9 +33,7 @@ def parse_event_time(text: str, incident_date: date | None, zone: ZoneInfo) -> d
     try:
         parsed = datetime.fromisoformat(candidate)
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not a time; use 14:05, 2026-01-31 14:05 or 2026-01-31T14:05+01:00"
-        ) from None
+        raise ValueError(f"{text!r} is not a time; use 14:05, 2026-01-31 14:05 or 2026-01-31T14:05+01:00") from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
     return parsed

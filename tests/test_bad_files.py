@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from postmortem.exports.markdown import render_markdown
+from postmortem.models.codec import dumps
 from postmortem.models.document import SCHEMA_VERSION
 from postmortem.models.errors import DocumentError
 from postmortem.models.examples import example_text
-from postmortem.models.codec import dumps
 from postmortem.models.store import MAX_BYTES, load
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -38,8 +38,14 @@ EXPECTED = {
 
 
 def export(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "postmortem", "export", str(path)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "postmortem", "export", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_every_bad_file_has_an_expectation():
@@ -76,10 +82,13 @@ def test_a_very_long_line_loads(tmp_path):
     assert len(load(path).meta.title) == 300_000
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (lambda p: p.mkdir(), "is a folder, not a postmortem file"),
-    (lambda p: None, "no such file"),
-])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "is a folder, not a postmortem file"),
+        (lambda p: None, "no such file"),
+    ],
+)
 def test_folders_and_missing_files(tmp_path, make, message):
     path = tmp_path / "x.toml"
     make(path)
@@ -107,7 +116,9 @@ def test_a_version_0_file_is_migrated_on_load_and_written_as_current_only_on_sav
     assert doc.schema_version == SCHEMA_VERSION
     assert doc.meta.title == "Search index rebuilt twice" and doc.meta.timezone == "Europe/Madrid"
     assert [(e.event, e.kind.value) for e in doc.timeline] == [
-        ("Index rebuild job started by the scheduler", "trigger"), ("Search results empty for some queries", "symptom")]
+        ("Index rebuild job started by the scheduler", "trigger"),
+        ("Search results empty for some queries", "symptom"),
+    ]
     assert path.read_bytes() == source.read_bytes()  # reading changed nothing
     assert dumps(doc).startswith(f"schema_version = {SCHEMA_VERSION}\n\n[meta]\n")
 
@@ -116,8 +127,10 @@ VALID = example_text().encode("utf-8")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, len(VALID) - 1), st.integers(0, 255)), min_size=1, max_size=8),
-       st.integers(0, len(VALID)))
+@given(
+    st.lists(st.tuples(st.integers(0, len(VALID) - 1), st.integers(0, 255)), min_size=1, max_size=8),
+    st.integers(0, len(VALID)),
+)
 def test_random_byte_changes_never_escape_as_anything_but_a_document_error(tmp_path, changes, cut):
     data = bytearray(VALID[:cut] if cut % 3 == 0 else VALID)
     for position, value in changes:

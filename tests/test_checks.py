@@ -137,28 +137,41 @@ def test_blame_is_found_in_every_free_text_field():
 
 
 def test_names_in_the_timeline_are_an_info_suggesting_a_role():
-    document = doc(timeline=[
-        TimelineEvent(at=datetime(2026, 2, 12, 10, tzinfo=UTC), event="Page sent to @maria", actor="Maria Lopez"),
-        TimelineEvent(at=datetime(2026, 2, 12, 11, tzinfo=UTC), event="Failover done", actor="on-call DBA"),
-    ])
+    document = doc(
+        timeline=[
+            TimelineEvent(at=datetime(2026, 2, 12, 10, tzinfo=UTC), event="Page sent to @maria", actor="Maria Lopez"),
+            TimelineEvent(at=datetime(2026, 2, 12, 11, tzinfo=UTC), event="Failover done", actor="on-call DBA"),
+        ]
+    )
     found = [f for f in run_checks(document, TODAY) if f.rule == "blame.name"]
-    assert [(f.location, f.severity) for f in found] == [("timeline[0].actor", Level.INFO),
-                                                        ("timeline[0].event", Level.INFO)]
+    assert [(f.location, f.severity) for f in found] == [
+        ("timeline[0].actor", Level.INFO),
+        ("timeline[0].event", Level.INFO),
+    ]
     assert "@maria" in found[1].message
 
 
 def chain(*answers: str, root_cause: str = "") -> WhyChain:
-    return WhyChain(problem="Checkout failed", root_cause=root_cause,
-                    steps=[WhyStep(why=f"Why {i}?", because=answer) for i, answer in enumerate(answers)])
+    return WhyChain(
+        problem="Checkout failed",
+        root_cause=root_cause,
+        steps=[WhyStep(why=f"Why {i}?", because=answer) for i, answer in enumerate(answers)],
+    )
 
 
 def test_a_short_chain_is_a_warning_and_a_chain_ending_at_a_person_an_error():
-    document = doc(whys=[
-        chain("The pool was exhausted.", "The default was lowered."),
-        chain("The pool was exhausted.", "A change lowered the default.", "The operator made a mistake."),
-        chain("The pool was exhausted.", "A change lowered it.", "Defaults are not load tested.",
-              root_cause="Shared defaults change without a load test."),
-    ])
+    document = doc(
+        whys=[
+            chain("The pool was exhausted.", "The default was lowered."),
+            chain("The pool was exhausted.", "A change lowered the default.", "The operator made a mistake."),
+            chain(
+                "The pool was exhausted.",
+                "A change lowered it.",
+                "Defaults are not load tested.",
+                root_cause="Shared defaults change without a load test.",
+            ),
+        ]
+    )
     assert rules(document) == [("whys.short", "whys[0]"), ("whys.ends-at-person", "whys[1].steps[2].because")]
     assert one(document, "whys.ends-at-person").severity == Level.ERROR
     assert ends_at_person("Human error.") and ends_at_person("Bob did not check the target.")
@@ -166,8 +179,13 @@ def test_a_short_chain_is_a_warning_and_a_chain_ending_at_a_person_an_error():
 
 
 def action(**fields: object) -> ActionItem:
-    base = dict(action="Add an alert when pool saturation stays above 80% for 5 minutes", owner="platform team",
-                due=DAY + timedelta(days=20), horizon=Horizon.SHORT_TERM, factors=["F1"])
+    base = {
+        "action": "Add an alert when pool saturation stays above 80% for 5 minutes",
+        "owner": "platform team",
+        "due": DAY + timedelta(days=20),
+        "horizon": Horizon.SHORT_TERM,
+        "factors": ["F1"],
+    }
     return ActionItem(**{**base, **fields})  # type: ignore[arg-type]
 
 
@@ -182,8 +200,12 @@ def test_a_smart_action_has_no_findings():
     ("fields", "rule", "location", "level"),
     [
         ({"action": "Improve monitoring"}, "smart.specific", "actions[0].action", Level.WARNING),
-        ({"action": "Move the pool settings into the service template"}, "smart.measurable", "actions[0].success",
-         Level.WARNING),
+        (
+            {"action": "Move the pool settings into the service template"},
+            "smart.measurable",
+            "actions[0].success",
+            Level.WARNING,
+        ),
         ({"owner": ""}, "smart.assigned", "actions[0].owner", Level.WARNING),
         ({"owner": "Maria Lopez"}, "smart.assigned", "actions[0].owner", Level.INFO),
         ({"due": None}, "smart.time-bound", "actions[0].due", Level.WARNING),
@@ -212,8 +234,13 @@ def test_a_draft_may_have_gaps_but_a_review_needs_the_basics_and_final_everythin
     assert rules(doc()) == []
     in_review = doc(meta=Meta(title="Checkout errors", status=Status.IN_REVIEW))
     assert {rule for rule, _ in rules(in_review)} == {
-        "complete.summary", "complete.impact", "complete.milestones", "complete.factors", "complete.whys",
-        "complete.actions"}
+        "complete.summary",
+        "complete.impact",
+        "complete.milestones",
+        "complete.factors",
+        "complete.whys",
+        "complete.actions",
+    }
     assert [loc for rule, loc in rules(in_review) if rule == "complete.milestones"] == ["timeline"] * 3
     final = doc(meta=Meta(title="Checkout errors", status=Status.FINAL))
     final_rules = [rule for rule, _ in rules(final)]
@@ -251,7 +278,18 @@ def test_consistency_rules():
 
 
 def test_findings_know_their_step():
-    steps = {Finding("r", Level.INFO, loc, "m").step for loc in
-             ("meta.status", "summary.root_cause", "timeline[2].event", "whys[0].steps[1].because",
-              "actions[3].due", "lessons.lucky[0]", "response.mitigation", "review.notes", "")}
+    steps = {
+        Finding("r", Level.INFO, loc, "m").step
+        for loc in (
+            "meta.status",
+            "summary.root_cause",
+            "timeline[2].event",
+            "whys[0].steps[1].because",
+            "actions[3].due",
+            "lessons.lucky[0]",
+            "response.mitigation",
+            "review.notes",
+            "",
+        )
+    }
     assert steps == {"summary", "timeline", "whys", "actions", "lessons", "review"}

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-import postmortem.tui.wizard_app
 import postmortem.tui.cli
 import postmortem.tui.load_error
 import postmortem.tui.meeting_app
+import postmortem.tui.wizard_app
 from postmortem.models.document import SCHEMA_VERSION, Postmortem
 from postmortem.models.examples import EXAMPLE_NAME
 from postmortem.models.store import load, save
@@ -180,9 +180,8 @@ def test_export_toml_syntax_error_position(tmp_path: Path) -> None:
 
 
 def test_export_schema_errors_name_each_field(tmp_path: Path) -> None:
-    text = (
-        VALID.replace('severity = "SEV-3"', 'severity = "SEV-9"\ncolour = "red"')
-        .replace("at = 2026-01-31T10:00:00Z", "at = 2026-01-31T10:00:00")
+    text = VALID.replace('severity = "SEV-3"', 'severity = "SEV-9"\ncolour = "red"').replace(
+        "at = 2026-01-31T10:00:00Z", "at = 2026-01-31T10:00:00"
     )
     write(tmp_path, "schema.toml", text)
     result = run_cli(tmp_path, "export", "schema.toml")

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from test_cli import run_cli
 
 CLEAN = """\
@@ -17,7 +16,9 @@ title = "Queue backlog"
 incident_date = 2026-01-31
 """
 
-BLAMING = CLEAN + """
+BLAMING = (
+    CLEAN
+    + """
 [summary]
 root_cause = "Human error: Dave deleted the queue."
 
@@ -28,6 +29,7 @@ owner = "queue team"
 due = 2026-02-05
 factors = ["F9"]
 """
+)
 
 
 @pytest.fixture
@@ -50,8 +52,9 @@ def test_findings_are_grouped_by_step_with_locations_and_errors_fail(files):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("blaming.toml: 3 errors, ")
     assert lines[1] == "  Summary & details"
-    assert lines[2] == ('    error    summary.root_cause: "Human error" names human error as a cause '
-                        "[blame.human-error]")
+    assert lines[2] == (
+        '    error    summary.root_cause: "Human error" names human error as a cause [blame.human-error]'
+    )
     assert "  Action items" in lines
     assert any(line.startswith("    warning  actions[0].action: the action is not specific") for line in lines)
 
@@ -65,7 +68,8 @@ def test_json_prints_one_line_per_file(files):
     keys = {"rule", "severity", "location", "message", "suggestion"}
     assert all(finding.keys() == keys for finding in second["findings"])
     assert {"blame.human-error", "blame.person-cause", "consistency.unknown-factor"} <= {
-        f["rule"] for f in second["findings"]}
+        f["rule"] for f in second["findings"]
+    }
 
 
 def test_rule_prefixes_filter_and_strict_fails_on_warnings(files):

@@ -8,9 +8,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from test_cli import assert_clean_failure, run_cli
 
 from postmortem.models.store import load
-from test_cli import assert_clean_failure, run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 
@@ -43,8 +43,9 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def test_dry_run_json_prints_one_object_per_candidate_and_changes_nothing(workspace):
-    result = run_cli(workspace, "timeline", "import", "incident.toml", "iso.log", "app.jsonl", "channel.json",
-                     "--dry-run", "--json")
+    result = run_cli(
+        workspace, "timeline", "import", "incident.toml", "iso.log", "app.jsonl", "channel.json", "--dry-run", "--json"
+    )
     assert result.code == 0, result
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(objects) == 8
@@ -102,8 +103,22 @@ def test_bad_options_are_one_line_errors(workspace, flags, message):
 
 
 def test_window_flags_and_grep(workspace):
-    result = run_cli(workspace, "timeline", "import", "incident.toml", "iso.log", "--dry-run", "--json",
-                     "--since", "20:08:02", "--until", "20:08:30", "--grep", "health", "--no-collapse")
+    result = run_cli(
+        workspace,
+        "timeline",
+        "import",
+        "incident.toml",
+        "iso.log",
+        "--dry-run",
+        "--json",
+        "--since",
+        "20:08:02",
+        "--until",
+        "20:08:30",
+        "--grep",
+        "health",
+        "--no-collapse",
+    )
     assert result.code == 0, result
     texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
     assert texts == ["[pool] connection pool exhausted: 14 waiting", "[pool] connection pool exhausted: 9 waiting"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ from postmortem.models.document import (
 from postmortem.models.enums import Milestone
 from postmortem.models.errors import DocumentError, FileAccessError, InvalidDocumentError
 
-UTC = timezone.utc
+UTC = UTC
 
 # Every field set, in the exact form ``dumps`` writes it.
 FULL_TEXT = '''\
@@ -210,7 +210,7 @@ jira = "OPS-7"
 incident = 991
 '''
 
-MINIMAL_TEXT = '''\
+MINIMAL_TEXT = """\
 schema_version = 1
 
 [meta]
@@ -219,35 +219,86 @@ status = "draft"
 timezone = "UTC"
 variant = "standard"
 confidentiality = "internal"
-'''
+"""
 
 # The key order of shared/spec/file-format.md.
 SPEC_SECTIONS = [
-    "meta", "summary", "impact", "impact.services", "timeline", "factors", "whys",
-    "actions", "lessons", "response", "links", "history", "review", "extra",
+    "meta",
+    "summary",
+    "impact",
+    "impact.services",
+    "timeline",
+    "factors",
+    "whys",
+    "actions",
+    "lessons",
+    "response",
+    "links",
+    "history",
+    "review",
+    "extra",
 ]
 SPEC_KEYS = {
     "meta": [
-        "id", "title", "status", "severity", "incident_date", "timezone", "detection",
-        "variant", "confidentiality", "authors", "facilitator", "reviewers",
-        "participants", "services", "tags", "related",
+        "id",
+        "title",
+        "status",
+        "severity",
+        "incident_date",
+        "timezone",
+        "detection",
+        "variant",
+        "confidentiality",
+        "authors",
+        "facilitator",
+        "reviewers",
+        "participants",
+        "services",
+        "tags",
+        "related",
     ],
     "summary": ["what_happened", "root_cause", "resolution", "customer_impact"],
     "impact": [
-        "users_affected", "regions", "customer_experience", "data_impact", "data_details",
-        "sla", "revenue", "support_tickets", "escalations", "error_rate", "latency",
-        "availability", "compliance", "dependent_systems",
+        "users_affected",
+        "regions",
+        "customer_experience",
+        "data_impact",
+        "data_details",
+        "sla",
+        "revenue",
+        "support_tickets",
+        "escalations",
+        "error_rate",
+        "latency",
+        "availability",
+        "compliance",
+        "dependent_systems",
     ],
     "impact.services": ["name", "effect"],
     "timeline": ["at", "event", "kind", "milestone", "actor", "source", "evidence", "key"],
     "factors": [
-        "id", "title", "category", "area", "weight", "description", "why_it_mattered",
+        "id",
+        "title",
+        "category",
+        "area",
+        "weight",
+        "description",
+        "why_it_mattered",
         "evidence",
     ],
     "whys": ["problem", "steps", "root_cause"],
     "actions": [
-        "id", "action", "owner", "due", "priority", "horizon", "type", "status", "success",
-        "ticket", "factors",
+        "id",
+        "action",
+        "owner",
+        "due",
+        "priority",
+        "horizon",
+        "type",
+        "status",
+        "success",
+        "ticket",
+        "factors",
     ],
     "lessons": ["went_well", "went_poorly", "lucky", "key_learnings"],
     "response": ["mitigation", "verification", "residual_risk", "communication"],
@@ -331,7 +382,15 @@ def test_short_record_lists_are_still_arrays_of_tables_after_meta():
     text = dumps(doc)
 
     assert [name for name, _ in layout(text)] == [
-        "", "meta", "impact.services", "timeline", "factors", "whys", "actions", "links", "history",
+        "",
+        "meta",
+        "impact.services",
+        "timeline",
+        "factors",
+        "whys",
+        "actions",
+        "links",
+        "history",
     ]
     assert "= [\n    {" not in text
     assert loads(text) == doc
@@ -457,7 +516,10 @@ def test_datetimes_keep_their_offset():
     assert "meeting = 2026-02-02 09:00:00+05:30\n" in text
     loaded = loads(text)
     assert [e.at.utcoffset() for e in loaded.timeline] == [
-        timedelta(hours=1), timedelta(hours=5, minutes=30), timedelta(0), timedelta(hours=-3, minutes=-30),
+        timedelta(hours=1),
+        timedelta(hours=5, minutes=30),
+        timedelta(0),
+        timedelta(hours=-3, minutes=-30),
     ]
     assert loaded.review.meeting.utcoffset() == timedelta(hours=5, minutes=30)
 
@@ -493,8 +555,10 @@ def test_output_is_valid_toml_with_the_same_data_as_the_model():
 
 
 def test_timeline_written_in_time_order():
-    text = '[meta]\ntitle = "t"\n[[timeline]]\nat = 2026-01-31T12:00:00Z\nevent = "late"\n' \
-           '[[timeline]]\nat = 2026-01-31T11:00:00Z\nevent = "early"\n'
+    text = (
+        '[meta]\ntitle = "t"\n[[timeline]]\nat = 2026-01-31T12:00:00Z\nevent = "late"\n'
+        '[[timeline]]\nat = 2026-01-31T11:00:00Z\nevent = "early"\n'
+    )
     out = dumps(loads(text))
     assert out.index('"early"') < out.index('"late"')
 
@@ -527,7 +591,7 @@ def test_invalid_schema_version_is_refused(version: str):
 
 def test_schema_version_is_checked_before_the_rest():
     with pytest.raises(SchemaError) as caught:
-        loads('schema_version = 7\n[meta]\nbogus = 1\n')
+        loads("schema_version = 7\n[meta]\nbogus = 1\n")
     [problem] = caught.value.problems
     assert "7" in problem and "1" in problem and "newer" in problem
 
@@ -556,7 +620,7 @@ def test_save_without_change_is_byte_identical(tmp_path: Path):
 def test_save_writes_utf8(tmp_path: Path):
     path = tmp_path / "inc.toml"
     store.save(Postmortem(meta=Meta(title="Café ✓")), path)
-    assert 'title = "Café ✓"'.encode("utf-8") in path.read_bytes()
+    assert 'title = "Café ✓"'.encode() in path.read_bytes()
 
 
 def test_save_leaves_no_temporary_files(tmp_path: Path):
@@ -779,7 +843,7 @@ BAD_CONTENTS = {
     "schema": '[meta]\ntitle = ""\n',
     "unknown-key": '[meta]\ntitle = "x"\ncolour = "red"\n',
     "newer": 'schema_version = 99\n[meta]\ntitle = "x"\n',
-    "not-utf8": b"[meta]\ntitle = \"\xff\xfe\"\n",
+    "not-utf8": b'[meta]\ntitle = "\xff\xfe"\n',
 }
 
 
@@ -797,9 +861,7 @@ def test_failed_load_never_modifies_the_file(tmp_path: Path, kind: str):
     assert path.stat().st_mtime_ns == past
     assert [p.name for p in tmp_path.iterdir()] == ["inc.toml"]
 
-
     from postmortem import models
-    import postmortem.models
 
     assert models.load is store.load and models.save is store.save
     assert issubclass(models.FileAccessError, models.DocumentError)

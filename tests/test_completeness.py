@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from postmortem.models.completeness import REQUIRED_MILESTONES, missing_by_step
 from postmortem.models.document import (
@@ -29,7 +29,7 @@ def gaps(doc: Postmortem, step: str) -> list[str]:
 
 
 def event(minute: int, milestone: Milestone | None = None) -> TimelineEvent:
-    at = datetime(2026, 1, 31, 10, 0, tzinfo=timezone.utc) + timedelta(minutes=minute)
+    at = datetime(2026, 1, 31, 10, 0, tzinfo=UTC) + timedelta(minutes=minute)
     return TimelineEvent(at=at, event=f"event {minute}", milestone=milestone)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -42,7 +42,7 @@ from postmortem.models.enums import (
     Weight,
 )
 
-UTC = timezone.utc
+UTC = UTC
 PLUS_ONE = timezone(timedelta(hours=1))
 
 
@@ -187,9 +187,7 @@ def dotted(path: tuple[str | int, ...]) -> str:
 
 
 @pytest.mark.parametrize(("path", "enum"), ENUM_FIELDS, ids=lambda v: dotted(v) if isinstance(v, tuple) else "")
-def test_every_enum_rejects_a_bad_value_listing_the_allowed_ones(
-    path: tuple[str | int, ...], enum: type[StrEnum]
-):
+def test_every_enum_rejects_a_bad_value_listing_the_allowed_ones(path: tuple[str | int, ...], enum: type[StrEnum]):
     data = base_data()
     set_path(data, path, "bogus")
 
@@ -217,9 +215,7 @@ def test_every_enum_accepts_each_of_its_values(path: tuple[str | int, ...], enum
 def test_enum_values_are_case_sensitive():
     data = base_data()
     set_path(data, ("meta", "severity"), "sev-1")
-    assert problems_for(data) == [
-        "meta.severity: 'sev-1' is not allowed; use one of: SEV-1, SEV-2, SEV-3, SEV-4"
-    ]
+    assert problems_for(data) == ["meta.severity: 'sev-1' is not allowed; use one of: SEV-1, SEV-2, SEV-3, SEV-4"]
 
 
 # Datetimes ---------------------------------------------------------------
@@ -336,9 +332,7 @@ def test_incident_date_must_be_a_plain_date():
         (("review", "agenda", 0, "length"), "review.agenda[0]"),
     ],
 )
-def test_unknown_key_is_rejected_naming_the_key_and_where_it_is(
-    path: tuple[str | int, ...], section: str | None
-):
+def test_unknown_key_is_rejected_naming_the_key_and_where_it_is(path: tuple[str | int, ...], section: str | None):
     data = base_data()
     set_path(data, path, "value")
 

@@ -15,7 +15,7 @@ from postmortem.models.evidence.records import Cancelled
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 DAY = date(2026, 2, 12)
-WIDE = dict(since=datetime(2025, 1, 1, tzinfo=UTC), until=datetime(2027, 1, 1, tzinfo=UTC))
+WIDE = {"since": datetime(2025, 1, 1, tzinfo=UTC), "until": datetime(2027, 1, 1, tzinfo=UTC)}
 
 
 def document(zone: str = "UTC", day: date = DAY, timeline: list[TimelineEvent] | None = None) -> Postmortem:
@@ -88,16 +88,36 @@ def test_syslog_without_a_year_across_new_year_lands_in_the_right_years():
 @pytest.mark.parametrize(
     ("name", "zone", "expected", "levels"),
     [
-        ("rfc5424.log", "UTC", ["2026-02-12T19:08:01.003+00:00", "2026-02-12T20:08:02.500+01:00",
-                                "2026-02-12T19:08:03.000+00:00"], ["notice", "error", "info"]),
-        ("access.log", "UTC", ["2026-02-12T20:08:01.000+01:00", "2026-02-12T19:08:02.000+00:00",
-                               "2026-02-12T19:08:03.000+00:00"], ["info", "error", "error"]),
-        ("apache_error.log", "Europe/Berlin", ["2026-02-12T19:08:01.123+01:00", "2026-02-12T19:08:02.000+01:00",
-                                               "2026-02-12T19:08:03.000+01:00"], ["error", "notice", "error"]),
-        ("epoch.log", "UTC", ["2026-02-12T19:08:01.250+00:00", "2026-02-12T19:08:02.000+00:00",
-                              "2026-02-12T19:08:03.500+00:00"], ["error", "info", "warning"]),
-        ("epoch_ms.log", "Europe/Berlin", ["2026-02-12T20:08:01.250+01:00", "2026-02-12T20:08:02.000+01:00"],
-         ["error", "info"]),
+        (
+            "rfc5424.log",
+            "UTC",
+            ["2026-02-12T19:08:01.003+00:00", "2026-02-12T20:08:02.500+01:00", "2026-02-12T19:08:03.000+00:00"],
+            ["notice", "error", "info"],
+        ),
+        (
+            "access.log",
+            "UTC",
+            ["2026-02-12T20:08:01.000+01:00", "2026-02-12T19:08:02.000+00:00", "2026-02-12T19:08:03.000+00:00"],
+            ["info", "error", "error"],
+        ),
+        (
+            "apache_error.log",
+            "Europe/Berlin",
+            ["2026-02-12T19:08:01.123+01:00", "2026-02-12T19:08:02.000+01:00", "2026-02-12T19:08:03.000+01:00"],
+            ["error", "notice", "error"],
+        ),
+        (
+            "epoch.log",
+            "UTC",
+            ["2026-02-12T19:08:01.250+00:00", "2026-02-12T19:08:02.000+00:00", "2026-02-12T19:08:03.500+00:00"],
+            ["error", "info", "warning"],
+        ),
+        (
+            "epoch_ms.log",
+            "Europe/Berlin",
+            ["2026-02-12T20:08:01.250+01:00", "2026-02-12T20:08:02.000+01:00"],
+            ["error", "info"],
+        ),
     ],
 )
 def test_each_text_format_to_the_millisecond(name, zone, expected, levels):
@@ -138,7 +158,11 @@ def test_json_lines_with_common_keys_iso_and_epoch_times_and_numeric_levels():
         "2026-02-12T19:08:04.000+00:00",
     ]
     assert [c.text for c in found] == [
-        "pool exhausted", "payment timeout", "deploy of checkout-api 4.2.0 started", "request served"]
+        "pool exhausted",
+        "payment timeout",
+        "deploy of checkout-api 4.2.0 started",
+        "request served",
+    ]
     assert [c.level for c in found] == ["error", "error", "info", "info"]
     assert [c.source.rsplit(":", 1)[1] for c in found] == ["1", "2", "3", "4"]
     # Without --all: the two errors and the deploy.
@@ -148,10 +172,16 @@ def test_json_lines_with_common_keys_iso_and_epoch_times_and_numeric_levels():
 
 def test_csv_alert_export_picks_time_title_and_severity_columns():
     found = every_record("alerts.csv")
-    assert stamps(found) == ["2026-02-11T03:00:00.000+00:00", "2026-02-12T19:19:00.000+00:00",
-                             "2026-02-12T20:21:30.000+01:00"]
-    assert [c.text for c in found] == ["Disk almost full", "Checkout availability below 99.5% (fast burn)",
-                                       "Confirmation p99 above 2 s, 5 minutes"]
+    assert stamps(found) == [
+        "2026-02-11T03:00:00.000+00:00",
+        "2026-02-12T19:19:00.000+00:00",
+        "2026-02-12T20:21:30.000+01:00",
+    ]
+    assert [c.text for c in found] == [
+        "Disk almost full",
+        "Checkout availability below 99.5% (fast burn)",
+        "Confirmation p99 above 2 s, 5 minutes",
+    ]
     assert [c.level for c in found] == ["info", "critical", "warning"]
     assert {c.kind for c in found} == {EventKind.DETECTION}
     assert [c.source.rsplit(":", 1)[1] for c in found] == ["4", "2", "3"]
@@ -201,8 +231,9 @@ def test_unreadable_sources_are_reported_with_what_to_do(name, words):
 
 
 def test_a_good_source_still_reads_when_another_fails():
-    result = import_evidence(document(), [str(FIXTURES / "notimes.txt"), str(FIXTURES / "epoch.log")],
-                             ImportOptions(**WIDE))
+    result = import_evidence(
+        document(), [str(FIXTURES / "notimes.txt"), str(FIXTURES / "epoch.log")], ImportOptions(**WIDE)
+    )
     assert len(result.problems) == 1 and len(result.candidates) == 2
 
 
@@ -237,27 +268,35 @@ def test_grep_adds_records_that_match():
 
 def test_the_default_window_is_start_to_resolution_with_an_hour_either_side():
     start = datetime(2026, 2, 12, 19, 30, tzinfo=UTC)
-    doc = document(timeline=[
-        TimelineEvent(at=start, event="Errors begin", milestone=Milestone.STARTED),
-        TimelineEvent(at=start + timedelta(minutes=20), event="Errors end", milestone=Milestone.RESOLVED),
-    ])
+    doc = document(
+        timeline=[
+            TimelineEvent(at=start, event="Errors begin", milestone=Milestone.STARTED),
+            TimelineEvent(at=start + timedelta(minutes=20), event="Errors end", milestone=Milestone.RESOLVED),
+        ]
+    )
     window = default_window(doc, ImportOptions())
     assert window.start == (start - timedelta(hours=1)).timestamp()
     assert window.end == (start + timedelta(minutes=80)).timestamp()
     found = run(["epoch.log", "channel.json"], doc, keep_all=True, collapse=False)
     assert len(found) == 5  # every record is within 18:30 - 20:50
-    late = document(timeline=[
-        TimelineEvent(at=datetime(2026, 2, 12, 21, 0, tzinfo=UTC), event="Errors begin",
-                      milestone=Milestone.STARTED)])
+    late = document(
+        timeline=[
+            TimelineEvent(
+                at=datetime(2026, 2, 12, 21, 0, tzinfo=UTC), event="Errors begin", milestone=Milestone.STARTED
+            )
+        ]
+    )
     assert run(["epoch.log"], late, keep_all=True) == []
-    narrowed = run(["epoch.log"], doc, keep_all=True, collapse=False,
-                   since=datetime(2026, 2, 12, 19, 8, 2, tzinfo=UTC))
+    narrowed = run(["epoch.log"], doc, keep_all=True, collapse=False, since=datetime(2026, 2, 12, 19, 8, 2, tzinfo=UTC))
     assert stamps(narrowed) == ["2026-02-12T19:08:02.000+00:00", "2026-02-12T19:08:03.500+00:00"]
 
 
 def test_bursts_split_when_records_are_far_apart(tmp_path):
-    lines = [f"2026-02-12T19:{m:02d}:{s:02d}Z ERROR pool exhausted: {m * 60 + s} waiting\n"
-             for m in range(0, 5) for s in (0, 30)]
+    lines = [
+        f"2026-02-12T19:{m:02d}:{s:02d}Z ERROR pool exhausted: {m * 60 + s} waiting\n"
+        for m in range(0, 5)
+        for s in (0, 30)
+    ]
     lines.append("2026-02-12T19:30:00Z ERROR pool exhausted: 3 waiting\n")
     log = tmp_path / "burst.log"
     log.write_text("".join(lines))
@@ -270,17 +309,23 @@ def test_bursts_split_when_records_are_far_apart(tmp_path):
 
 
 def test_templates_mask_what_varies():
-    assert template('user "ana" from 10.1.2.3:443 req 3fa85f64-5717-4562-b3fc-2c963f66afa6 took 12ms, key '
-                    "deadbeef42") == 'user "…" from <ip> req <id> took <n>ms, key <hex>'
+    assert (
+        template('user "ana" from 10.1.2.3:443 req 3fa85f64-5717-4562-b3fc-2c963f66afa6 took 12ms, key deadbeef42')
+        == 'user "…" from <ip> req <id> took <n>ms, key <hex>'
+    )
     assert template("http2 on x86_64") == "http2 on x86_64"
 
 
 def test_candidates_already_in_the_timeline_are_marked():
     first = every_record("epoch.log")[0]
-    doc = document(timeline=[
-        TimelineEvent(at=first.at + timedelta(seconds=20), event=first.text.upper().replace(" ", "  ")),
-        TimelineEvent(at=datetime(2026, 2, 12, 19, 8, 3, tzinfo=UTC), event="slow", source=f"{FIXTURES}/epoch.log:3"),
-    ])
+    doc = document(
+        timeline=[
+            TimelineEvent(at=first.at + timedelta(seconds=20), event=first.text.upper().replace(" ", "  ")),
+            TimelineEvent(
+                at=datetime(2026, 2, 12, 19, 8, 3, tzinfo=UTC), event="slow", source=f"{FIXTURES}/epoch.log:3"
+            ),
+        ]
+    )
     found = run(["epoch.log"], doc, keep_all=True, collapse=False, **WIDE)
     assert [c.existing for c in found] == [True, False, True]
     assert "existing" in found[0].as_json() and "existing" not in found[1].as_json()

@@ -84,9 +84,7 @@ def parse_tables(markdown: str) -> list[Table]:
 def headings(markdown: str) -> list[tuple[str, str]]:
     tokens = MD.parse(markdown)
     return [
-        (token.tag, tokens[index + 1].content)
-        for index, token in enumerate(tokens)
-        if token.type == "heading_open"
+        (token.tag, tokens[index + 1].content) for index, token in enumerate(tokens) if token.type == "heading_open"
     ]
 
 
@@ -151,16 +149,36 @@ def timed_doc(**changes) -> Postmortem:
         },
         "timeline": [
             {"at": "2026-03-03T17:30:00Z", "event": "Config pushed", "kind": "trigger"},
-            {"at": "2026-03-03T18:00:00Z", "event": "Backlog grows", "kind": "symptom",
-             "milestone": "started", "key": True},
-            {"at": "2026-03-03T18:12:00Z", "event": "Queue alert fires", "kind": "detection",
-             "milestone": "detected", "actor": "alerting"},
-            {"at": "2026-03-03T18:15:00Z", "event": "Page acknowledged", "kind": "escalation",
-             "milestone": "acknowledged", "actor": "on-call engineer"},
-            {"at": "2026-03-03T19:05:00Z", "event": "Consumers scaled out", "kind": "mitigation",
-             "milestone": "mitigated", "source": "deploy log", "evidence": "run 77"},
-            {"at": "2026-03-04T05:30:00Z", "event": "Backlog drained", "kind": "resolution",
-             "milestone": "resolved"},
+            {
+                "at": "2026-03-03T18:00:00Z",
+                "event": "Backlog grows",
+                "kind": "symptom",
+                "milestone": "started",
+                "key": True,
+            },
+            {
+                "at": "2026-03-03T18:12:00Z",
+                "event": "Queue alert fires",
+                "kind": "detection",
+                "milestone": "detected",
+                "actor": "alerting",
+            },
+            {
+                "at": "2026-03-03T18:15:00Z",
+                "event": "Page acknowledged",
+                "kind": "escalation",
+                "milestone": "acknowledged",
+                "actor": "on-call engineer",
+            },
+            {
+                "at": "2026-03-03T19:05:00Z",
+                "event": "Consumers scaled out",
+                "kind": "mitigation",
+                "milestone": "mitigated",
+                "source": "deploy log",
+                "evidence": "run 77",
+            },
+            {"at": "2026-03-04T05:30:00Z", "event": "Backlog drained", "kind": "resolution", "milestone": "resolved"},
         ],
     }
     data.update(changes)
@@ -187,31 +205,46 @@ def nasty_doc() -> Postmortem:
             ],
         },
         timeline=[
-            {"at": "2026-05-01T10:00:00+05:30", "event": "| starts with a pipe",
-             "milestone": "started"},
-            {"at": "2026-05-01T10:05:00+05:30", "event": "ends with a backslash\\",
-             "actor": "bot|1\\", "source": "log\\|x", "key": True},
+            {"at": "2026-05-01T10:00:00+05:30", "event": "| starts with a pipe", "milestone": "started"},
+            {
+                "at": "2026-05-01T10:05:00+05:30",
+                "event": "ends with a backslash\\",
+                "actor": "bot|1\\",
+                "source": "log\\|x",
+                "key": True,
+            },
             {"at": "2026-05-01T10:06:00+05:30", "event": "two\\\\|pipes||\r\n\r\n🚀 rocket"},
             {"at": "2026-05-02T00:10:00+05:30", "event": "`code | span`", "milestone": "resolved"},
         ],
         factors=[
-            {"id": "F|1", "title": "Title with | pipe\nand break", "category": "process",
-             "description": "- looks like a list\n- second item"},
+            {
+                "id": "F|1",
+                "title": "Title with | pipe\nand break",
+                "category": "process",
+                "description": "- looks like a list\n- second item",
+            },
         ],
         whys=[
-            {"problem": "p|q",
-             "steps": [{"why": "", "because": ""}, {"why": "x\ny", "because": "z|"}]},
+            {"problem": "p|q", "steps": [{"why": "", "because": ""}, {"why": "x\ny", "because": "z|"}]},
         ],
         actions=[
-            {"id": "A1", "action": "Do | this\r\nthen\\", "owner": "team|ops\\",
-             "horizon": "immediate", "ticket": "T\\|1", "factors": ["F|1", ""],
-             "success": "p99 < 1s | 99%"},
+            {
+                "id": "A1",
+                "action": "Do | this\r\nthen\\",
+                "owner": "team|ops\\",
+                "horizon": "immediate",
+                "ticket": "T\\|1",
+                "factors": ["F|1", ""],
+                "success": "p99 < 1s | 99%",
+            },
             {"id": "A2", "action": "🧯 extinguish\n\n\nlater", "owner": "", "status": "done"},
             {"id": "", "action": "  \\  ", "type": "detect"},
         ],
         lessons={"went_well": ["good | thing\nsecond line"], "lucky": ["", "🍀"]},
-        links=[{"label": "see [this] | that", "url": "https://example.com/a b(c)"},
-               {"url": "https://example.com/plain"}],
+        links=[
+            {"label": "see [this] | that", "url": "https://example.com/a b(c)"},
+            {"url": "https://example.com/plain"},
+        ],
         history=[{"date": "2026-05-03", "change": "a|b\r\n\r\nc"}],
         review={"agenda": [{"topic": "pipes | everywhere\\", "minutes": 5}], "notes": "n|o\nt\\"},
     )
@@ -221,8 +254,7 @@ def action_doc(action: str, owner: str) -> Postmortem:
     return Postmortem(
         meta={"title": "Property"},
         actions=[
-            {"id": "A1", "action": action, "owner": owner, "horizon": "immediate",
-             "factors": ["F1"]},
+            {"id": "A1", "action": action, "owner": owner, "horizon": "immediate", "factors": ["F1"]},
             {"id": "A2", "action": "Plain follow-up", "horizon": "immediate", "ticket": "OPS-2"},
         ],
     )
@@ -364,11 +396,22 @@ def test_milestones_out_of_order_are_flagged():
 def test_factors_are_grouped_with_every_field():
     doc = timed_doc(
         factors=[
-            {"id": "F1", "title": "No budget for on-call", "category": "organizational",
-             "area": "resources", "weight": "environmental"},
-            {"id": "F2", "title": "Retry storm", "category": "technical", "area": "code",
-             "description": "Clients retried\nwithout backoff", "why_it_mattered": "Tripled load",
-             "evidence": "Trace 12"},
+            {
+                "id": "F1",
+                "title": "No budget for on-call",
+                "category": "organizational",
+                "area": "resources",
+                "weight": "environmental",
+            },
+            {
+                "id": "F2",
+                "title": "Retry storm",
+                "category": "technical",
+                "area": "code",
+                "description": "Clients retried\nwithout backoff",
+                "why_it_mattered": "Tripled load",
+                "evidence": "Trace 12",
+            },
         ],
         actions=[{"id": "A1", "action": "Add backoff", "factors": ["F2"]}],
     )
@@ -419,9 +462,19 @@ def test_actions_are_grouped_by_horizon_with_all_columns():
     doc = timed_doc(
         actions=[
             {"id": "A1", "action": "Later thing", "horizon": "long-term", "type": "process"},
-            {"id": "A2", "action": "Alert on backlog > 10k", "owner": "SRE", "due": "2026-03-17",
-             "priority": "P1", "horizon": "immediate", "type": "detect", "status": "done",
-             "success": "Fires in replay", "ticket": "OPS-1", "factors": ["F1", "F2"]},
+            {
+                "id": "A2",
+                "action": "Alert on backlog > 10k",
+                "owner": "SRE",
+                "due": "2026-03-17",
+                "priority": "P1",
+                "horizon": "immediate",
+                "type": "detect",
+                "status": "done",
+                "success": "Fires in replay",
+                "ticket": "OPS-1",
+                "factors": ["F1", "F2"],
+            },
             {"id": "A3", "action": "Unplanned", "status": "wont-do", "type": "prevent"},
         ]
     )
@@ -439,8 +492,18 @@ def test_actions_are_grouped_by_horizon_with_all_columns():
     tables = table_with_header(actions, "ID")
     assert [t.header for t in tables] == [ACTION_HEADER] * 3
     assert tables[0].rows == [
-        ["A2", "Alert on backlog > 10k", "SRE", "2026-03-17", "P1",
-         "detect", "done", "Fires in replay", "OPS-1", "F1, F2"]
+        [
+            "A2",
+            "Alert on backlog > 10k",
+            "SRE",
+            "2026-03-17",
+            "P1",
+            "detect",
+            "done",
+            "Fires in replay",
+            "OPS-1",
+            "F1, F2",
+        ]
     ]
     assert [t.rows[0][0] for t in tables] == ["A2", "A1", "A3"]
 
@@ -453,8 +516,14 @@ def test_no_horizon_group_is_left_out_when_every_action_has_one():
 def test_prevention_measures_are_task_lists_by_type():
     doc = timed_doc(
         actions=[
-            {"id": "A1", "action": "Alert on backlog", "owner": "SRE", "due": "2026-03-17",
-             "type": "detect", "status": "done"},
+            {
+                "id": "A1",
+                "action": "Alert on backlog",
+                "owner": "SRE",
+                "due": "2026-03-17",
+                "type": "detect",
+                "status": "done",
+            },
             {"id": "A2", "action": "Cap retries", "type": "prevent", "status": "in-progress"},
             {"id": "A3", "action": "Write runbook\nfor queues", "type": "respond", "owner": "Ops"},
             {"id": "A4", "action": "Untyped idea", "status": "wont-do"},
@@ -599,4 +668,3 @@ def test_example_lists_every_action_and_factor(example_doc):
         assert f"#### {factor.id}: {factor.title}" in markdown
     (timeline,) = table_with_header(markdown, "Time")
     assert len(timeline.rows) == len(example_doc.timeline)
-

@@ -68,13 +68,20 @@ def test_every_package_folder_is_installed():
 def test_the_wheel_holds_only_the_postmortem_package(tmp_path: Path):
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert built.returncode == 0, built.stderr
     (wheel,) = tmp_path.glob("postmortem-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     tops = {name.split("/")[0] for name in names}
     assert {top for top in tops if not top.endswith(".dist-info")} == {"postmortem"}
-    for expected in ("postmortem/__main__.py", "postmortem/tui/cli/__init__.py", "postmortem/tui/app.tcss",
-                     "postmortem/screens/wizard/screen.tcss", "postmortem/models/examples/checkout-latency.toml"):
+    for expected in (
+        "postmortem/__main__.py",
+        "postmortem/tui/cli/__init__.py",
+        "postmortem/tui/app.tcss",
+        "postmortem/screens/wizard/screen.tcss",
+        "postmortem/models/examples/checkout-latency.toml",
+    ):
         assert expected in names

@@ -9,8 +9,9 @@ from postmortem.models.meeting import FIELD_WORDS, meeting_changes
 
 
 def item(id: str, action: str = "Alert on pool wait above 200 ms", **fields) -> ActionItem:
-    return ActionItem(id=id, action=action, owner=fields.pop("owner", "SRE team"),
-                      due=fields.pop("due", date(2026, 3, 1)), **fields)
+    return ActionItem(
+        id=id, action=action, owner=fields.pop("owner", "SRE team"), due=fields.pop("due", date(2026, 3, 1)), **fields
+    )
 
 
 def test_every_action_field_has_a_name_in_the_wrap_up():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +18,7 @@ from postmortem.models.metrics import (
 )
 from postmortem.models.timeparse import parse_event_time
 
-UTC = timezone.utc
+UTC = UTC
 PLUS_ONE = timezone(timedelta(hours=1))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -29,8 +30,15 @@ class Terminal:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 32, 100, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "32"}
-        self.process = subprocess.Popen([sys.executable, "-m", "postmortem", *args], stdin=slave, stdout=slave,
-                                        stderr=slave, env=env, cwd=ROOT, start_new_session=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "postmortem", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=ROOT,
+            start_new_session=True,
+        )
         os.close(slave)
         self.master = master
         self.screen = b""
@@ -56,10 +64,8 @@ class Terminal:
             assert time.monotonic() < deadline, "the app did not end"
             ready, _, _ = select.select([self.master], [], [], 0.2)
             if ready:
-                try:
+                with contextlib.suppress(OSError):
                     self.screen += os.read(self.master, 65536)
-                except OSError:
-                    pass
         return self.process.returncode
 
     def type(self, keys: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -58,8 +58,33 @@ SETTINGS = settings(
 # Characters that stress the TOML writer, mixed with any other text (no
 # surrogates: they cannot be written as UTF-8).
 AWKWARD = st.sampled_from(
-    ['"', "'", "\\", "\n", "\t", '"""', "'''", "\x00", "\x1f", "\x7f", "\r", "é", "✓", "火", "🙂", " ", "#", "=", "[", "]",
-     "שלום", "مرحبا", "e\u0301", "👩\u200d💻", "\u202e"]
+    [
+        '"',
+        "'",
+        "\\",
+        "\n",
+        "\t",
+        '"""',
+        "'''",
+        "\x00",
+        "\x1f",
+        "\x7f",
+        "\r",
+        "é",
+        "✓",
+        "火",
+        "🙂",
+        " ",
+        "#",
+        "=",
+        "[",
+        "]",
+        "שלום",
+        "مرحبا",
+        "e\u0301",
+        "👩\u200d💻",
+        "\u202e",
+    ]
 )
 ANY_CHAR = st.characters(blacklist_categories=("Cs",))
 VISIBLE_CHAR = ANY_CHAR.filter(lambda c: not c.isspace())
@@ -78,8 +103,16 @@ filled_text = st.tuples(text, VISIBLE_CHAR, text).map("".join).map(_no_crlf)
 text_list = st.lists(nonempty_text, max_size=3)
 
 OFFSETS = st.one_of(
-    st.just(timezone.utc),
-    st.sampled_from([timedelta(hours=1), timedelta(hours=5, minutes=30), timedelta(hours=-3, minutes=-30), timedelta(hours=14), timedelta(hours=-12)]).map(timezone),
+    st.just(UTC),
+    st.sampled_from(
+        [
+            timedelta(hours=1),
+            timedelta(hours=5, minutes=30),
+            timedelta(hours=-3, minutes=-30),
+            timedelta(hours=14),
+            timedelta(hours=-12),
+        ]
+    ).map(timezone),
     st.integers(min_value=-(24 * 60 - 1), max_value=24 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m))),
 )
 naive_times = st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2100, 12, 31))
@@ -179,9 +212,7 @@ def factors(draw) -> Factor:
 
 
 # A step or chain with nothing in it is dropped when written, so each has content.
-why_steps = st.builds(WhyStep, why=nonempty_text, because=text) | st.builds(
-    WhyStep, why=text, because=nonempty_text
-)
+why_steps = st.builds(WhyStep, why=nonempty_text, because=text) | st.builds(WhyStep, why=text, because=nonempty_text)
 why_chains = st.one_of(
     st.builds(WhyChain, problem=nonempty_text, steps=st.lists(why_steps, max_size=3), root_cause=text),
     st.builds(WhyChain, problem=text, steps=st.lists(why_steps, min_size=1, max_size=3), root_cause=text),
@@ -255,8 +286,20 @@ def test_export_and_checks_never_raise(doc: Postmortem):
 
 
 SECTION_ORDER = [
-    "schema_version", "meta", "summary", "impact", "timeline", "factors", "whys",
-    "actions", "lessons", "response", "links", "history", "review", "extra",
+    "schema_version",
+    "meta",
+    "summary",
+    "impact",
+    "timeline",
+    "factors",
+    "whys",
+    "actions",
+    "lessons",
+    "response",
+    "links",
+    "history",
+    "review",
+    "extra",
 ]
 
 

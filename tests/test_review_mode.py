@@ -6,17 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Input, OptionList, Select, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
+from tui_support import EXAMPLE_REVIEW_DAY, focus_field, small_doc, type_text
 
 from postmortem.models.agenda import DEFAULT_AGENDA, Agenda, agenda_items, clock_text, section_for
-from postmortem.models.document import ActionItem, AgendaItem
+from postmortem.models.document import AgendaItem
 from postmortem.models.examples import example_text
+from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
 from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
 from postmortem.screens.dialogs.factor_form import FactorForm
-from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
 from postmortem.tui.meeting_app import MeetingApp
-from tui_support import EXAMPLE_REVIEW_DAY, focus_field, small_doc, type_text
 
 
 class Clock:
@@ -51,7 +51,13 @@ def test_the_countdown_runs_only_while_started_and_restarts_per_item():
 
 def test_topics_map_to_sections_and_a_document_without_an_agenda_gets_the_default(tmp_path):
     assert [section_for(topic) for topic, _ in DEFAULT_AGENDA] == [
-        "summary", "timeline", "factors", "actions", "lessons", "wrap-up"]
+        "summary",
+        "timeline",
+        "factors",
+        "actions",
+        "lessons",
+        "wrap-up",
+    ]
     assert section_for("Five whys: shared configuration") == "whys"
     assert section_for("Impact figures and customer follow-up") == "impact"
     assert [(i.topic, i.minutes) for i in agenda_items(small_doc(tmp_path / "x.toml"))] == list(DEFAULT_AGENDA)
@@ -189,9 +195,11 @@ async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
 
         await pilot.press("8")
         text = section_text(app)
-        new, changed, missing = (text.split("New in this meeting")[1].split("Changed in this meeting")[0],
-                                 text.split("Changed in this meeting")[1].split("Still missing")[0],
-                                 text.split("Still missing an owner or a due date")[1])
+        new, changed, missing = (
+            text.split("New in this meeting")[1].split("Changed in this meeting")[0],
+            text.split("Changed in this meeting")[1].split("Still missing")[0],
+            text.split("Still missing an owner or a due date")[1],
+        )
         assert "(none)" in new
         assert "A2" in changed and "(owner)" in changed
         assert "A2" in missing and "no owner" in missing

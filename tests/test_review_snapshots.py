@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from tui_support import EXAMPLE_REVIEW_DAY
 
 from postmortem.models.examples import example_text
-from postmortem.models.store import load
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
+from postmortem.models.store import load
 from postmortem.tui.meeting_app import MeetingApp
-from tui_support import EXAMPLE_REVIEW_DAY
 
 SIZES = {"80x24": (80, 24), "160x48": (160, 48)}
 

@@ -6,6 +6,7 @@ import os
 import stat
 
 import pytest
+from tui_support import SIZE, focus_field, small_app, type_text
 
 import postmortem.tui.safekeeping
 from postmortem.models.recovery import (
@@ -20,7 +21,6 @@ from postmortem.models.recovery import (
 from postmortem.models.store import backup_path, load, save
 from postmortem.screens.dialogs.confirm import ConfirmDialog
 from postmortem.tui.wizard_app import WizardApp
-from tui_support import SIZE, focus_field, small_app, type_text
 
 
 def opened(tmp_path) -> WizardApp:

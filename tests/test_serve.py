@@ -15,8 +15,8 @@ import aiohttp
 import pytest
 
 from postmortem.models.examples import example_text
-from postmortem.tui.cli import serve as serve_command
 from postmortem.tui.cli import main
+from postmortem.tui.cli import serve as serve_command
 
 PORT = 8765  # fixed, so a busy port is a reason to skip rather than a flaky pick
 
@@ -44,7 +44,9 @@ def server(example: Path):
         pytest.skip(f"port {PORT} on 127.0.0.1 is busy")
     process = subprocess.Popen(
         [sys.executable, "-m", "postmortem", "serve", str(example), "--port", str(PORT)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "120"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "120"},
     )
     yield process
     if process.poll() is None:
@@ -53,26 +55,24 @@ def server(example: Path):
 
 
 async def _get(url: str) -> tuple[int, str]:
-    async with aiohttp.ClientSession() as session:
-        async with session.get(url) as response:
-            return response.status, await response.text()
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        return response.status, await response.text()
 
 
 async def _screen_text(url: str, wanted: bytes, seconds: float) -> bytes:
     """What the review app sends to a browser until ``wanted`` appears or time runs out."""
     received = b""
-    async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(url) as websocket:
-            deadline = time.monotonic() + seconds
-            while wanted not in received and time.monotonic() < deadline:
-                try:
-                    message = await websocket.receive(timeout=deadline - time.monotonic())
-                except asyncio.TimeoutError:
-                    break
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    received += message.data
-                elif message.type != aiohttp.WSMsgType.TEXT:
-                    break
+    async with aiohttp.ClientSession() as session, session.ws_connect(url) as websocket:
+        deadline = time.monotonic() + seconds
+        while wanted not in received and time.monotonic() < deadline:
+            try:
+                message = await websocket.receive(timeout=deadline - time.monotonic())
+            except TimeoutError:
+                break
+            if message.type == aiohttp.WSMsgType.BINARY:
+                received += message.data
+            elif message.type != aiohttp.WSMsgType.TEXT:
+                break
     return received
 
 
@@ -127,16 +127,26 @@ def test_serve_checks_the_theme_and_port(example: Path, capsys: pytest.CaptureFi
     assert "70000 is not a port number" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("host", "loopback"), [
-    ("127.0.0.1", True), ("127.1.2.3", True), ("::1", True), ("localhost", True),
-    ("0.0.0.0", False), ("192.168.1.20", False), ("::", False), ("review.example.org", False),
-])
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.1.2.3", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.20", False),
+        ("::", False),
+        ("review.example.org", False),
+    ],
+)
 def test_loopback_addresses(host: str, loopback: bool) -> None:
     assert serve_command.is_loopback(host) is loopback
 
 
-def test_other_hosts_get_a_clear_warning(example: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_other_hosts_get_a_clear_warning(
+    example: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     started = []
     monkeypatch.setattr("textual_serve.server.Server.serve", lambda server, debug=False: started.append(server))
     monkeypatch.setattr(serve_command, "port_in_use", lambda host, port: None)

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
+from tui_support import EXAMPLE_REVIEW_DAY
 
 from postmortem.models.examples import example_text
-from postmortem.models.store import load
 from postmortem.models.steps import STEP_IDS
+from postmortem.models.store import load
 from postmortem.tui.wizard_app import WizardApp
-from tui_support import EXAMPLE_REVIEW_DAY
 
 SIZE = (100, 32)
 # A fixed file name: the title bar shows it, the tmp_path folder must not matter.

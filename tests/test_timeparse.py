@@ -29,29 +29,29 @@ def test_hours_and_minutes_on_the_incident_date():
 
 def test_hours_minutes_and_seconds():
     parsed = parse_event_time("14:05:30", DAY, UTC)
-    assert parsed == datetime(2026, 1, 31, 14, 5, 30, tzinfo=timezone.utc)
+    assert parsed == datetime(2026, 1, 31, 14, 5, 30, tzinfo=UTC)
 
 
 def test_single_digit_hour_and_surrounding_spaces():
-    assert parse_event_time("  9:07 ", DAY, UTC) == datetime(2026, 1, 31, 9, 7, tzinfo=timezone.utc)
+    assert parse_event_time("  9:07 ", DAY, UTC) == datetime(2026, 1, 31, 9, 7, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("text", ["2026-01-31 14:05", "2026-01-31T14:05"])
 def test_date_and_time_in_the_display_zone(text: str):
     parsed = parse_event_time(text, None, BERLIN)
-    assert parsed == datetime(2026, 1, 31, 13, 5, tzinfo=timezone.utc)
+    assert parsed == datetime(2026, 1, 31, 13, 5, tzinfo=UTC)
     assert offset(parsed) == timedelta(hours=1)
 
 
 def test_full_date_ignores_the_incident_date():
     parsed = parse_event_time("2026-02-01 00:10", DAY, UTC)
-    assert parsed == datetime(2026, 2, 1, 0, 10, tzinfo=timezone.utc)
+    assert parsed == datetime(2026, 2, 1, 0, 10, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("text", ["2026-01-31T14:05:00Z", "2026-01-31T14:05Z", "2026-01-31 14:05z"])
 def test_iso_with_z_is_utc(text: str):
     parsed = parse_event_time(text, DAY, BERLIN)
-    assert parsed == datetime(2026, 1, 31, 14, 5, tzinfo=timezone.utc)
+    assert parsed == datetime(2026, 1, 31, 14, 5, tzinfo=UTC)
     assert offset(parsed) == timedelta(0)
 
 
@@ -59,13 +59,13 @@ def test_iso_with_an_offset_keeps_the_offset():
     parsed = parse_event_time("2026-01-31T14:05+05:30", DAY, BERLIN)
     assert offset(parsed) == timedelta(hours=5, minutes=30)
     assert (parsed.hour, parsed.minute) == (14, 5)
-    assert parsed == datetime(2026, 1, 31, 8, 35, tzinfo=timezone.utc)
+    assert parsed == datetime(2026, 1, 31, 8, 35, tzinfo=UTC)
 
 
 def test_negative_offset_and_seconds():
     parsed = parse_event_time("2026-01-31T09:00:15-08:00", None, UTC)
     assert offset(parsed) == timedelta(hours=-8)
-    assert parsed == datetime(2026, 1, 31, 17, 0, 15, tzinfo=timezone.utc)
+    assert parsed == datetime(2026, 1, 31, 17, 0, 15, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -122,23 +122,23 @@ def test_unreadable_input_explains_the_accepted_forms(text: str):
 
 
 def test_short_form_on_the_incident_date():
-    assert format_event_time(datetime(2026, 1, 31, 14, 5, tzinfo=timezone.utc), UTC, DAY) == "14:05"
+    assert format_event_time(datetime(2026, 1, 31, 14, 5, tzinfo=UTC), UTC, DAY) == "14:05"
 
 
 def test_seconds_shown_only_when_present():
-    value = datetime(2026, 1, 31, 14, 5, 30, tzinfo=timezone.utc)
+    value = datetime(2026, 1, 31, 14, 5, 30, tzinfo=UTC)
     assert format_event_time(value, UTC, DAY) == "14:05:30"
     assert format_event_time(value, UTC, None) == "2026-01-31 14:05:30"
 
 
 def test_long_form_on_another_date_or_without_incident_date():
-    value = datetime(2026, 2, 1, 0, 10, tzinfo=timezone.utc)
+    value = datetime(2026, 2, 1, 0, 10, tzinfo=UTC)
     assert format_event_time(value, UTC, DAY) == "2026-02-01 00:10"
-    assert format_event_time(datetime(2026, 1, 31, 14, 5, tzinfo=timezone.utc), UTC, None) == "2026-01-31 14:05"
+    assert format_event_time(datetime(2026, 1, 31, 14, 5, tzinfo=UTC), UTC, None) == "2026-01-31 14:05"
 
 
 def test_shown_in_the_display_zone():
-    value = datetime(2026, 1, 31, 23, 30, tzinfo=timezone.utc)  # 00:30 next day in Berlin
+    value = datetime(2026, 1, 31, 23, 30, tzinfo=UTC)  # 00:30 next day in Berlin
     assert format_event_time(value, BERLIN, DAY) == "2026-02-01 00:30"
     assert format_event_time(value, BERLIN, date(2026, 2, 1)) == "00:30"
     assert format_event_time(value, UTC, DAY) == "23:30"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Select, Static, TextArea
+from tui_support import SIZE, choose, example_app, field_row, focus_field, go_to, shown_step, small_app, type_text
 
 import postmortem.tui.wizard_app
 from postmortem.models.checks import run_checks
 from postmortem.models.document import ActionItem
 from postmortem.models.enums import Status
 from postmortem.screens.widgets.record_table import RecordTable
-from tui_support import SIZE, choose, example_app, field_row, focus_field, go_to, shown_step, small_app, type_text
 
 WAIT = 0.4 + 0.3  # the check delay, and time to redraw
 
@@ -47,7 +47,8 @@ async def test_a_finding_appears_under_the_field_once_typing_pauses(tmp_path, mo
         await pilot.pause(WAIT)
         assert len(calls) - before <= 3  # debounced: not once a key
         assert finding_text(pilot, "field-summary-root-cause").startswith(
-            '✖ "Human error" names human error as a cause')
+            '✖ "Human error" names human error as a cause'
+        )
         assert step_label(pilot, "summary").endswith(" 1")
         # Rewording clears it.
         area = app.focused

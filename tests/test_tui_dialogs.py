@@ -11,17 +11,6 @@ from itertools import pairwise
 
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static, TextArea
-
-from postmortem.models.enums import AREAS_BY_CATEGORY, ActionStatus, Area, Category, Horizon, Milestone
-from postmortem.models.metrics import compute_metrics
-from postmortem.models.store import load
-from postmortem.screens.dialogs.action_form import ActionForm
-from postmortem.screens.dialogs.confirm import ConfirmDialog
-from postmortem.screens.dialogs.event_form import EventForm
-from postmortem.screens.dialogs.factor_form import FactorForm
-from postmortem.models.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
-from postmortem.screens.dialogs.record_form import RecordForm
-from postmortem.models.text_formats import next_question
 from tui_support import (
     SIZE,
     choose,
@@ -35,6 +24,17 @@ from tui_support import (
     table_rows,
     type_text,
 )
+
+from postmortem.models.enums import AREAS_BY_CATEGORY, ActionStatus, Area, Category, Horizon, Milestone
+from postmortem.models.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
+from postmortem.models.metrics import compute_metrics
+from postmortem.models.store import load
+from postmortem.models.text_formats import next_question
+from postmortem.screens.dialogs.action_form import ActionForm
+from postmortem.screens.dialogs.confirm import ConfirmDialog
+from postmortem.screens.dialogs.event_form import EventForm
+from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.screens.dialogs.record_form import RecordForm
 
 
 async def open_form(pilot: Pilot, dialog_type: type[RecordForm]) -> RecordForm:
@@ -337,7 +337,10 @@ async def test_factor_areas_are_limited_to_the_chosen_category(tmp_path):
 
         [factor] = app.document.factors
         assert (factor.id, factor.title, factor.category, factor.area) == (
-            "F1", "No pool alert", Category.PROCESS, Area.MONITORING,
+            "F1",
+            "No pool alert",
+            Category.PROCESS,
+            Area.MONITORING,
         )
         assert [row["Title"] for row in table_rows(app, "factors-process")] == ["No pool alert"]
         assert table_rows(app, "factors-technical") == []

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Collapsible, Input, ProgressBar, Static
+from tui_support import SIZE, example_app, go_to, retype, type_text
 
 import postmortem.screens.dialogs.import_evidence
 from postmortem.models.evidence import Progress
 from postmortem.models.store import load
 from postmortem.screens.dialogs.event_form import EventForm
 from postmortem.screens.dialogs.import_evidence import CandidateTable, ImportDialog
-from tui_support import SIZE, example_app, go_to, retype, type_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 
@@ -54,8 +54,7 @@ async def test_read_tick_edit_and_add_candidates_to_the_timeline(tmp_path):
         assert app.focused is table
         shown = rows(pilot)
         assert [row[0] for row in shown] == ["✓"] * 5
-        assert [row[4] for row in shown] == ["iso.log:3", "iso.log:4", "iso.log:10", "channel.json:3",
-                                             "channel.json:5"]
+        assert [row[4] for row in shown] == ["iso.log:3", "iso.log:4", "iso.log:10", "channel.json:3", "channel.json:5"]
         assert shown[1][5].startswith("3 × [pool] connection pool exhausted")  # brackets shown as written
         assert status(pilot).startswith("5 candidates.")
         # The preview shows the highlighted candidate's raw lines, stack trace included.
@@ -150,4 +149,3 @@ async def test_a_long_read_shows_progress_and_escape_cancels_it(tmp_path, monkey
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ImportDialog)
-

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.cells import cell_len
+from tui_support import SIZE, go_to, small_app
 
 from postmortem.models.document import ActionItem, TimelineEvent
 from postmortem.models.store import load
 from postmortem.screens.widgets.record_table import RecordTable, shorten
-from tui_support import SIZE, go_to, small_app
 
 TEXTS = [
     "決済サービスの接続プールが枯渇した、全リージョンで",
@@ -22,8 +22,9 @@ TEXTS = [
 async def test_every_kind_of_text_round_trips_and_shows_in_the_tables(tmp_path):
     app = small_app(tmp_path)
     for hour, text in enumerate(TEXTS, start=10):
-        app.document.add_event(TimelineEvent(at=datetime(2026, 3, 2, hour, tzinfo=app.document.meta.zone),
-                                             event=text, actor=text[:12]))
+        app.document.add_event(
+            TimelineEvent(at=datetime(2026, 3, 2, hour, tzinfo=app.document.meta.zone), event=text, actor=text[:12])
+        )
         app.document.actions.append(ActionItem(id=f"A{hour}", action=text, owner=text[:8]))
     app.document.summary.root_cause = " / ".join(TEXTS)
     async with app.run_test(size=SIZE) as pilot:

@@ -13,15 +13,6 @@ from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, OptionList, Static
-
-from postmortem.exports.markdown import render_markdown
-from postmortem.models.enums import Severity
-from postmortem.models.store import load, save
-from postmortem.screens.dialogs.action_form import ActionForm
-from postmortem.screens.dialogs.confirm import ConfirmDialog
-from postmortem.screens.dialogs.factor_form import FactorForm
-from postmortem.models.steps import STEP_IDS
-from postmortem.tui.wizard_app import WizardApp
 from tui_support import (
     SIZE,
     choose,
@@ -34,6 +25,15 @@ from tui_support import (
     small_app,
     type_text,
 )
+
+from postmortem.exports.markdown import render_markdown
+from postmortem.models.enums import Severity
+from postmortem.models.steps import STEP_IDS
+from postmortem.models.store import load, save
+from postmortem.screens.dialogs.action_form import ActionForm
+from postmortem.screens.dialogs.confirm import ConfirmDialog
+from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.tui.wizard_app import WizardApp
 
 # The widget each step focuses when it is entered (the small document has one why chain).
 FIRST_FIELD = {
@@ -370,7 +370,8 @@ async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(tmp_pa
         assert app.focused is findings
         prompts = [findings.get_option_at_index(i).prompt for i in range(findings.option_count)]
         assert [Content.from_markup(str(prompt)).plain for prompt in prompts] == [
-            "⚠ Action items · actions[1].due: the action was due on 2026-02-18 and is still in-progress"]
+            "⚠ Action items · actions[1].due: the action was due on 2026-02-18 and is still in-progress"
+        ]
         # Shift+tab gives the focus to the step, whose keys scroll the document.
         review = app.screen.query_one("#step-review")
         await pilot.press("shift+tab")

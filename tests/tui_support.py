@@ -13,12 +13,12 @@ from textual.widgets import ContentSwitcher, OptionList, Select, Static
 
 from postmortem.models.document import Postmortem, TimelineEvent, WhyChain
 from postmortem.models.examples import example_text
-from postmortem.models.store import load
-from postmortem.screens.widgets.record_table import RecordTable
-from postmortem.screens.widgets.fields import FieldRow
 from postmortem.models.steps import STEP_IDS
-from postmortem.tui.wizard_app import WizardApp
+from postmortem.models.store import load
+from postmortem.screens.widgets.fields import FieldRow
+from postmortem.screens.widgets.record_table import RecordTable
 from postmortem.tui.cli.new import new_document
+from postmortem.tui.wizard_app import WizardApp
 
 SIZE = (100, 32)
 # The example's review meeting: the day its findings are judged on, so that tests do not age.
@@ -39,9 +39,7 @@ def small_doc(path: Path, *, zone: str = "Europe/Berlin") -> Postmortem:
     return doc
 
 
-def small_app(
-    tmp_path: Path, *, zone: str = "Europe/Berlin", timeline: list[tuple[int, str]] = ()
-) -> WizardApp:
+def small_app(tmp_path: Path, *, zone: str = "Europe/Berlin", timeline: list[tuple[int, str]] = ()) -> WizardApp:
     """The small document, not yet on disk, with an event at each ``(hour, text)`` of the incident date."""
     path = tmp_path / "db-failover.toml"
     doc = small_doc(path, zone=zone)

@@ -39,8 +39,11 @@ class WizardCommands(ActionCommands):
             ("Save", "save", "Write the postmortem file (ctrl+s)"),
             ("Export Markdown", "export_markdown", "Write the Markdown document next to the file"),
             ("Add timeline event", "step_action('timeline', 'add')", "Open the event form on the Timeline step"),
-            ("Import evidence…", "step_action('timeline', 'import_evidence')",
-             "Propose timeline events from logs, alert and chat exports, git history"),
+            (
+                "Import evidence…",
+                "step_action('timeline', 'import_evidence')",
+                "Propose timeline events from logs, alert and chat exports, git history",
+            ),
             ("Add contributing factor", "step_action('factors', 'add')", "Open the factor form on the Factors step"),
             ("Add action item", "step_action('actions', 'add')", "Open the action form on the Action items step"),
         ]
@@ -49,8 +52,10 @@ class WizardCommands(ActionCommands):
 
 class MeetingCommands(ActionCommands):
     def _commands(self) -> list[tuple[str, str, str]]:
-        commands = [(f"Show {title}", f"screen.show('{section_id}')", f"Show the {title} section")
-                    for section_id, title in MEETING_SECTIONS]
+        commands = [
+            (f"Show {title}", f"screen.show('{section_id}')", f"Show the {title} section")
+            for section_id, title in MEETING_SECTIONS
+        ]
         commands += [
             ("Start or pause the timer", "screen.toggle_timer", "The countdown of the current agenda item (space)"),
             ("Next agenda item", "screen.agenda(1)", "Move the agenda on and show its section (n)"),

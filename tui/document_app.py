@@ -153,8 +153,10 @@ class DocumentApp(App[int]):
         """Save, unless the file changed on disk since it was opened here: then ask first."""
         on_disk = _text_on_disk(self.path)
         if on_disk is not None and on_disk != self.disk_text:
-            self.push_screen(conflict_dialog(self.path.name, self.disk_text or "", on_disk),
-                             partial(self._conflict_answered, on_disk))
+            self.push_screen(
+                conflict_dialog(self.path.name, self.disk_text or "", on_disk),
+                partial(self._conflict_answered, on_disk),
+            )
             return False
         return self._save_to(self.path)
 

@@ -48,8 +48,7 @@ class LoadErrorApp(App[int]):
                     yield Button("View the file read-only", id="load-error-view", variant="primary")
                 yield Button("Quit", id="load-error-quit")
             if self.text is not None:
-                yield TextArea(self.text, read_only=True, show_line_numbers=True, soft_wrap=False,
-                               id="load-error-text")
+                yield TextArea(self.text, read_only=True, show_line_numbers=True, soft_wrap=False, id="load-error-text")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -22,11 +22,19 @@ class MeetingApp(DocumentApp, inherit_bindings=False):
     DEFAULT_MODE = "meeting"
     COMMANDS = App.COMMANDS | {MeetingCommands}
     # The same keys as the wizard; ctrl+q leaves the footer to the meeting's keys (the palette has Quit).
-    BINDINGS = [replace(binding, show=False) if binding.action == "quit" else binding
-                for binding in DocumentApp.BINDINGS]
+    BINDINGS = [
+        replace(binding, show=False) if binding.action == "quit" else binding for binding in DocumentApp.BINDINGS
+    ]
 
-    def __init__(self, document: Postmortem, path: Path, *, theme: str = PROJECTOR.name,
-                 clock: Callable[[], float] = time.monotonic, today: date | None = None) -> None:
+    def __init__(
+        self,
+        document: Postmortem,
+        path: Path,
+        *,
+        theme: str = PROJECTOR.name,
+        clock: Callable[[], float] = time.monotonic,
+        today: date | None = None,
+    ) -> None:
         super().__init__(document, path, today=today)
         self.register_theme(PROJECTOR)
         self.theme = theme

@@ -20,9 +20,9 @@ from textual.app import App
 from textual.timer import Timer
 
 from postmortem.models.codec import dumps
+from postmortem.models.document import Postmortem
 from postmortem.models.errors import DocumentError
 from postmortem.models.recovery import discard_recovery, mark_open, other_editor, unmark_open, write_recovery
-from postmortem.models.document import Postmortem
 
 AUTOSAVE_DELAY = 2.0
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
@@ -46,7 +46,9 @@ class Safekeeper:
             self.app.notify(
                 f"{self.path.name} is also open in {other.describe()}. Both can save; this one will ask before "
                 "overwriting a change made there.",
-                title="Open twice", severity="warning", timeout=12,
+                title="Open twice",
+                severity="warning",
+                timeout=12,
             )
         mark_open(self.path)
 

@@ -28,8 +28,9 @@ class WizardApp(DocumentApp):
     # screen pushed over an empty default screen that would be laid out for nothing.
     DEFAULT_MODE = "wizard"
 
-    def __init__(self, document: Postmortem, path: Path, *, start_step: str = "summary",
-                 today: date | None = None) -> None:
+    def __init__(
+        self, document: Postmortem, path: Path, *, start_step: str = "summary", today: date | None = None
+    ) -> None:
         super().__init__(document, path, today=today)
         self.findings: list[Finding] = run_checks(document, today)
         self._check_timer: Timer | None = None

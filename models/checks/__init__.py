@@ -34,9 +34,15 @@ def run_checks(doc: Postmortem, today: date | None = None) -> list[Finding]:
     if doc.meta.status == Status.FINAL:
         errors = final_blockers(findings)
         if errors:
-            findings.append(Finding("complete.errors", Level.ERROR, "meta.status",
-                                    f"a final postmortem has no errors; {len(errors)} remain",
-                                    "Fix the errors, or set the status back to in-review."))
+            findings.append(
+                Finding(
+                    "complete.errors",
+                    Level.ERROR,
+                    "meta.status",
+                    f"a final postmortem has no errors; {len(errors)} remain",
+                    "Fix the errors, or set the status back to in-review.",
+                )
+            )
     return findings
 
 

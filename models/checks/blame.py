@@ -40,12 +40,16 @@ _META = re.compile(r"\b(?:term|phrase|word|label|so-called|wording)\b", re.IGNOR
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|`[^`]*`|(?<!\w)'[^']*'(?!\w)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
-_DESTRUCTIVE = (r"caused|broke|deleted|dropped|misconfigured|took down|brought down|messed up|wiped|overwrote"
-                r"|corrupted|killed|truncated|destroyed")
+_DESTRUCTIVE = (
+    r"caused|broke|deleted|dropped|misconfigured|took down|brought down|messed up|wiped|overwrote"
+    r"|corrupted|killed|truncated|destroyed"
+)
 _ROUTINE = r"pushed|ran|merged|deployed|released|applied|shipped"
 _CARELESS_HOW = r"\b(?:bad|wrong|untested|unreviewed|without|instead of|by mistake|by accident|accidentally)\b"
-_HUMAN_ACTS = (r"follow|notice|escalate|page|check|test|review|read|update|communicate|acknowledge|remove|add"
-               r"|renew|verify|tell|inform|wait|ask|document|respond|answer|reply|look|see|watch|monitor|report")
+_HUMAN_ACTS = (
+    r"follow|notice|escalate|page|check|test|review|read|update|communicate|acknowledge|remove|add"
+    r"|renew|verify|tell|inform|wait|ask|document|respond|answer|reply|look|see|watch|monitor|report"
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,8 @@ class Family:
 
 FAMILIES = (
     Family(
-        "blame.human-error", Level.ERROR,
+        "blame.human-error",
+        Level.ERROR,
         re.compile(r"\b(?:human|operator|user|engineer|pilot|manual|personnel)[ -]errors?\b", re.IGNORECASE),
         "names human error as a cause",
         "Say which condition made the slip likely or its effect large: the interface, a missing check, "
@@ -69,7 +74,8 @@ FAMILIES = (
         ("error",),
     ),
     Family(
-        "blame.hindsight", Level.WARNING,
+        "blame.hindsight",
+        Level.WARNING,
         re.compile(
             r"\bshould(?:n't| not| never)? have (?!(?:a|an|the|to|some|more|one|no|any)\b)|\bshould(?:n't)?'ve\b|\bcould have (?:easily|simply|just)\b"
             r"|\bif only\b|\bought to have\b|\bwould have been (?:obvious|clear|easy)\b"
@@ -81,7 +87,8 @@ FAMILIES = (
         ("should", "could have", "if only", "ought", "would have", "obviously"),
     ),
     Family(
-        "blame.judgement", Level.ERROR,
+        "blame.judgement",
+        Level.ERROR,
         re.compile(
             r"\b(?:careless\w*|negligen\w+|sloppy|sloppiness|lazy|laziness|incompeten\w+|reckless\w*"
             r"|irresponsibl\w+|stupid|dumb|idiot\w*|inattentive)\b",
@@ -89,19 +96,34 @@ FAMILIES = (
         ),
         "judges a person's character",
         "Replace the judgement with facts: what was done, under which conditions, with which information.",
-        ("careless", "negligen", "sloppi", "sloppy", "lazy", "lazi", "incompeten", "reckless", "irresponsib",
-         "stupid", "dumb", "idiot", "inattentive"),
+        (
+            "careless",
+            "negligen",
+            "sloppi",
+            "sloppy",
+            "lazy",
+            "lazi",
+            "incompeten",
+            "reckless",
+            "irresponsib",
+            "stupid",
+            "dumb",
+            "idiot",
+            "inattentive",
+        ),
     ),
     Family(
-        "blame.failed-to", Level.WARNING,
+        "blame.failed-to",
+        Level.WARNING,
         re.compile(r"\b(failed|forgot|neglected|omitted|did not bother|didn't bother) to (\w+)", re.IGNORECASE),
         "says a person failed to do something",
-        "Describe what the process or tool expected and why it did not happen, e.g. \"the runbook step was "
-        "not reached because…\".",
+        'Describe what the process or tool expected and why it did not happen, e.g. "the runbook step was '
+        'not reached because…".',
         ("failed to", "forgot to", "neglected to", "omitted to", "bother to"),
     ),
     Family(
-        "blame.punishment", Level.ERROR,
+        "blame.punishment",
+        Level.ERROR,
         re.compile(
             r"\bdisciplinary\b|\bheld accountable\b|\bhold\b[^.]{0,40}?\baccountable\b|\bfault of\b|\bat fault\b"
             r"|\bto blame\b|\bblame (?:lies|rests|falls)\b|\breprimand\w*|\bwritten up\b|\bpunish\w*",
@@ -112,7 +134,8 @@ FAMILIES = (
         ("disciplin", "accountable", "fault", "blame", "reprimand", "written up", "punish"),
     ),
     Family(
-        "blame.person-cause", Level.ERROR,
+        "blame.person-cause",
+        Level.ERROR,
         re.compile(
             rf"(?:\b(?i:{_PERSON_WORDS})\b|\b{_NAME}(?:'s \w+)?)(?:\s+(?:on|from|in) \w+)?"
             rf"\s+(?:(?:accidentally|just|then)\s+)?(?:{_DESTRUCTIVE})\b"
@@ -188,5 +211,4 @@ def blame_in(text: str) -> Iterator[tuple[Family, str]]:
 
 def check_text(location: str, text: str) -> Iterator[Finding]:
     for family, words in blame_in(text):
-        yield Finding(family.rule, family.severity, location, f"\"{words.strip()}\" {family.message}",
-                      family.suggestion)
+        yield Finding(family.rule, family.severity, location, f'"{words.strip()}" {family.message}', family.suggestion)

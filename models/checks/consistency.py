@@ -16,8 +16,13 @@ _AFTER_END_IS_FINE = (EventKind.NOTE, EventKind.COMMUNICATION, EventKind.RECOVER
 
 def check_consistency(doc: Postmortem) -> Iterator[Finding]:
     for problem in milestone_order_problems(doc):
-        yield Finding("consistency.milestone-order", Level.ERROR, "timeline", f"milestones out of order: {problem}",
-                      "Check the times of the milestone events, or move the milestone to the right event.")
+        yield Finding(
+            "consistency.milestone-order",
+            Level.ERROR,
+            "timeline",
+            f"milestones out of order: {problem}",
+            "Check the times of the milestone events, or move the milestone to the right event.",
+        )
     yield from _outside_window(doc)
     yield from _references(doc)
     yield from _people_in_timeline(doc)
@@ -27,41 +32,77 @@ def _outside_window(doc: Postmortem) -> Iterator[Finding]:
     started, resolved = doc.milestone_event(Milestone.STARTED), doc.milestone_event(Milestone.RESOLVED)
     for index, event in enumerate(doc.timeline):
         if started and event.at < started.at and event.kind not in _BEFORE_START_IS_FINE:
-            yield Finding("consistency.outside-window", Level.INFO, f"timeline[{index}].at",
-                          f"a {event.kind.value} event before the incident started",
-                          "If the incident began earlier, move the started milestone; else call it a precursor.")
+            yield Finding(
+                "consistency.outside-window",
+                Level.INFO,
+                f"timeline[{index}].at",
+                f"a {event.kind.value} event before the incident started",
+                "If the incident began earlier, move the started milestone; else call it a precursor.",
+            )
         elif resolved and event.at > resolved.at and event.kind not in _AFTER_END_IS_FINE:
-            yield Finding("consistency.outside-window", Level.INFO, f"timeline[{index}].at",
-                          f"a {event.kind.value} event after the incident was resolved",
-                          "If the incident went on, move the resolved milestone to the event that ended it.")
+            yield Finding(
+                "consistency.outside-window",
+                Level.INFO,
+                f"timeline[{index}].at",
+                f"a {event.kind.value} event after the incident was resolved",
+                "If the incident went on, move the resolved milestone to the event that ended it.",
+            )
 
 
 def _references(doc: Postmortem) -> Iterator[Finding]:
     factor_ids = [factor.id for factor in doc.factors if factor.id]
     for index, factor_id in enumerate(factor_ids):
         if factor_id in factor_ids[:index]:
-            yield Finding("consistency.duplicate-id", Level.ERROR, f"factors[{index}].id",
-                          f"factor id {factor_id} is used twice", "Give each factor its own id.")
+            yield Finding(
+                "consistency.duplicate-id",
+                Level.ERROR,
+                f"factors[{index}].id",
+                f"factor id {factor_id} is used twice",
+                "Give each factor its own id.",
+            )
     seen: set[str] = set()
     for index, action in enumerate(doc.actions):
         if action.id and action.id in seen:
-            yield Finding("consistency.duplicate-id", Level.ERROR, f"actions[{index}].id",
-                          f"action id {action.id} is used twice", "Give each action its own id.")
+            yield Finding(
+                "consistency.duplicate-id",
+                Level.ERROR,
+                f"actions[{index}].id",
+                f"action id {action.id} is used twice",
+                "Give each action its own id.",
+            )
         seen.add(action.id)
         unknown = [ref for ref in action.factors if ref not in factor_ids]
         if unknown:
-            yield Finding("consistency.unknown-factor", Level.ERROR, f"actions[{index}].factors",
-                          ("refers to factors that do not exist: " if len(unknown) > 1
-                           else "refers to a factor that does not exist: ") + ", ".join(unknown),
-                          "Pick factor ids from the Contributing factors step.")
+            yield Finding(
+                "consistency.unknown-factor",
+                Level.ERROR,
+                f"actions[{index}].factors",
+                (
+                    "refers to factors that do not exist: "
+                    if len(unknown) > 1
+                    else "refers to a factor that does not exist: "
+                )
+                + ", ".join(unknown),
+                "Pick factor ids from the Contributing factors step.",
+            )
 
 
 def _people_in_timeline(doc: Postmortem) -> Iterator[Finding]:
     for index, event in enumerate(doc.timeline):
         if is_personal(event.actor):
-            yield Finding("blame.name", Level.INFO, f"timeline[{index}].actor", f"the actor {event.actor!r} is a person",
-                          "Use the role they had (on-call SRE, incident commander) or the system that acted.")
+            yield Finding(
+                "blame.name",
+                Level.INFO,
+                f"timeline[{index}].actor",
+                f"the actor {event.actor!r} is a person",
+                "Use the role they had (on-call SRE, incident commander) or the system that acted.",
+            )
         mentioned = names_in(event.event)
         if mentioned:
-            yield Finding("blame.name", Level.INFO, f"timeline[{index}].event",
-                          f"names {', '.join(dict.fromkeys(mentioned))}", "Name the role instead of the person.")
+            yield Finding(
+                "blame.name",
+                Level.INFO,
+                f"timeline[{index}].event",
+                f"names {', '.join(dict.fromkeys(mentioned))}",
+                "Name the role instead of the person.",
+            )

@@ -17,7 +17,6 @@ class Level(StrEnum):
 LEVEL_ORDER = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 
 
-
 @dataclass(frozen=True)
 class Finding:
     rule: str  # stable id such as "blame.hindsight" or "smart.time-bound"

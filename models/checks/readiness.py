@@ -22,19 +22,32 @@ def check_readiness(doc: Postmortem) -> Iterator[Finding]:
         return Finding(f"complete.{rule}", Level.ERROR, location, f"{needs} {what}", suggestion)
 
     if not doc.summary.what_happened.strip():
-        yield missing("summary", "summary.what_happened", "a summary of what happened",
-                      "Two or three sentences a reader outside the team understands.")
+        yield missing(
+            "summary",
+            "summary.what_happened",
+            "a summary of what happened",
+            "Two or three sentences a reader outside the team understands.",
+        )
     if not (doc.impact.users_affected.strip() or doc.impact.customer_experience.strip()):
-        yield missing("impact", "impact.users_affected", "the impact on users",
-                      "Say who was affected and what they experienced.")
+        yield missing(
+            "impact", "impact.users_affected", "the impact on users", "Say who was affected and what they experienced."
+        )
     milestones = Milestone if status == Status.FINAL else REVIEW_MILESTONES
     for milestone in milestones:
         if doc.milestone_event(milestone) is None:
-            yield missing("milestones", "timeline", f"a timeline event marked {milestone.value}",
-                          "Mark the event with the milestone in the timeline.")
+            yield missing(
+                "milestones",
+                "timeline",
+                f"a timeline event marked {milestone.value}",
+                "Mark the event with the milestone in the timeline.",
+            )
     if not doc.factors:
-        yield missing("factors", "factors", "at least one contributing factor",
-                      "Start with the technical factor, then ask what in process and organisation let it matter.")
+        yield missing(
+            "factors",
+            "factors",
+            "at least one contributing factor",
+            "Start with the technical factor, then ask what in process and organisation let it matter.",
+        )
     if not any(step.because.strip() for chain in doc.whys for step in chain.steps):
         yield missing("whys", "whys", "at least one five-whys chain", "Ask why from the customer-visible problem.")
     if not doc.actions:

@@ -25,10 +25,69 @@ _VAGUE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _STOPWORDS = frozenset(
-    "a an the this that these those it its our we us to of for in on at by with and or so not no does doesn't "
-    "do don't again happen happens happening issue issues problem problems thing things stuff all any more "
-    "better properly correctly going forward future root cause further people know about everyone everything "
-    "somehow incident outage situation".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "our",
+        "we",
+        "us",
+        "to",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "and",
+        "or",
+        "so",
+        "not",
+        "no",
+        "does",
+        "doesn't",
+        "do",
+        "don't",
+        "again",
+        "happen",
+        "happens",
+        "happening",
+        "issue",
+        "issues",
+        "problem",
+        "problems",
+        "thing",
+        "things",
+        "stuff",
+        "all",
+        "any",
+        "more",
+        "better",
+        "properly",
+        "correctly",
+        "going",
+        "forward",
+        "future",
+        "root",
+        "cause",
+        "further",
+        "people",
+        "know",
+        "about",
+        "everyone",
+        "everything",
+        "somehow",
+        "incident",
+        "outage",
+        "situation",
+    ]
 )
 _MEASURE = re.compile(
     r"\b\d+(?:[.,]\d+)?(?:%|x|ms|s|m|h|d)?(?!\w)|\b[1-5]xx\b|%|\bp\d\d\b|(?<!-)\b(?:alert|alerts|test|tests|check|checks|lint"
@@ -46,7 +105,7 @@ def is_specific(text: str) -> bool:
     lead = _VAGUE_LEAD.match(text)
     if lead is None:
         return True
-    rest = [w for w in re.findall(r"[\w'./:-]+", text[lead.end():].lower()) if w not in _STOPWORDS]
+    rest = [w for w in re.findall(r"[\w'./:-]+", text[lead.end() :].lower()) if w not in _STOPWORDS]
     return len(rest) >= 3
 
 
@@ -61,46 +120,87 @@ def check_actions(doc: Postmortem, today: date) -> Iterator[Finding]:
     for index, item in enumerate(doc.actions):
         at = f"actions[{index}]"
         if not is_specific(item.action):
-            yield Finding("smart.specific", Level.WARNING, f"{at}.action", "the action is not specific",
-                          "Name what changes and where, e.g. \"add a pool-saturation alert to checkout-api\".")
+            yield Finding(
+                "smart.specific",
+                Level.WARNING,
+                f"{at}.action",
+                "the action is not specific",
+                'Name what changes and where, e.g. "add a pool-saturation alert to checkout-api".',
+            )
         if not is_measurable(item):
-            yield Finding("smart.measurable", Level.WARNING, f"{at}.success", "nothing says when it is done",
-                          "Add a success measure: a threshold, a number or a named check that proves it works.")
+            yield Finding(
+                "smart.measurable",
+                Level.WARNING,
+                f"{at}.success",
+                "nothing says when it is done",
+                "Add a success measure: a threshold, a number or a named check that proves it works.",
+            )
         if not item.owner.strip():
-            yield Finding("smart.assigned", Level.WARNING, f"{at}.owner", "the action has no owner",
-                          "Give it to a team or role that will carry it, e.g. \"payments team\".")
+            yield Finding(
+                "smart.assigned",
+                Level.WARNING,
+                f"{at}.owner",
+                "the action has no owner",
+                'Give it to a team or role that will carry it, e.g. "payments team".',
+            )
         elif is_personal(item.owner):
-            yield Finding("smart.assigned", Level.INFO, f"{at}.owner", "the owner is a person's name",
-                          "A team or role keeps the action owned when people change jobs.")
+            yield Finding(
+                "smart.assigned",
+                Level.INFO,
+                f"{at}.owner",
+                "the owner is a person's name",
+                "A team or role keeps the action owned when people change jobs.",
+            )
         yield from _time_bound(item, at, references)
         if not item.factors:
-            yield Finding("smart.relevant", Level.WARNING, f"{at}.factors",
-                          "the action addresses no contributing factor",
-                          "Link the factor ids it addresses, so reviewers see why it matters.")
+            yield Finding(
+                "smart.relevant",
+                Level.WARNING,
+                f"{at}.factors",
+                "the action addresses no contributing factor",
+                "Link the factor ids it addresses, so reviewers see why it matters.",
+            )
         if item.status in _OPEN and item.due is not None and item.due < today:
-            yield Finding("smart.overdue", Level.WARNING, f"{at}.due",
-                          f"the action was due on {item.due.isoformat()} and is still {item.status.value}",
-                          "Finish it, move the date with a reason, or mark it won't-do with a reason.")
+            yield Finding(
+                "smart.overdue",
+                Level.WARNING,
+                f"{at}.due",
+                f"the action was due on {item.due.isoformat()} and is still {item.status.value}",
+                "Finish it, move the date with a reason, or mark it won't-do with a reason.",
+            )
 
 
 def _time_bound(item: ActionItem, at: str, references: list[date]) -> Iterator[Finding]:
     if item.due is None:
-        yield Finding("smart.time-bound", Level.WARNING, f"{at}.due", "the action has no due date",
-                      "Set a due date that fits its horizon.")
+        yield Finding(
+            "smart.time-bound",
+            Level.WARNING,
+            f"{at}.due",
+            "the action has no due date",
+            "Set a due date that fits its horizon.",
+        )
         return
     if not references:
         return
     if item.due < references[0]:
-        yield Finding("smart.time-bound", Level.WARNING, f"{at}.due",
-                      f"due {item.due.isoformat()}, before the incident on {references[0].isoformat()}",
-                      "Check the due date.")
+        yield Finding(
+            "smart.time-bound",
+            Level.WARNING,
+            f"{at}.due",
+            f"due {item.due.isoformat()}, before the incident on {references[0].isoformat()}",
+            "Check the due date.",
+        )
         return
     if item.horizon is None:
         return
     limit = HORIZON_DAYS[item.horizon]
     if all((item.due - reference).days > limit for reference in references):
         days = (item.due - references[-1]).days
-        yield Finding("smart.time-bound", Level.WARNING, f"{at}.due",
-                      f"due {days} days after {references[-1].isoformat()}, but {item.horizon.value} items are "
-                      f"due within {limit}",
-                      "Bring the date forward, or change the horizon to match it.")
+        yield Finding(
+            "smart.time-bound",
+            Level.WARNING,
+            f"{at}.due",
+            f"due {days} days after {references[-1].isoformat()}, but {item.horizon.value} items are "
+            f"due within {limit}",
+            "Bring the date forward, or change the horizon to match it.",
+        )

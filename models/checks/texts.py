@@ -7,8 +7,17 @@ from collections.abc import Iterator
 from postmortem.models.document import Postmortem
 
 _SUMMARY = ("what_happened", "root_cause", "resolution", "customer_impact")
-_IMPACT = ("users_affected", "customer_experience", "data_details", "revenue", "error_rate", "latency",
-           "availability", "compliance", "dependent_systems")
+_IMPACT = (
+    "users_affected",
+    "customer_experience",
+    "data_details",
+    "revenue",
+    "error_rate",
+    "latency",
+    "availability",
+    "compliance",
+    "dependent_systems",
+)
 _LESSONS = ("went_well", "went_poorly", "lucky", "key_learnings")
 _RESPONSE = ("mitigation", "verification", "residual_risk", "communication")
 

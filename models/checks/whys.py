@@ -30,7 +30,9 @@ def check_whys(doc: Postmortem) -> Iterator[Finding]:
         answered = sum(1 for step in chain.steps if step.because.strip())
         if answered < MIN_STEPS:
             yield Finding(
-                "whys.short", Level.WARNING, f"whys[{index}]",
+                "whys.short",
+                Level.WARNING,
+                f"whys[{index}]",
                 f"the chain has {answered} answered why{'s' if answered != 1 else ''}",
                 f"Keep asking until the answer is about the system; most chains need {MIN_STEPS} to 5 steps.",
             )
@@ -43,7 +45,9 @@ def check_whys(doc: Postmortem) -> Iterator[Finding]:
             continue
         if ends_at_person(last):
             yield Finding(
-                "whys.ends-at-person", Level.ERROR, location,
+                "whys.ends-at-person",
+                Level.ERROR,
+                location,
                 "the chain ends at a person or at human error",
                 "Ask once more: what in the tools, process or organisation let this happen?",
             )

@@ -13,13 +13,28 @@ WARNING = RANK["warning"]
 
 # What log lines call their levels, and the level each word means.
 _LEVEL_WORDS = {
-    "trace": "debug", "debug": "debug", "dbug": "debug", "fine": "debug",
-    "info": "info", "inf": "info", "information": "info",
+    "trace": "debug",
+    "debug": "debug",
+    "dbug": "debug",
+    "fine": "debug",
+    "info": "info",
+    "inf": "info",
+    "information": "info",
     "notice": "notice",
-    "warn": "warning", "warning": "warning", "wrn": "warning",
-    "err": "error", "error": "error", "eror": "error", "severe": "error",
-    "crit": "critical", "critical": "critical", "fatal": "critical", "alert": "critical",
-    "emerg": "critical", "emergency": "critical", "panic": "critical",
+    "warn": "warning",
+    "warning": "warning",
+    "wrn": "warning",
+    "err": "error",
+    "error": "error",
+    "eror": "error",
+    "severe": "error",
+    "crit": "critical",
+    "critical": "critical",
+    "fatal": "critical",
+    "alert": "critical",
+    "emerg": "critical",
+    "emergency": "critical",
+    "panic": "critical",
 }
 LEVEL_WORD = re.compile(rb"(?i)\b(" + b"|".join(w.encode() for w in _LEVEL_WORDS) + rb")\b")
 
@@ -54,15 +69,22 @@ def is_notable(level: str, text: str) -> bool:
 _KIND_RULES: tuple[tuple[re.Pattern[str], EventKind], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), kind)
     for pattern, kind in (
-        (r"\b(?:roll(?:ed|ing)?[ -]?back|revert|fail(?:ed|ing)?[ -]?over|restart|reboot|scal(?:ed|ing) (?:up|out)"
-         r"|disabl(?:e|ed|ing)|drain|throttl|rate[ -]limit|mitigat|hotfix)", EventKind.MITIGATION),
+        (
+            r"\b(?:roll(?:ed|ing)?[ -]?back|revert|fail(?:ed|ing)?[ -]?over|restart|reboot|scal(?:ed|ing) (?:up|out)"
+            r"|disabl(?:e|ed|ing)|drain|throttl|rate[ -]limit|mitigat|hotfix)",
+            EventKind.MITIGATION,
+        ),
         (r"\b(?:alert\w*|paged|paging|pager\w*|firing|triggered|on-?call)\b", EventKind.DETECTION),
         (r"\b(?:acknowledg\w*|escalat\w*|incident (?:declared|opened))", EventKind.ESCALATION),
         (r"\b(?:recover\w*|resolved|healthy|back to normal|back up|restored|succeeded)\b", EventKind.RECOVERY),
-        (r"\b(?:deploy\w*|releas\w*|roll(?:ed|ing)?[ -]?out|migrat\w*|config\w*|chang(?:e|ed|es)|merge[ds]?)\b",
-         EventKind.PRECURSOR),
-        (r"\b(?:error|exception|timeout|timed out|fail\w*|refused|unavailable|exhausted|panic|crash\w*)\b",
-         EventKind.SYMPTOM),
+        (
+            r"\b(?:deploy\w*|releas\w*|roll(?:ed|ing)?[ -]?out|migrat\w*|config\w*|chang(?:e|ed|es)|merge[ds]?)\b",
+            EventKind.PRECURSOR,
+        ),
+        (
+            r"\b(?:error|exception|timeout|timed out|fail\w*|refused|unavailable|exhausted|panic|crash\w*)\b",
+            EventKind.SYMPTOM,
+        ),
     )
 )
 

@@ -49,9 +49,7 @@ def detect(path: Path, forced: str | None = None, custom: TextFormat | None = No
         structured = _structured_kind(path, sample)
         if structured is not None:
             return Detected(structured)
-    candidates = (custom,) if custom is not None else (
-        (BY_NAME[forced],) if forced in BY_NAME else FORMATS
-    )
+    candidates = (custom,) if custom is not None else ((BY_NAME[forced],) if forced in BY_NAME else FORMATS)
     return _text_format(path, sample, candidates)
 
 
@@ -69,7 +67,9 @@ def _structured_kind(path: Path, sample: bytes) -> str | None:
         return "git"
     if path.suffix.lower() in (".csv", ".tsv") or _CSV_TIME_HEADER.match(sample):
         first = sample.split(b"\n", 1)[0]
-        if first.count(b",") + first.count(b";") + first.count(b"\t") >= 1 and not BY_NAME["iso8601"].pattern.search(first):
+        if first.count(b",") + first.count(b";") + first.count(b"\t") >= 1 and not BY_NAME["iso8601"].pattern.search(
+            first
+        ):
             return "csv"
     return None
 

@@ -55,13 +55,18 @@ class Candidate:
 
     def to_event(self) -> TimelineEvent:
         evidence = self.evidence or (f"first of {self.count}: {self.example}" if self.count > 1 else "")
-        return TimelineEvent(at=self.at, event=self.text, kind=self.kind, actor=self.actor, source=self.source,
-                             evidence=evidence)
+        return TimelineEvent(
+            at=self.at, event=self.text, kind=self.kind, actor=self.actor, source=self.source, evidence=evidence
+        )
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {
-            "at": self.at.isoformat(timespec="milliseconds"), "source": self.source, "text": self.text,
-            "count": self.count, "level": self.level, "kind": self.kind.value,
+            "at": self.at.isoformat(timespec="milliseconds"),
+            "source": self.source,
+            "text": self.text,
+            "count": self.count,
+            "level": self.level,
+            "kind": self.kind.value,
         }
         if self.count > 1:
             data["until"] = self.until.isoformat(timespec="milliseconds") if self.until else None
@@ -96,15 +101,15 @@ def default_window(doc: Postmortem, options: ImportOptions) -> Window:
     return Window(start.timestamp() if start else None, end.timestamp() if end else None)
 
 
-def import_evidence(doc: Postmortem, sources: list[str], options: ImportOptions,
-                    progress: Progress | None = None) -> ImportResult:
+def import_evidence(
+    doc: Postmortem, sources: list[str], options: ImportOptions, progress: Progress | None = None
+) -> ImportResult:
     """Read every source and propose candidate events, merged in time order."""
     progress = progress or Progress()
     zone = options.zone or doc.meta.zone
     incident_day = doc.meta.incident_date or date.today()
     window = default_window(doc, options)
-    ctx = TimeContext(zone, options.year or incident_day.year,
-                      window.start if window.start is not None else None)
+    ctx = TimeContext(zone, options.year or incident_day.year, window.start if window.start is not None else None)
     selection = Selection(re.compile(options.grep) if options.grep else None, options.keep_all)
     custom = custom_format(options.time_format) if options.time_format else None
     paths = [split_source(spec) for spec in sources]
@@ -124,8 +129,16 @@ def import_evidence(doc: Postmortem, sources: list[str], options: ImportOptions,
     return ImportResult(candidates, window, problems, progress.done)
 
 
-def _read(path: Path, forced: str | None, custom: TextFormat | None, ctx: TimeContext, window: Window,
-          selection: Selection, options: ImportOptions, progress: Progress) -> Iterator[Record]:
+def _read(
+    path: Path,
+    forced: str | None,
+    custom: TextFormat | None,
+    ctx: TimeContext,
+    window: Window,
+    selection: Selection,
+    options: ImportOptions,
+    progress: Progress,
+) -> Iterator[Record]:
     if path.is_dir():
         raise SourceError(f"{path}: is a folder; name the files in it")
     found = detect(path, forced, custom)
@@ -146,8 +159,9 @@ def _clock(at: datetime, zone: ZoneInfo, day: date) -> str:
     return local.strftime("%H:%M:%S") if local.date() == day else local.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _candidates(name: str, records: Iterable[Record], collapse_bursts: bool, zone: ZoneInfo,
-                day: date) -> list[Candidate]:
+def _candidates(
+    name: str, records: Iterable[Record], collapse_bursts: bool, zone: ZoneInfo, day: date
+) -> list[Candidate]:
     if not collapse_bursts:
         return [_single(name, record) for record in records]
     return [_from_burst(name, burst, zone, day) for burst in collapse(records)]
@@ -160,15 +174,33 @@ def _from_burst(name: str, burst: Burst, zone: ZoneInfo, day: date) -> Candidate
     last = to_datetime(burst.last.at, burst.last.offset)
     text = f"{burst.count} × {burst.template} from {_clock(first, zone, day)} to {_clock(last, zone, day)}"
     record = burst.first
-    return Candidate(first, f"{name}:{record.line}", text, burst.count, record.level,
-                     record.kind or guess_kind(record.text, record.level), record.raw, example=record.text,
-                     until=last, actor=record.actor, evidence=record.evidence)
+    return Candidate(
+        first,
+        f"{name}:{record.line}",
+        text,
+        burst.count,
+        record.level,
+        record.kind or guess_kind(record.text, record.level),
+        record.raw,
+        example=record.text,
+        until=last,
+        actor=record.actor,
+        evidence=record.evidence,
+    )
 
 
 def _single(name: str, record: Record) -> Candidate:
-    return Candidate(to_datetime(record.at, record.offset), f"{name}:{record.line}", record.text, 1, record.level,
-                     record.kind or guess_kind(record.text, record.level), record.raw, actor=record.actor,
-                     evidence=record.evidence)
+    return Candidate(
+        to_datetime(record.at, record.offset),
+        f"{name}:{record.line}",
+        record.text,
+        1,
+        record.level,
+        record.kind or guess_kind(record.text, record.level),
+        record.raw,
+        actor=record.actor,
+        evidence=record.evidence,
+    )
 
 
 def _same_text(text: str) -> str:

@@ -19,20 +19,34 @@ class OptionError(ValueError):
         self.name = name
 
 
-def build_options(doc: Postmortem, *, since: str = "", until: str = "", tz: str = "", year: str = "",
-                  time_format: str = "", grep: str = "", keep_all: bool = False, collapse: bool = True,
-                  columns: dict[str, str | None] | None = None) -> ImportOptions:
+def build_options(
+    doc: Postmortem,
+    *,
+    since: str = "",
+    until: str = "",
+    tz: str = "",
+    year: str = "",
+    time_format: str = "",
+    grep: str = "",
+    keep_all: bool = False,
+    collapse: bool = True,
+    columns: dict[str, str | None] | None = None,
+) -> ImportOptions:
     """Check and convert each typed option; empty text means the default."""
     zone = None
     if tz.strip():
         try:
             zone = ZoneInfo(tz.strip())
         except (ZoneInfoNotFoundError, ValueError):
-            raise OptionError("tz", f"unknown time zone {tz.strip()!r}; use an IANA name such as Europe/Berlin") from None
+            raise OptionError(
+                "tz", f"unknown time zone {tz.strip()!r}; use an IANA name such as Europe/Berlin"
+            ) from None
     times = {}
     for name, text in (("since", since), ("until", until)):
         try:
-            times[name] = parse_event_time(text, doc.meta.incident_date, zone or doc.meta.zone) if text.strip() else None
+            times[name] = (
+                parse_event_time(text, doc.meta.incident_date, zone or doc.meta.zone) if text.strip() else None
+            )
         except ValueError as error:
             raise OptionError(name, str(error)) from None
     if times["since"] and times["until"] and times["since"] > times["until"]:
@@ -52,5 +66,14 @@ def build_options(doc: Postmortem, *, since: str = "", until: str = "", tz: str 
             custom_format(time_format)
         except ValueError as error:
             raise OptionError("time_format", str(error)) from None
-    return ImportOptions(times["since"], times["until"], zone, number, time_format or None, grep or None, keep_all,
-                         collapse, columns or {})
+    return ImportOptions(
+        times["since"],
+        times["until"],
+        zone,
+        number,
+        time_format or None,
+        grep or None,
+        keep_all,
+        collapse,
+        columns or {},
+    )

@@ -79,13 +79,16 @@ def _first(record: dict[str, object], keys: tuple[str, ...]) -> object:
 
 
 def _selected(level: str, text: str, selection: Selection) -> bool:
-    return selection.keep_all or is_notable(level, text) or (
-        selection.grep is not None and selection.grep.search(text) is not None
+    return (
+        selection.keep_all
+        or is_notable(level, text)
+        or (selection.grep is not None and selection.grep.search(text) is not None)
     )
 
 
-def json_lines(path: Path, ctx: TimeContext, window: Window, selection: Selection,
-               progress: Progress) -> Iterator[Record]:
+def json_lines(
+    path: Path, ctx: TimeContext, window: Window, selection: Selection, progress: Progress
+) -> Iterator[Record]:
     """One JSON object a line; only lines with a level, change or --grep word are decoded."""
     parts = [MARKED_LEVEL_WORDS, r'"(?:level|lvl|severity)"\s*:\s*[4-6]\d\b', CHANGE_WORDS]
     if selection.grep is not None:
@@ -134,15 +137,46 @@ def json_lines(path: Path, ctx: TimeContext, window: Window, selection: Selectio
                 return
 
 
-_CSV_TIME = ("triggered_at", "created_at", "created", "opened_at", "opened", "started_at", "start_time",
-             "fired_at", "alert_time", "incident_time", "timestamp", "time", "date")
+_CSV_TIME = (
+    "triggered_at",
+    "created_at",
+    "created",
+    "opened_at",
+    "opened",
+    "started_at",
+    "start_time",
+    "fired_at",
+    "alert_time",
+    "incident_time",
+    "timestamp",
+    "time",
+    "date",
+)
 _CSV_TEXT = ("title", "summary", "alert", "alert_name", "name", "description", "message", "subject", "incident")
 _CSV_LEVEL = ("severity", "priority", "urgency", "level", "sev")
 _SEVERITY_WORDS = {
-    "critical": "critical", "crit": "critical", "p1": "critical", "sev1": "critical", "sev-1": "critical",
-    "high": "error", "major": "error", "error": "error", "p2": "error", "sev2": "error", "sev-2": "error",
-    "warning": "warning", "warn": "warning", "medium": "warning", "p3": "warning", "sev3": "warning",
-    "sev-3": "warning", "low": "info", "info": "info", "minor": "info", "p4": "info", "p5": "info",
+    "critical": "critical",
+    "crit": "critical",
+    "p1": "critical",
+    "sev1": "critical",
+    "sev-1": "critical",
+    "high": "error",
+    "major": "error",
+    "error": "error",
+    "p2": "error",
+    "sev2": "error",
+    "sev-2": "error",
+    "warning": "warning",
+    "warn": "warning",
+    "medium": "warning",
+    "p3": "warning",
+    "sev3": "warning",
+    "sev-3": "warning",
+    "low": "info",
+    "info": "info",
+    "minor": "info",
+    "p4": "info",
+    "p5": "info",
 }
 
 
@@ -161,8 +195,14 @@ def _column(header: list[str], wanted: str | None, names: tuple[str, ...], what:
     return None
 
 
-def csv_alerts(path: Path, ctx: TimeContext, window: Window, selection: Selection, progress: Progress,
-               columns: dict[str, str | None]) -> Iterator[Record]:
+def csv_alerts(
+    path: Path,
+    ctx: TimeContext,
+    window: Window,
+    selection: Selection,
+    progress: Progress,
+    columns: dict[str, str | None],
+) -> Iterator[Record]:
     """An alert or paging export with a header row: every alert in the window is a detection event."""
     text = path.read_bytes().decode("utf-8-sig", "replace")
     progress.advance(path.stat().st_size)
@@ -191,12 +231,12 @@ def csv_alerts(path: Path, ctx: TimeContext, window: Window, selection: Selectio
         line = ",".join(row)
         if selection.grep is not None and not selection.keep_all and not selection.grep.search(line):
             continue
-        yield Record(when[0], when[1], reader.line_num, title or line, level, preview([line]),
-                     kind=EventKind.DETECTION)
+        yield Record(when[0], when[1], reader.line_num, title or line, level, preview([line]), kind=EventKind.DETECTION)
 
 
-def chat_export(path: Path, ctx: TimeContext, window: Window, selection: Selection,
-                progress: Progress) -> Iterator[Record]:
+def chat_export(
+    path: Path, ctx: TimeContext, window: Window, selection: Selection, progress: Progress
+) -> Iterator[Record]:
     """A Slack-style channel export (a JSON array of messages with ts, user and text)."""
     raw = path.read_bytes().decode("utf-8-sig", "replace")
     progress.advance(path.stat().st_size)
@@ -218,15 +258,28 @@ def chat_export(path: Path, ctx: TimeContext, window: Window, selection: Selecti
         if selection.grep is not None and not selection.keep_all and not selection.grep.search(text):
             continue
         profile = message.get("user_profile") if isinstance(message.get("user_profile"), dict) else {}
-        actor = str(profile.get("display_name") or profile.get("real_name") or message.get("user_name")
-                    or message.get("user") or "")
+        actor = str(
+            profile.get("display_name")
+            or profile.get("real_name")
+            or message.get("user_name")
+            or message.get("user")
+            or ""
+        )
         # The line the message's ts sits on, for the file:line reference.
         found = raw.find(json.dumps(ts) if isinstance(ts, str) else str(ts), search_from)
         if found >= 0:
             search_from = found
         line = raw.count("\n", 0, max(found, 0)) + 1
-        yield Record(when[0], when[1], line, text, "info", preview([f"{actor}: {text}"]),
-                     kind=EventKind.COMMUNICATION, actor=actor)
+        yield Record(
+            when[0],
+            when[1],
+            line,
+            text,
+            "info",
+            preview([f"{actor}: {text}"]),
+            kind=EventKind.COMMUNICATION,
+            actor=actor,
+        )
 
 
 _COMMIT = re.compile(r"^commit ([0-9a-f]{7,40})\b")
@@ -246,8 +299,7 @@ def _git_date(text: str, ctx: TimeContext) -> tuple[float, int] | None:
     return _parse_iso(text.strip(), ctx)
 
 
-def git_log(path: Path, ctx: TimeContext, window: Window, selection: Selection,
-            progress: Progress) -> Iterator[Record]:
+def git_log(path: Path, ctx: TimeContext, window: Window, selection: Selection, progress: Progress) -> Iterator[Record]:
     """``git log`` output (medium or fuller format, any --date that carries an offset): one change per commit."""
     text = path.read_bytes().decode("utf-8", "replace")
     progress.advance(path.stat().st_size)
@@ -272,6 +324,6 @@ def git_log(path: Path, ctx: TimeContext, window: Window, selection: Selection,
             continue
         sha = _COMMIT.match(lines[0]).group(1)  # type: ignore[union-attr]
         kind = EventKind.MITIGATION if _REVERT.search(subject) else EventKind.PRECURSOR
-        yield Record(when[0], when[1], number, subject, "info", preview(lines), kind=kind,
-                     evidence=f"commit {sha[:12]}")
-
+        yield Record(
+            when[0], when[1], number, subject, "info", preview(lines), kind=kind, evidence=f"commit {sha[:12]}"
+        )

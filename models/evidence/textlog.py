@@ -15,7 +15,14 @@ from pathlib import Path
 
 import re2
 
-from postmortem.models.evidence.classify import CHANGE_WORDS, HIGH_LEVEL_WORDS, LEVEL_WORD, MARKED_LEVEL_WORDS, is_notable, level_of_word
+from postmortem.models.evidence.classify import (
+    CHANGE_WORDS,
+    HIGH_LEVEL_WORDS,
+    LEVEL_WORD,
+    MARKED_LEVEL_WORDS,
+    is_notable,
+    level_of_word,
+)
 from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line, preview
 from postmortem.models.evidence.timestamps import TextFormat, TimeContext
 
@@ -58,8 +65,16 @@ def record_start_pattern(fmt: TextFormat, prefix_limit: int) -> re.Pattern[bytes
 
 
 class TextLogReader:
-    def __init__(self, path: Path, fmt: TextFormat, prefix_limit: int, ctx: TimeContext, window: Window,
-                 selection: Selection, progress: Progress) -> None:
+    def __init__(
+        self,
+        path: Path,
+        fmt: TextFormat,
+        prefix_limit: int,
+        ctx: TimeContext,
+        window: Window,
+        selection: Selection,
+        progress: Progress,
+    ) -> None:
         self.path = path
         self.fmt = fmt
         self.ctx = ctx
@@ -139,8 +154,10 @@ class TextLogReader:
                 continue
             level, text = self._level_and_text(data, start, stamp, first_end)
             body = data[start:end].decode("utf-8", "replace")
-            if not selection.keep_all and not is_notable(level, body) and not (
-                selection.grep is not None and selection.grep.search(body)
+            if (
+                not selection.keep_all
+                and not is_notable(level, body)
+                and not (selection.grep is not None and selection.grep.search(body))
             ):
                 continue
             counted_line += data.count(b"\n", counted_pos, start)
@@ -158,12 +175,12 @@ class TextLogReader:
             word = LEVEL_WORD.search(tail, 0, LEVEL_SPAN)
             if word is not None:
                 level = level_of_word(word.group(1).decode())
-                tail = tail[: word.start()].rstrip(b"[(<| ") + b" " + tail[word.end():].lstrip(b"])>|: ")
+                tail = tail[: word.start()].rstrip(b"[(<| ") + b" " + tail[word.end() :].lstrip(b"])>|: ")
         elif how == "priority":
             priority = _PRIORITY.search(data, start, stamp_end)
             if priority is not None:
                 level = _SEVERITIES[int(priority.group(1)) % 8]
-                head = data[start:priority.start()]
+                head = data[start : priority.start()]
         else:
             status = _STATUS.search(tail)
             if status is not None and status.group(1).startswith(b"5"):

@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-MONTHS = {name: number for number, name in enumerate(
-    (b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"), start=1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"), start=1
+    )
+}
 _MONTH = rb"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass
@@ -50,8 +54,9 @@ class TimeContext:
             self._offsets[key] = offset
         return offset
 
-    def epoch(self, year: int, month: int, day: int, hour: int, minute: int, second: float,
-              offset: int | None) -> tuple[float, int]:
+    def epoch(
+        self, year: int, month: int, day: int, hour: int, minute: int, second: float, offset: int | None
+    ) -> tuple[float, int]:
         """Epoch seconds of a wall-clock time; ``offset`` None means the time is in ``zone``."""
         if offset is None:
             offset = self.local_offset(year, month, day, hour)
@@ -87,8 +92,9 @@ def _offset_minutes(text: bytes) -> int:
 
 def _iso(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
     y, mo, d, h, mi, s, frac, off = m.group(1, 2, 3, 4, 5, 6, 7, 8)
-    return ctx.epoch(int(y), int(mo), int(d), int(h), int(mi), int(s) + _fraction(frac),
-                     _offset_minutes(off) if off else None)
+    return ctx.epoch(
+        int(y), int(mo), int(d), int(h), int(mi), int(s) + _fraction(frac), _offset_minutes(off) if off else None
+    )
 
 
 def _rfc3164(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
@@ -121,7 +127,7 @@ def _zone_offset_at(seconds: float, ctx: TimeContext) -> int:
     hour = int(seconds // 3600)
     offset = ctx._offsets.get((hour, 0, 0, -1))
     if offset is None:
-        instant = datetime.fromtimestamp(hour * 3600, tz=timezone.utc).astimezone(ctx.zone)
+        instant = datetime.fromtimestamp(hour * 3600, tz=UTC).astimezone(ctx.zone)
         offset = int(instant.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
         ctx._offsets[(hour, 0, 0, -1)] = offset
     return offset
@@ -142,37 +148,85 @@ class TextFormat:
     level_from: str = "word"
 
 
-_ISO = (rb"(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?"
-        rb"(Z|z|[+-]\d\d:\d\d|[+-]\d\d\d\d|[+-]\d\d(?![\d:]))?(?![\d])")
+_ISO = (
+    rb"(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?"
+    rb"(Z|z|[+-]\d\d:\d\d|[+-]\d\d\d\d|[+-]\d\d(?![\d:]))?(?![\d])"
+)
 
 FORMATS: tuple[TextFormat, ...] = (
-    TextFormat("rfc5424", "<165>1 2026-01-31T14:05:09.003Z host app - - msg",
-               re.compile(rb"<\d{1,3}>1 " + _ISO), _iso, level_from="priority"),
-    TextFormat("clf", '127.0.0.1 - - [31/Jan/2026:14:05:09 +0100] "GET / HTTP/1.1" 200 512',
-               re.compile(rb"\[(\d\d)/" + _MONTH + rb"/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? ([+-]\d{4})\]"),
-               _clf, level_from="status"),
-    TextFormat("apache-error", "[Sat Jan 31 14:05:09.123456 2026] [core:error] msg",
-               re.compile(rb"\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) " + _MONTH
-                          + rb" ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\]"),
-               _apache_error),
-    TextFormat("iso8601", "2026-01-31T14:05:09.123+01:00 ERROR msg (also a space, a comma, Z or no offset)",
-               re.compile(_ISO), _iso),
-    TextFormat("rfc3164", "Jan 31 14:05:09 host app[42]: msg (no year)",
-               re.compile(_MONTH + rb" ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?![\d])"), _rfc3164),
-    TextFormat("epoch-ms", "1769868309123 msg (milliseconds since 1970)",
-               re.compile(rb"(?<![\d.])(1\d{12})(?![\d.])"), _epoch_millis),
-    TextFormat("epoch", "1769868309.123 msg (seconds since 1970)",
-               re.compile(rb"(?<![\d.])(1\d{9})(?:\.(\d{1,9}))?(?![\d])"), _epoch_seconds),
+    TextFormat(
+        "rfc5424",
+        "<165>1 2026-01-31T14:05:09.003Z host app - - msg",
+        re.compile(rb"<\d{1,3}>1 " + _ISO),
+        _iso,
+        level_from="priority",
+    ),
+    TextFormat(
+        "clf",
+        '127.0.0.1 - - [31/Jan/2026:14:05:09 +0100] "GET / HTTP/1.1" 200 512',
+        re.compile(rb"\[(\d\d)/" + _MONTH + rb"/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? ([+-]\d{4})\]"),
+        _clf,
+        level_from="status",
+    ),
+    TextFormat(
+        "apache-error",
+        "[Sat Jan 31 14:05:09.123456 2026] [core:error] msg",
+        re.compile(
+            rb"\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) "
+            + _MONTH
+            + rb" ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\]"
+        ),
+        _apache_error,
+    ),
+    TextFormat(
+        "iso8601",
+        "2026-01-31T14:05:09.123+01:00 ERROR msg (also a space, a comma, Z or no offset)",
+        re.compile(_ISO),
+        _iso,
+    ),
+    TextFormat(
+        "rfc3164",
+        "Jan 31 14:05:09 host app[42]: msg (no year)",
+        re.compile(_MONTH + rb" ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?![\d])"),
+        _rfc3164,
+    ),
+    TextFormat(
+        "epoch-ms",
+        "1769868309123 msg (milliseconds since 1970)",
+        re.compile(rb"(?<![\d.])(1\d{12})(?![\d.])"),
+        _epoch_millis,
+    ),
+    TextFormat(
+        "epoch",
+        "1769868309.123 msg (seconds since 1970)",
+        re.compile(rb"(?<![\d.])(1\d{9})(?:\.(\d{1,9}))?(?![\d])"),
+        _epoch_seconds,
+    ),
 )
 BY_NAME = {fmt.name: fmt for fmt in FORMATS}
 
 
 _STRFTIME = {
-    "Y": rb"\d{4}", "y": rb"\d\d", "m": rb"\d{1,2}", "d": rb"\d{1,2}", "e": rb"[ \d]?\d",
-    "H": rb"\d{1,2}", "I": rb"\d{1,2}", "M": rb"\d\d", "S": rb"\d\d", "f": rb"\d{1,9}",
-    "b": rb"[A-Za-z]{3}", "B": rb"[A-Za-z]+", "a": rb"[A-Za-z]{3}", "A": rb"[A-Za-z]+",
-    "p": rb"(?:AM|PM|am|pm)", "z": rb"(?:Z|[+-]\d\d:?\d\d)", "Z": rb"[A-Z]{2,5}", "j": rb"\d{1,3}",
-    "%": rb"%", "T": rb"\d\d:\d\d:\d\d",
+    "Y": rb"\d{4}",
+    "y": rb"\d\d",
+    "m": rb"\d{1,2}",
+    "d": rb"\d{1,2}",
+    "e": rb"[ \d]?\d",
+    "H": rb"\d{1,2}",
+    "I": rb"\d{1,2}",
+    "M": rb"\d\d",
+    "S": rb"\d\d",
+    "f": rb"\d{1,9}",
+    "b": rb"[A-Za-z]{3}",
+    "B": rb"[A-Za-z]+",
+    "a": rb"[A-Za-z]{3}",
+    "A": rb"[A-Za-z]+",
+    "p": rb"(?:AM|PM|am|pm)",
+    "z": rb"(?:Z|[+-]\d\d:?\d\d)",
+    "Z": rb"[A-Z]{2,5}",
+    "j": rb"\d{1,3}",
+    "%": rb"%",
+    "T": rb"\d\d:\d\d:\d\d",
 }
 
 
@@ -204,13 +258,28 @@ def custom_format(spec: str) -> TextFormat:
         parsed = datetime.strptime(text, fmt)
         if parsed.tzinfo is not None:
             offset = int(parsed.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
-            return ctx.epoch(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute,
-                             parsed.second + parsed.microsecond / 1e6, offset)
+            return ctx.epoch(
+                parsed.year,
+                parsed.month,
+                parsed.day,
+                parsed.hour,
+                parsed.minute,
+                parsed.second + parsed.microsecond / 1e6,
+                offset,
+            )
         if not has_year:
-            return ctx.yearless(parsed.month, parsed.day, parsed.hour, parsed.minute,
-                                parsed.second + parsed.microsecond / 1e6)
-        return ctx.epoch(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute,
-                         parsed.second + parsed.microsecond / 1e6, None)
+            return ctx.yearless(
+                parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second + parsed.microsecond / 1e6
+            )
+        return ctx.epoch(
+            parsed.year,
+            parsed.month,
+            parsed.day,
+            parsed.hour,
+            parsed.minute,
+            parsed.second + parsed.microsecond / 1e6,
+            None,
+        )
 
     return TextFormat("custom", spec, pattern, convert)
 

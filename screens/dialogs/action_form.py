@@ -31,11 +31,23 @@ class ActionForm(RecordForm[ActionItem]):
     def field_specs(self) -> list[F]:
         return [
             F("id", "Id", placeholder="A1"),
-            F("action", "Action", "long", required=True, placeholder="Verb + object + threshold, e.g. Alert when pool wait > 200 ms for 5 min"),
+            F(
+                "action",
+                "Action",
+                "long",
+                required=True,
+                placeholder="Verb + object + threshold, e.g. Alert when pool wait > 200 ms for 5 min",
+            ),
             F("owner", "Owner", placeholder="a team or role that accepts it"),
             F("due", "Due date", "date", placeholder="YYYY-MM-DD"),
             F("priority", "Priority", "choice", Priority),
-            F("horizon", "Horizon", "choice", Horizon, help="immediate: within a week · short-term: a month · long-term: a quarter"),
+            F(
+                "horizon",
+                "Horizon",
+                "choice",
+                Horizon,
+                help="immediate: within a week · short-term: a month · long-term: a quarter",
+            ),
             F("type", "Type", "choice", ActionType),
             F("status", "Status", "choice", ActionStatus, required=True),
             F("success", "Success measure", placeholder="How we will know it worked, measurably"),

@@ -58,9 +58,7 @@ class ConfirmDialog(ModalScreen[str]):
 
 
 def delete_dialog(what: str) -> ConfirmDialog:
-    return ConfirmDialog(
-        f"Delete {what}?", [("delete", "Delete", "error"), ("cancel", "Cancel", "default")]
-    )
+    return ConfirmDialog(f"Delete {what}?", [("delete", "Delete", "error"), ("cancel", "Cancel", "default")])
 
 
 def quit_dialog() -> ConfirmDialog:
@@ -96,6 +94,7 @@ def conflict_dialog(path_name: str, loaded_text: str, disk_text: str) -> Confirm
             ("overwrite", "Overwrite", "error"),
             ("cancel", "Cancel", "default"),
         ],
-        DiffView(loaded_text, disk_text, f"{path_name} (as opened here)", f"{path_name} (on disk now)",
-                 id="confirm-details"),
+        DiffView(
+            loaded_text, disk_text, f"{path_name} (as opened here)", f"{path_name} (on disk now)", id="confirm-details"
+        ),
     )

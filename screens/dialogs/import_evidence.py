@@ -24,8 +24,8 @@ from postmortem.models.evidence import Cancelled, Candidate, ImportOptions, Impo
 from postmortem.models.evidence.options import OptionError, build_options
 from postmortem.models.timeparse import format_event_time
 from postmortem.screens.dialogs.event_form import EventForm
-from postmortem.screens.widgets.record_table import plain, shorten
 from postmortem.screens.widgets.path_suggester import PathSuggester
+from postmortem.screens.widgets.record_table import plain, shorten
 
 COLUMNS = ("", "Time", "Level", "Kind", "Source", "Event")
 OPTION_FIELDS = (
@@ -81,8 +81,11 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
             yield Static("Import evidence", id="import-heading")
             with Horizontal(id="import-files"):
                 yield Label("Files", classes="import-label")
-                yield Input(placeholder="app.log alerts.csv chat.json git.log (right arrow completes a path)",
-                            suggester=PathSuggester(), id="import-sources")
+                yield Input(
+                    placeholder="app.log alerts.csv chat.json git.log (right arrow completes a path)",
+                    suggester=PathSuggester(),
+                    id="import-sources",
+                )
                 yield Button("Read", variant="primary", id="import-read")
             with Collapsible(title="Options: window, time zone, formats, more records", id="import-options"):
                 for name, label, placeholder in OPTION_FIELDS:
@@ -129,10 +132,14 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
             return
         texts = {name: self.query_one(f"#import-{name}", Input).value for name, _, _ in OPTION_FIELDS}
         try:
-            options = build_options(self.document, **texts, keep_all=self.query_one("#import-all", Checkbox).value,
-                                    collapse=self.query_one("#import-collapse", Checkbox).value)
+            options = build_options(
+                self.document,
+                **texts,
+                keep_all=self.query_one("#import-all", Checkbox).value,
+                collapse=self.query_one("#import-collapse", Checkbox).value,
+            )
         except OptionError as error:
-            label = dict((name, label) for name, label, _ in OPTION_FIELDS)[error.name]
+            label = {name: label for name, label, _ in OPTION_FIELDS}[error.name]
             self.query_one("#import-options", Collapsible).collapsed = False
             self._status(f"{label}: {error}", error=True)
             return
@@ -242,8 +249,9 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
                 self.ticked.add(index)
                 self._redraw(index)
 
-        dialog = EventForm("Edit candidate event", self.events[index], incident_date=doc.meta.incident_date,
-                             zone=doc.meta.zone)
+        dialog = EventForm(
+            "Edit candidate event", self.events[index], incident_date=doc.meta.incident_date, zone=doc.meta.zone
+        )
         self.app.push_screen(dialog, edited)
 
     # Closing
@@ -266,4 +274,3 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
     @on(Button.Pressed, "#import-cancel")
     def _cancel_pressed(self) -> None:
         self.action_cancel()
-

@@ -58,8 +58,9 @@ def _action_form(doc: Postmortem, title: str, item: ActionItem | None) -> Action
     return ActionForm(title, item, new_id=doc.next_action_id(), factors=doc.factors)
 
 
-def _factor_form(doc: Postmortem, title: str, factor: Factor | None,
-                 category: Category = Category.TECHNICAL) -> FactorForm:
+def _factor_form(
+    doc: Postmortem, title: str, factor: Factor | None, category: Category = Category.TECHNICAL
+) -> FactorForm:
     return FactorForm(title, factor, new_id=doc.next_factor_id(), category=category)
 
 
@@ -71,7 +72,10 @@ def _event_form(doc: Postmortem, title: str, event: TimelineEvent | None) -> Eve
 ACTIONS = RecordKind[ActionItem]("action item", "action", "actions", _action_form)
 FACTORS = RecordKind[Factor]("contributing factor", "factor", "factors", _factor_form)
 EVENTS = RecordKind[TimelineEvent](
-    "timeline event", "event", "timeline", _event_form,
+    "timeline event",
+    "event",
+    "timeline",
+    _event_form,
     insert=lambda doc, _, event: doc.add_event(event),
     replace=lambda doc, _, index, event: doc.replace_event(index, event),
 )

@@ -34,8 +34,14 @@ WIDE = 140
 class MeetingScreen(Screen[None]):
     CSS_PATH = "screen.tcss"
     BINDINGS = [
-        Binding("right,l", "section(1)", "Section", id="meeting.next", key_display="←→",
-                tooltip="Next section (→ or l); the previous one with ← or h"),
+        Binding(
+            "right,l",
+            "section(1)",
+            "Section",
+            id="meeting.next",
+            key_display="←→",
+            tooltip="Next section (→ or l); the previous one with ← or h",
+        ),
         Binding("left,h", "section(-1)", "Previous section", id="meeting.previous", show=False),
         Binding("space", "toggle_timer", "Timer", id="meeting.timer", tooltip="Start or pause the agenda countdown"),
         Binding("n", "agenda(1)", "Next item", id="meeting.agenda_next"),
@@ -47,8 +53,10 @@ class MeetingScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="meeting.edit"),
         Binding("g", "toggle_agreed", "Agreed", id="meeting.agreed", tooltip="Mark the action item agreed, or not"),
         Binding("m", "notes", "Notes", id="meeting.notes", tooltip="Type the meeting notes"),
-        *[Binding(str(number), f"show('{section_id}')", show=False, id=f"present.section{number}")
-          for number, section_id in enumerate(MEETING_SECTION_IDS, start=1)],
+        *[
+            Binding(str(number), f"show('{section_id}')", show=False, id=f"present.section{number}")
+            for number, section_id in enumerate(MEETING_SECTION_IDS, start=1)
+        ],
     ]
 
     def __init__(self, clock: Callable[[], float]) -> None:
@@ -206,8 +214,10 @@ class MeetingScreen(Screen[None]):
     def refresh_agenda(self) -> None:
         agenda = self.agenda
         current = agenda.current
-        line = f"[b]{escape(current.topic)}[/b] [dim]({current.minutes} min · item {agenda.index + 1} of " \
-               f"{len(agenda.items)})[/dim]"
+        line = (
+            f"[b]{escape(current.topic)}[/b] [dim]({current.minutes} min · item {agenda.index + 1} of "
+            f"{len(agenda.items)})[/dim]"
+        )
         if agenda.index + 1 < len(agenda.items):
             line += f"  [dim]next: {escape(agenda.items[agenda.index + 1].topic)}[/dim]"
         self.query_one("#agenda-items", Static).update(line)

@@ -39,6 +39,7 @@ def _hours(value: timedelta | None) -> str:
 
 # The pieces a text section is made of.
 
+
 def heading(text: str) -> Static:
     return Static(text, classes="part-heading")
 
@@ -49,8 +50,9 @@ def para(markup: str) -> Static:
 
 def row(label: str, markup: str, *, label_class: str = "") -> Horizontal:
     """A label column and text that wraps under itself."""
-    return Horizontal(Static(label, classes=f"row-label {label_class}"), Static(markup, classes="row-text"),
-                      classes="part-row")
+    return Horizontal(
+        Static(label, classes=f"row-label {label_class}"), Static(markup, classes="row-text"), classes="part-row"
+    )
 
 
 def none(text: str = "(none recorded)") -> Static:
@@ -74,8 +76,11 @@ def _owner_and_due(item: ActionItem) -> str:
 
 def _action_line(item: ActionItem, note: str = "") -> Horizontal:
     agreed = f"  {AGREED}" if item.agreed else ""
-    return row(escape(item.id), f"{escape(item.action)}\n[dim]→[/dim] {_owner_and_due(item)}{agreed}{note}",
-               label_class="row-id")
+    return row(
+        escape(item.id),
+        f"{escape(item.action)}\n[dim]→[/dim] {_owner_and_due(item)}{agreed}{note}",
+        label_class="row-id",
+    )
 
 
 class PhaseBar(Horizontal):
@@ -96,8 +101,11 @@ class PhaseBar(Horizontal):
         self.length = length
 
     def compose(self) -> ComposeResult:
-        for share, kind in ((self.start, "phase-before"), (self.length, "phase"),
-                            (1 - self.start - self.length, "phase-after")):
+        for share, kind in (
+            (self.start, "phase-before"),
+            (self.length, "phase"),
+            (1 - self.start - self.length, "phase-after"),
+        ):
             part = Static("", classes=kind)
             part.styles.width = f"{max(share, 0)}fr"
             yield part
@@ -177,8 +185,9 @@ class MeetingSection(Vertical):
     @staticmethod
     def _summary(doc: Postmortem) -> list[Widget]:
         meta = doc.meta
-        facts = " · ".join(str(v) for v in (meta.severity and meta.severity.value, meta.incident_date,
-                                             meta.status.value) if v)
+        facts = " · ".join(
+            str(v) for v in (meta.severity and meta.severity.value, meta.incident_date, meta.status.value) if v
+        )
         return [
             para(f"[b]{escape(meta.title)}[/b]\n[dim]{facts}[/dim]"),
             *_labelled("What happened", doc.summary.what_happened),
@@ -190,13 +199,21 @@ class MeetingSection(Vertical):
     @staticmethod
     def _impact(doc: Postmortem) -> list[Widget]:
         impact = doc.impact
-        rows = [row(label, escape(value), label_class="row-wide") for label, value in (
-            ("Users affected", impact.users_affected), ("Experience", impact.customer_experience),
-            ("Regions", ", ".join(impact.regions)), ("Error rate", impact.error_rate), ("Latency", impact.latency),
-            ("Availability", impact.availability), ("Revenue", impact.revenue),
-            ("Support tickets", "" if impact.support_tickets is None else str(impact.support_tickets)),
-            ("Data", impact.data_details),
-        ) if value]
+        rows = [
+            row(label, escape(value), label_class="row-wide")
+            for label, value in (
+                ("Users affected", impact.users_affected),
+                ("Experience", impact.customer_experience),
+                ("Regions", ", ".join(impact.regions)),
+                ("Error rate", impact.error_rate),
+                ("Latency", impact.latency),
+                ("Availability", impact.availability),
+                ("Revenue", impact.revenue),
+                ("Support tickets", "" if impact.support_tickets is None else str(impact.support_tickets)),
+                ("Data", impact.data_details),
+            )
+            if value
+        ]
         if impact.services:
             rows.append(heading("Services"))
             rows += [row(escape(s.name), escape(s.effect), label_class="row-wide") for s in impact.services]
@@ -211,12 +228,14 @@ class MeetingSection(Vertical):
         parts: list[Widget] = [heading("Phases")]
         elapsed = timedelta()
         for name, start, end in phases:
-            parts.append(Horizontal(
-                Static(name, classes="row-label row-wide"),
-                Static(format_duration(end - start), classes="phase-length"),
-                PhaseBar(elapsed / total, (end - start) / total),
-                classes="part-row",
-            ))
+            parts.append(
+                Horizontal(
+                    Static(name, classes="row-label row-wide"),
+                    Static(format_duration(end - start), classes="phase-length"),
+                    PhaseBar(elapsed / total, (end - start) / total),
+                    classes="part-row",
+                )
+            )
             elapsed += end - start
         if not phases:
             parts.append(none("Mark the milestones to see the phases."))
@@ -245,8 +264,9 @@ class MeetingSection(Vertical):
         for chain in doc.whys:
             parts.append(heading(escape(chain.problem)))
             for number, step in enumerate(chain.steps, start=1):
-                parts.append(row(f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}",
-                                 label_class="row-mid"))
+                parts.append(
+                    row(f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}", label_class="row-mid")
+                )
             if chain.root_cause:
                 parts.append(row("[b]root cause[/b]", f"[b]{escape(chain.root_cause)}[/b]", label_class="row-mid"))
         return parts or [none("No five-whys chain yet.")]
@@ -274,10 +294,12 @@ def _action_options(doc: Postmortem, changes: MeetingChanges) -> list[Option | N
         flags = "".join(f"  {mark}" for mark in marks if mark)
         if options:
             options.append(None)
-        options.append(Option(
-            f"{escape(item.action)}\n[b]{escape(item.id)}[/b] · {_owner_and_due(item)} · {item.status.value}{flags}",
-            id=f"action-{index}",
-        ))
+        options.append(
+            Option(
+                f"{escape(item.action)}\n[b]{escape(item.id)}[/b] · {_owner_and_due(item)} · {item.status.value}{flags}",
+                id=f"action-{index}",
+            )
+        )
     return options or [Option("[dim]No action items yet: press a to add one.[/dim]", disabled=True)]
 
 
@@ -292,10 +314,12 @@ def _factor_options(doc: Postmortem) -> list[Option | None]:
         for index, factor in factors:
             details = " · ".join(v.value for v in (factor.weight, factor.area) if v is not None)
             action = "" if factor.id in addressed else "  [b $text-warning]no action yet[/]"
-            options.append(Option(
-                f"[b]{escape(factor.id)}[/b]  {escape(factor.title)}\n[dim]{details}[/dim]{action}",
-                id=f"factor-{index}",
-            ))
+            options.append(
+                Option(
+                    f"[b]{escape(factor.id)}[/b]  {escape(factor.title)}\n[dim]{details}[/dim]{action}",
+                    id=f"factor-{index}",
+                )
+            )
         if not factors:
             options.append(Option("[dim](none)[/dim]", disabled=True))
     return options
@@ -304,13 +328,17 @@ def _factor_options(doc: Postmortem) -> list[Option | None]:
 def _wrap_up(actions: list[ActionItem], changes: MeetingChanges) -> list[Widget]:
     agreed = sum(item.agreed for item in actions)
     return [
-        para(f"[dim]{len(actions)} action items · {agreed} agreed · {len(changes.new)} new · "
-             f"{len(changes.changed)} changed in this meeting[/dim]"),
+        para(
+            f"[dim]{len(actions)} action items · {agreed} agreed · {len(changes.new)} new · "
+            f"{len(changes.changed)} changed in this meeting[/dim]"
+        ),
         heading("New in this meeting"),
         *([_action_line(change.item) for change in changes.new] or [none("(none)")]),
         heading("Changed in this meeting"),
-        *([_action_line(change.item, f"  [dim]({', '.join(change.fields)})[/dim]") for change in changes.changed]
-          or [none("(none)")]),
+        *(
+            [_action_line(change.item, f"  [dim]({', '.join(change.fields)})[/dim]") for change in changes.changed]
+            or [none("(none)")]
+        ),
         heading("Still missing an owner or a due date"),
         *([_action_line(item) for item in changes.incomplete] or [none("(none)")]),
     ]

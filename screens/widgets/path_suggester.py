@@ -27,4 +27,4 @@ class PathSuggester(Suggester):
             return None
         if not names or names[0] == stem:
             return None
-        return value + names[0][len(stem):]
+        return value + names[0][len(stem) :]

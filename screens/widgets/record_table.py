@@ -7,7 +7,6 @@ from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 

@@ -17,15 +17,13 @@ class ActionsStep(RecordsStep):
     step_id = "actions"
     intro = (
         "Make each one specific, measurable, owned by a team, dated, and linked to the factor "
-        "it addresses. \"Be more careful\" is not an action."
+        'it addresses. "Be more careful" is not an action.'
     )
     kind = ACTIONS
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
-        yield RecordTable(
-            ["ID", "Status", "Owner", "Due", "Pri", "Horizon", "Type", "Action"], id="actions-table"
-        )
+        yield RecordTable(["ID", "Status", "Owner", "Due", "Pri", "Horizon", "Type", "Action"], id="actions-table")
         yield RecordDetail(id="actions-detail")
 
     def on_mount(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from postmortem.models.enums import DataImpact, Sla
 from postmortem.models.text_formats import format_services, parse_services
-from postmortem.screens.wizard.step import FormStep
 from postmortem.screens.widgets.fields import FieldSpec as F
+from postmortem.screens.wizard.step import FormStep
 
 
 class ImpactStep(FormStep):
@@ -14,7 +14,12 @@ class ImpactStep(FormStep):
     FIELDS = [
         F("impact.users_affected", "Users affected", placeholder="a number or a share, e.g. about 18% of sessions"),
         F("impact.regions", "Regions", "list", placeholder="comma separated"),
-        F("impact.customer_experience", "Customer experience", "long", placeholder="What did people see or fail to do?"),
+        F(
+            "impact.customer_experience",
+            "Customer experience",
+            "long",
+            placeholder="What did people see or fail to do?",
+        ),
         F(
             "impact.services",
             "Services affected",
@@ -24,7 +29,12 @@ class ImpactStep(FormStep):
             show=format_services,
         ),
         F("impact.data_impact", "Data impact", "choice", DataImpact),
-        F("impact.data_details", "Data details", "long", placeholder="What was delayed or lost, and whether it was recovered."),
+        F(
+            "impact.data_details",
+            "Data details",
+            "long",
+            placeholder="What was delayed or lost, and whether it was recovered.",
+        ),
         F("impact.sla", "SLA", "choice", Sla),
         F("impact.revenue", "Revenue", placeholder="estimate and how it was made"),
         F("impact.support_tickets", "Support tickets", "int"),
@@ -33,5 +43,10 @@ class ImpactStep(FormStep):
         F("impact.latency", "Latency", placeholder="e.g. p99 from 300 ms to 9 s"),
         F("impact.availability", "Availability", placeholder="e.g. 99.2% over the month"),
         F("impact.compliance", "Compliance", placeholder="reporting duties, audits"),
-        F("impact.dependent_systems", "Dependent systems", "long", placeholder="Downstream effects on other systems or teams."),
+        F(
+            "impact.dependent_systems",
+            "Dependent systems",
+            "long",
+            placeholder="Downstream effects on other systems or teams.",
+        ),
     ]

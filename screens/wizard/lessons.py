@@ -6,9 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from postmortem.models.text_formats import format_links, parse_links
-from postmortem.screens.wizard.step import FormStep
 from postmortem.screens.widgets.fields import FieldSpec as F
-
+from postmortem.screens.wizard.step import FormStep
 
 LESSON_FIELDS = [
     F("lessons.went_well", "Went well", "lines", placeholder="one per line: what helped?"),
@@ -18,8 +17,18 @@ LESSON_FIELDS = [
 ]
 RESPONSE_FIELDS = [
     F("response.mitigation", "Mitigation", "long", placeholder="What was done to limit the impact."),
-    F("response.verification", "Verification", "long", placeholder="How recovery was confirmed: dashboards, checks, tests."),
-    F("response.residual_risk", "Residual risk", "long", placeholder="What could still go wrong until the actions land."),
+    F(
+        "response.verification",
+        "Verification",
+        "long",
+        placeholder="How recovery was confirmed: dashboards, checks, tests.",
+    ),
+    F(
+        "response.residual_risk",
+        "Residual risk",
+        "long",
+        placeholder="What could still go wrong until the actions land.",
+    ),
     F("response.communication", "Communication", "long", placeholder="Status page, stakeholders, customers."),
 ]
 LINK_FIELDS = [

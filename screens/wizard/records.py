@@ -57,8 +57,9 @@ class RecordsStep(StepView):
             key = str(index)
             self._record_findings.setdefault(key, []).append(finding)
             field = finding.location.partition(".")[2]
-            lines.append(finding_markup(finding, f"{self.label_for(key)}{' ' + field if field else ''}",
-                                        suggestion=False))
+            lines.append(
+                finding_markup(finding, f"{self.label_for(key)}{' ' + field if field else ''}", suggestion=False)
+            )
         self._strip(lines)
         table = self.focused_table()
         if table is not None and table.current_key() is not None:

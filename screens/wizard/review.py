@@ -10,15 +10,17 @@ from textual.widgets.option_list import Option
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.checks import Finding, Level
 from postmortem.models.completeness import missing_by_step
-from postmortem.screens.wizard.step import StepView
 from postmortem.models.steps import STEP_BY_ID
 from postmortem.screens.widgets.findings import finding_markup
+from postmortem.screens.wizard.step import StepView
 
 
 class ReviewStep(StepView):
     step_id = "review"
-    intro = ("Review findings first (enter goes to the field), then what is missing, then the exported document "
-             "as reviewers will read it.")
+    intro = (
+        "Review findings first (enter goes to the field), then what is missing, then the exported document "
+        "as reviewers will read it."
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -49,9 +51,12 @@ class ReviewStep(StepView):
         errors = sum(f.severity == Level.ERROR for f in findings)
         warnings = sum(f.severity == Level.WARNING for f in findings)
         title = self.query_one("#review-findings-title", Static)
-        title.update(f"[b]Review findings[/b]: {errors} error{'s' if errors != 1 else ''}, {warnings} "
-                     f"warning{'s' if warnings != 1 else ''}, {len(findings) - errors - warnings} info"
-                     if findings else "[b]No review findings.[/b] The wording is blameless and the actions SMART.")
+        title.update(
+            f"[b]Review findings[/b]: {errors} error{'s' if errors != 1 else ''}, {warnings} "
+            f"warning{'s' if warnings != 1 else ''}, {len(findings) - errors - warnings} info"
+            if findings
+            else "[b]No review findings.[/b] The wording is blameless and the actions SMART."
+        )
 
     @on(OptionList.OptionSelected, "#review-findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:

@@ -101,8 +101,10 @@ class WizardScreen(Screen[None]):
         counts: dict[str, tuple[int, int]] = {}
         for finding in findings:
             errors, warnings = counts.get(finding.step, (0, 0))
-            counts[finding.step] = (errors + (finding.severity == Level.ERROR),
-                                    warnings + (finding.severity == Level.WARNING))
+            counts[finding.step] = (
+                errors + (finding.severity == Level.ERROR),
+                warnings + (finding.severity == Level.WARNING),
+            )
         self.query_one(StepList).show_counts(counts)
         switcher = self.query_one("#steps", ContentSwitcher)
         if switcher.query(f"#step-{self.current_step}"):

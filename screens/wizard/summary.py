@@ -7,17 +7,14 @@ from textual import on
 from postmortem.models.checks import final_errors
 from postmortem.models.enums import Confidentiality, Detection, Severity, Status, Variant
 from postmortem.screens.host import document_host
-from postmortem.screens.wizard.step import FormStep
 from postmortem.screens.widgets.fields import FieldRow
 from postmortem.screens.widgets.fields import FieldSpec as F
+from postmortem.screens.wizard.step import FormStep
 
 
 class SummaryStep(FormStep):
     step_id = "summary"
-    intro = (
-        "Describe what the system did, not who did what. "
-        "Prefer roles (\"on-call engineer\") to names."
-    )
+    intro = 'Describe what the system did, not who did what. Prefer roles ("on-call engineer") to names.'
     FIELDS = [
         F("meta.title", "Title", required=True, placeholder="Short and neutral, e.g. Checkout slow after pool change"),
         F("meta.id", "Incident id", placeholder="INC-1234"),

@@ -9,13 +9,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from postmortem.models.document import TimelineEvent
-from postmortem.models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
 from postmortem.models.enums import Milestone
+from postmortem.models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
 from postmortem.screens.dialogs.import_evidence import ImportDialog
 from postmortem.screens.dialogs.record_editor import EVENTS
 from postmortem.screens.widgets.record_table import RecordDetail, RecordTable, escape, shorten
 from postmortem.screens.wizard.records import RecordsStep
-
 
 COLUMNS = ("Time", "T+", "Kind", "Milestone", "Event", "Actor")
 EVENT = COLUMNS.index("Event")
@@ -49,7 +48,7 @@ class TimelineStep(RecordsStep):
         zone = doc.meta.zone
         start = doc.milestone_event(Milestone.STARTED)
         rows = []
-        for index, event in enumerate(doc.timeline):
+        for _index, event in enumerate(doc.timeline):
             local = event.at.astimezone(zone)
             when = local.strftime("%H:%M") if local.date() == doc.meta.incident_date else local.strftime("%m-%d %H:%M")
             offset = format_offset(event.at - start.at) if start else ""
@@ -68,7 +67,9 @@ class TimelineStep(RecordsStep):
         warnings.update("\n".join(f"⚠ Milestones out of order: {p}" for p in problems))
         warnings.display = bool(problems)
         if not doc.timeline:
-            self.query_one("#timeline-detail", RecordDetail).update("No events yet. Press [b]a[/b] to add the first one.")
+            self.query_one("#timeline-detail", RecordDetail).update(
+                "No events yet. Press [b]a[/b] to add the first one."
+            )
         elif table.current_key() is not None:
             self._show_detail(table.current_key())
 
@@ -80,7 +81,9 @@ class TimelineStep(RecordsStep):
         """Room for the event text once the other columns have theirs, so that the
         actor stays in view; the detail line below the table shows the whole text."""
         other = [column for column in range(len(COLUMNS)) if column != EVENT]
-        widths = [max([len(COLUMNS[column]), *(Text(str(cells[column])).cell_len for cells in rows)]) for column in other]
+        widths = [
+            max([len(COLUMNS[column]), *(Text(str(cells[column])).cell_len for cells in rows)]) for column in other
+        ]
         padding = 2 * table.cell_padding * len(COLUMNS) + 2  # and the vertical scrollbar
         available = table.scrollable_content_region.width or 100
         return max(EVENT_MIN_WIDTH, available - sum(widths) - padding)

@@ -10,9 +10,9 @@ from textual.widgets import Button, Static
 
 from postmortem.models.document import WhyChain, WhyStep
 from postmortem.models.text_formats import next_question
-from postmortem.screens.wizard.step import FormStep
 from postmortem.screens.widgets.fields import FieldRow
 from postmortem.screens.widgets.fields import FieldSpec as F
+from postmortem.screens.wizard.step import FormStep
 
 
 class WhysStep(FormStep):
@@ -45,7 +45,9 @@ class WhysStep(FormStep):
         for step, _ in enumerate(chain.steps):
             specs.append(F(f"{base}.steps[{step}].why", f"Why {step + 1}?", "long"))
             specs.append(F(f"{base}.steps[{step}].because", "Because", "long"))
-        specs.append(F(f"{base}.root_cause", "Root cause", "long", placeholder="A condition of the system, not a person"))
+        specs.append(
+            F(f"{base}.root_cause", "Root cause", "long", placeholder="A condition of the system, not a person")
+        )
         return specs
 
     def _shape(self) -> list[int]:

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 DAY = datetime(2026, 2, 12, tzinfo=UTC)
 SHARES = {"app.log": 0.4, "syslog": 0.2, "access.log": 0.25, "events.jsonl": 0.15}
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 DOCUMENT = """\
 schema_version = 1
@@ -72,8 +72,9 @@ ALARMS = (
 
 
 def _message(rng: random.Random, template: str) -> str:
-    return template.format(n=rng.randint(1, 99999), m=rng.randint(1, 999), t=rng.randint(1, 40),
-                           h=f"{rng.getrandbits(48):012x}")
+    return template.format(
+        n=rng.randint(1, 99999), m=rng.randint(1, 999), t=rng.randint(1, 40), h=f"{rng.getrandbits(48):012x}"
+    )
 
 
 def generate(folder: Path, total: int) -> list[Path]:
@@ -90,22 +91,39 @@ def generate(folder: Path, total: int) -> list[Path]:
             level, text = rng.choice(ALARMS) if alarm else (rng.choice(("INFO", "INFO", "DEBUG")), rng.choice(MESSAGES))
             text = _message(rng, text)
             if name == "app.log":
-                lines.append(f"{at:%Y-%m-%dT%H:%M:%S}.{at.microsecond // 1000:03d}Z {level:5} [checkout-api-7d9f] "
-                             f"c.s.checkout.OrderService - {text}\n")
+                lines.append(
+                    f"{at:%Y-%m-%dT%H:%M:%S}.{at.microsecond // 1000:03d}Z {level:5} [checkout-api-7d9f] "
+                    f"c.s.checkout.OrderService - {text}\n"
+                )
                 if level == "ERROR":
-                    lines.append("java.sql.SQLTransientConnectionException: pool timed out\n"
-                                 "    at com.shop.db.Pool.borrow(Pool.java:118)\n")
+                    lines.append(
+                        "java.sql.SQLTransientConnectionException: pool timed out\n"
+                        "    at com.shop.db.Pool.borrow(Pool.java:118)\n"
+                    )
             elif name == "syslog":
-                lines.append(f"{MONTHS[at.month - 1]} {at.day:2d} {at:%H:%M:%S} web-{index % 7:02d} "
-                             f"checkout[{1000 + index % 50}]: {level.lower()}: {text}\n")
+                lines.append(
+                    f"{MONTHS[at.month - 1]} {at.day:2d} {at:%H:%M:%S} web-{index % 7:02d} "
+                    f"checkout[{1000 + index % 50}]: {level.lower()}: {text}\n"
+                )
             elif name == "access.log":
                 status = 503 if alarm else 200
-                lines.append(f'10.1.{index % 250}.{index % 200} - - [{at:%d/%b/%Y:%H:%M:%S} +0000] '
-                             f'"GET /api/v1/orders/{rng.randint(1, 99999)}?expand=items HTTP/1.1" {status} '
-                             f'{rng.randint(200, 9000)} "-" "mobile-app/{rng.randint(1, 40)} (android)"\n')
+                lines.append(
+                    f"10.1.{index % 250}.{index % 200} - - [{at:%d/%b/%Y:%H:%M:%S} +0000] "
+                    f'"GET /api/v1/orders/{rng.randint(1, 99999)}?expand=items HTTP/1.1" {status} '
+                    f'{rng.randint(200, 9000)} "-" "mobile-app/{rng.randint(1, 40)} (android)"\n'
+                )
             else:
-                lines.append(json.dumps({"ts": at.isoformat(timespec="milliseconds"), "level": level.lower(),
-                                         "service": "checkout-api", "msg": text}) + "\n")
+                lines.append(
+                    json.dumps(
+                        {
+                            "ts": at.isoformat(timespec="milliseconds"),
+                            "level": level.lower(),
+                            "service": "checkout-api",
+                            "msg": text,
+                        }
+                    )
+                    + "\n"
+                )
         path = folder / name
         path.write_text("".join(lines), encoding="utf-8")
         paths.append(path)
@@ -122,8 +140,11 @@ def _child(paths: list[str], document: str) -> None:
     result = import_evidence(doc, paths, ImportOptions())
     elapsed = time.perf_counter() - start
     peak = _peak_resident_bytes()
-    print(json.dumps({"seconds": elapsed, "candidates": len(result.candidates), "peak": peak,
-                      "problems": result.problems}))
+    print(
+        json.dumps(
+            {"seconds": elapsed, "candidates": len(result.candidates), "peak": peak, "problems": result.problems}
+        )
+    )
 
 
 def _peak_resident_bytes() -> int:
@@ -137,7 +158,10 @@ def _peak_resident_bytes() -> int:
 def _run_child(paths: list[Path], document: Path) -> dict[str, object]:
     output = subprocess.run(
         [sys.executable, __file__, "--child", str(document), *map(str, paths)],
-        check=True, capture_output=True, text=True, cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     ).stdout
     return json.loads(output)
 
@@ -171,22 +195,30 @@ def main() -> None:
         small = generate(quarter, args.lines // 4)
         size = sum(p.stat().st_size for p in paths)
         lines = sum(p.read_bytes().count(b"\n") for p in paths)
-        print(f"input: {lines:,} lines in {len(paths)} files, {size / 1e6:.0f} MB "
-              f"(python {sys.version.split()[0]}, load average {Path('/proc/loadavg').read_text().split()[0]})")
+        print(
+            f"input: {lines:,} lines in {len(paths)} files, {size / 1e6:.0f} MB "
+            f"(python {sys.version.split()[0]}, load average {Path('/proc/loadavg').read_text().split()[0]})"
+        )
         runs = [_run_child(paths, document) for _ in range(args.runs)]
         baselines = [_baseline(paths) for _ in range(args.runs)]
         seconds = statistics.median(float(r["seconds"]) for r in runs)  # type: ignore[arg-type]
         base = statistics.median(baselines)
-        print(f"import end to end, median of {args.runs}: {seconds:.2f} s = {lines / seconds:,.0f} lines/s "
-              f"({size / seconds / 1e6:.0f} MB/s), {runs[0]['candidates']} candidates")
-        print(f"baseline (read in blocks, count lines): {base:.2f} s = {lines / base:,.0f} lines/s; "
-              f"ratio import / baseline: {seconds / base:.1f}x")
+        print(
+            f"import end to end, median of {args.runs}: {seconds:.2f} s = {lines / seconds:,.0f} lines/s "
+            f"({size / seconds / 1e6:.0f} MB/s), {runs[0]['candidates']} candidates"
+        )
+        print(
+            f"baseline (read in blocks, count lines): {base:.2f} s = {lines / base:,.0f} lines/s; "
+            f"ratio import / baseline: {seconds / base:.1f}x"
+        )
         if runs[0]["problems"]:
             print(f"problems: {runs[0]['problems']}")
         quarter_run = _run_child(small, document)
         full_peak, small_peak = int(runs[0]["peak"]), int(quarter_run["peak"])  # type: ignore[call-overload]
-        print(f"peak memory: {full_peak / 2**20:.0f} MiB for the full input, {small_peak / 2**20:.0f} MiB for a "
-              f"quarter of it (ratio {full_peak / small_peak:.2f})")
+        print(
+            f"peak memory: {full_peak / 2**20:.0f} MiB for the full input, {small_peak / 2**20:.0f} MiB for a "
+            f"quarter of it (ratio {full_peak / small_peak:.2f})"
+        )
         verdict = "met" if lines / seconds >= 1_000_000 else "NOT met"
         print(f"target: at least 1,000,000 lines/s -> {verdict}")
 

@@ -150,7 +150,12 @@ def profile_imports(child: Path, example: Path, top: int) -> None:
     """The slowest imports of a postmortem child."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", *child_command(child, "postmortem", example)],
-        cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=TIMEOUT, check=False,
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
     )
     rows = []  # (cumulative µs, self µs, name with its nesting indent)
     for line in done.stderr.splitlines():
@@ -175,7 +180,11 @@ def profile_calls(child: Path, example: Path, folder: Path, top: int) -> None:
     output = folder / "startup.prof"
     subprocess.run(
         [sys.executable, "-m", "cProfile", "-o", str(output), *child_command(child, "postmortem", example)],
-        cwd=ROOT, env=child_env(), capture_output=True, timeout=TIMEOUT * 4, check=True,
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        timeout=TIMEOUT * 4,
+        check=True,
     )
     stats = pstats.Stats(str(output))
     total = max(entry[3] for entry in stats.stats.values())  # type: ignore[attr-defined]
@@ -193,9 +202,21 @@ def profile_calls(child: Path, example: Path, folder: Path, top: int) -> None:
     show("this project's functions by cumulative time", lambda func: func[0].startswith(project))
     show(
         "Textual styling, compose and layout by cumulative time",
-        lambda func: "textual" in func[0]
-        and func[2] in {"apply", "update_nodes", "update_styles", "_compose", "mount_all", "_refresh_layout",
-                        "_compositor_refresh", "set_class", "parse"},
+        lambda func: (
+            "textual" in func[0]
+            and func[2]
+            in {
+                "apply",
+                "update_nodes",
+                "update_styles",
+                "_compose",
+                "mount_all",
+                "_refresh_layout",
+                "_compositor_refresh",
+                "set_class",
+                "parse",
+            }
+        ),
     )
 
 
@@ -232,15 +253,19 @@ def main() -> int:
         totals = [t.total for t in timings[variant]]
         imports = statistics.median(t.imports for t in timings[variant])
         app = statistics.median(t.total - t.imports for t in timings[variant])
-        print(f"  {label:28} {statistics.median(totals) * 1000:6.0f} ms {min(totals) * 1000:5.0f} ms"
-              f"   {imports * 1000:5.0f} ms + {app * 1000:5.0f} ms")
+        print(
+            f"  {label:28} {statistics.median(totals) * 1000:6.0f} ms {min(totals) * 1000:5.0f} ms"
+            f"   {imports * 1000:5.0f} ms + {app * 1000:5.0f} ms"
+        )
     ratio = statistics.median(t.total for t in timings["postmortem"]) / statistics.median(
         t.total for t in timings["bare"]
     )
     best_ratio = min(t.total for t in timings["postmortem"]) / min(t.total for t in timings["bare"])
     met = ratio <= TARGET_RATIO
-    print(f"  ratio postmortem / bare: {ratio:.2f} (medians), {best_ratio:.2f} (mins); "
-          f"target at most {TARGET_RATIO}: {'met' if met else 'NOT met'}")
+    print(
+        f"  ratio postmortem / bare: {ratio:.2f} (medians), {best_ratio:.2f} (mins); "
+        f"target at most {TARGET_RATIO}: {'met' if met else 'NOT met'}"
+    )
     return 0 if met else 1
 
 

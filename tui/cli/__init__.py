@@ -16,8 +16,14 @@ from postmortem.tui.cli import check, demo, edit, export, new, review, serve, ti
 
 # In the order `postmortem --help` lists them.
 COMMANDS = {
-    "new": new, "edit": edit, "review": review, "serve": serve, "export": export, "check": check,
-    "timeline": timeline, "demo": demo,
+    "new": new,
+    "edit": edit,
+    "review": review,
+    "serve": serve,
+    "export": export,
+    "check": check,
+    "timeline": timeline,
+    "demo": demo,
 }
 
 

@@ -9,12 +9,11 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from postmortem.models.errors import DocumentError
-from postmortem.models.store import load
 from postmortem.models.steps import STEP_BY_ID, STEP_IDS
+from postmortem.models.store import load
 
 if TYPE_CHECKING:  # the checks are imported when the command runs, not for every command line
     from postmortem.models.checks import Finding
@@ -33,8 +32,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--json", action="store_true", help='one line per file: {"file": ..., "findings": [...]}')
     parser.add_argument("--strict", action="store_true", help="warnings fail too")
-    parser.add_argument("--rule", action="append", default=[], metavar="PREFIX",
-                        help="only rules starting with PREFIX, e.g. blame or smart.time-bound (repeatable)")
+    parser.add_argument(
+        "--rule",
+        action="append",
+        default=[],
+        metavar="PREFIX",
+        help="only rules starting with PREFIX, e.g. blame or smart.time-bound (repeatable)",
+    )
 
 
 def check_file(path: Path) -> tuple[list[Finding], list[str]]:
@@ -81,8 +85,9 @@ def _print_human(path: Path, findings: list[Finding]) -> None:
     from postmortem.models.checks import Level
 
     counts = {level: sum(1 for f in findings if f.severity == level) for level in Level}
-    summary = ", ".join(f"{n} {level.value}{'s' if n != 1 and level != Level.INFO else ''}"
-                        for level, n in counts.items() if n)
+    summary = ", ".join(
+        f"{n} {level.value}{'s' if n != 1 and level != Level.INFO else ''}" for level, n in counts.items() if n
+    )
     print(f"{path}: {summary or 'no findings'}")
     for step_id in STEP_IDS:
         in_step = [f for f in findings if f.step == step_id]

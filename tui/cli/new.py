@@ -63,8 +63,13 @@ def title_from_path(path: Path) -> str:
     return words[:1].upper() + words[1:] if words else "Untitled incident"
 
 
-def new_document(path: Path, title: str | None = None, severity: str | None = None,
-                 incident_date: date | None = None, timezone: str | None = None) -> Postmortem:
+def new_document(
+    path: Path,
+    title: str | None = None,
+    severity: str | None = None,
+    incident_date: date | None = None,
+    timezone: str | None = None,
+) -> Postmortem:
     meta = Meta(
         title=title or title_from_path(path),
         severity=severity,

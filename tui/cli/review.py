@@ -12,8 +12,9 @@ from postmortem.tui.cli import apps
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser("review", help="run the review meeting from the postmortem (projector friendly)")
     parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--theme", default="projector",
-                        help="projector (default), or any Textual theme such as textual-dark or nord")
+    parser.add_argument(
+        "--theme", default="projector", help="projector (default), or any Textual theme such as textual-dark or nord"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

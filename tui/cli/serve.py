@@ -24,11 +24,16 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "the machine may read and change the postmortem.",
     )
     parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    parser.add_argument("--public-url", metavar="URL",
-                        help="the address browsers use to reach the server, if not http://HOST:PORT (a proxy, a "
-                        "tunnel, or the machine's name when --host is 0.0.0.0)")
+    parser.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use to reach the server, if not http://HOST:PORT (a proxy, a "
+        "tunnel, or the machine's name when --host is 0.0.0.0)",
+    )
     parser.add_argument("--theme", default="projector", help="as for `postmortem review`")
 
 

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from postmortem.models.store import load, save
@@ -34,7 +33,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--until", metavar="T", help="window end (default: resolved milestone plus 1 h)")
     parser.add_argument("--tz", metavar="ZONE", help="zone of times without an offset (default: the document's)")
     parser.add_argument("--year", metavar="Y", help="year for formats without one (default: incident's)")
-    parser.add_argument("--time-format", metavar="F", help="strftime pattern of the timestamps, e.g. '%%d.%%m.%%Y %%H:%%M:%%S'")
+    parser.add_argument(
+        "--time-format", metavar="F", help="strftime pattern of the timestamps, e.g. '%%d.%%m.%%Y %%H:%%M:%%S'"
+    )
     parser.add_argument("--grep", metavar="RE", help="also keep records matching this regular expression")
     parser.add_argument("--all", dest="keep_all", action="store_true", help="keep every record in the window")
     parser.add_argument("--no-collapse", action="store_true", help="one event per record, no bursts")
@@ -84,9 +85,18 @@ def _options(args: argparse.Namespace, doc: Postmortem) -> ImportOptions | None:
 
     columns = {name: getattr(args, f"{name}_column") for name in ("time", "text", "level")}
     try:
-        return build_options(doc, since=args.since or "", until=args.until or "", tz=args.tz or "",
-                             year=str(args.year or ""), time_format=args.time_format or "", grep=args.grep or "",
-                             keep_all=args.keep_all, collapse=not args.no_collapse, columns=columns)
+        return build_options(
+            doc,
+            since=args.since or "",
+            until=args.until or "",
+            tz=args.tz or "",
+            year=str(args.year or ""),
+            time_format=args.time_format or "",
+            grep=args.grep or "",
+            keep_all=args.keep_all,
+            collapse=not args.no_collapse,
+            columns=columns,
+        )
     except OptionError as error:
         print(f"--{error.name.replace('_', '-')}: {error}", file=sys.stderr)
         return None
@@ -97,4 +107,3 @@ def _line(candidate: Candidate, doc: Postmortem) -> str:
     when = local.strftime("%H:%M:%S") if local.date() == doc.meta.incident_date else local.strftime("%m-%d %H:%M:%S")
     mark = "=" if candidate.existing else " "
     return f"{mark} {when}  {candidate.level:8} {candidate.kind.value:13} {candidate.text}  [{candidate.source}]"
-
