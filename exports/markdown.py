@@ -31,6 +31,7 @@ from postmortem.models.metrics import (
 from postmortem.models.timeparse import format_event_time
 
 T = TypeVar("T")
+K = TypeVar("K")
 Blocks = list[str]
 
 NOT_RECORDED = "not recorded"
@@ -231,9 +232,9 @@ def _subsections(title: str, parts: Iterable[tuple[str, Blocks]], empty: str, pa
     return blocks
 
 
-def _grouped(items: Iterable[T], key: Callable[[T], object], order: Iterable[object]) -> dict[object, list[T]]:
+def _grouped(items: Iterable[T], key: Callable[[T], K], order: Iterable[K]) -> dict[K, list[T]]:
     """Items bucketed by ``key`` in ``order``; document order inside each bucket."""
-    groups: dict[object, list[T]] = {name: [] for name in order}
+    groups: dict[K, list[T]] = {name: [] for name in order}
     for item in items:
         groups[key(item)].append(item)
     return groups

@@ -41,7 +41,7 @@ def dumps(doc: Postmortem) -> str:
     data = _prune(doc.model_dump(mode="python", exclude={"extra"}))
     if doc.extra:
         data["extra"] = doc.extra
-    chunks = []
+    chunks: list[str] = []
     for key, value in data.items():
         if key in _RECORD_LISTS:
             chunks.extend(_record_table(key, record) for record in value)

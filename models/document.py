@@ -7,6 +7,7 @@ emits keys in declaration order.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -69,6 +70,8 @@ def _fixed_offset(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     offset = value.utcoffset()
+    if offset is None:
+        raise TypeError(f"{value.isoformat()}: expected a time with a UTC offset")
     if offset % timedelta(minutes=1):
         raise ValueError(f"{value.isoformat()}: the UTC offset must be whole minutes, e.g. +05:30")
     return value.replace(tzinfo=timezone(offset), fold=0)
@@ -314,6 +317,6 @@ class Postmortem(Section):
         return _next_id("F", (f.id for f in self.factors))
 
 
-def _next_id(prefix: str, existing) -> str:
+def _next_id(prefix: str, existing: Iterable[str]) -> str:
     numbers = [int(i[len(prefix) :]) for i in existing if i.startswith(prefix) and i[len(prefix) :].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"

@@ -7,8 +7,10 @@ prefixed with the file name, so the command line and the TUI print them as is.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 
 class DocumentError(Exception):
@@ -71,7 +73,7 @@ _SIMPLE = {
 }
 
 
-def describe(error: dict) -> str:
+def describe(error: ErrorDetails) -> str:
     """One pydantic error as ``path: sentence``."""
     kind = error["type"]
     loc = tuple(error["loc"])
@@ -92,7 +94,7 @@ def describe(error: dict) -> str:
     return f"{field_path(loc)}: {sentence}"
 
 
-def _choices(ctx: dict) -> str:
+def _choices(ctx: dict[str, Any]) -> str:
     expected = str(ctx.get("expected", ""))
     return expected.replace("'", "").replace(" or ", ", ")
 

@@ -52,7 +52,7 @@ def value_at(root: Any, location: str) -> Any:
 def set_value_at(root: BaseModel, location: str, value: Any) -> None:
     """Assign through pydantic, so that the value is validated; raises ValidationError."""
     *parents, last = parse_location(location)
-    parent = value_at(root, format_location(tuple(parents))) if parents else root
+    parent: Any = value_at(root, format_location(tuple(parents))) if parents else root
     if isinstance(last, int):
         parent[last] = value
     else:

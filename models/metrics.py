@@ -51,8 +51,8 @@ def compute_metrics(doc: Postmortem) -> Metrics:
 
 def milestone_order_problems(doc: Postmortem) -> list[str]:
     """Sentences naming each pair of milestones that happen in the wrong order."""
-    present = [(m, doc.milestone_event(m)) for m in Milestone]
-    present = [(m, e.at) for m, e in present if e is not None]
+    events = [(m, doc.milestone_event(m)) for m in Milestone]
+    present = [(m, e.at) for m, e in events if e is not None]
     problems = []
     for (earlier, earlier_at), (later, later_at) in zip(present, present[1:]):
         if later_at < earlier_at:

@@ -69,7 +69,7 @@ class LoadErrorApp(App[int]):
             area.scroll_cursor_visible(center=True, animate=False)
         area.focus()
 
-    def action_quit(self) -> None:  # type: ignore[override]
+    async def action_quit(self) -> None:
         self.exit(self.error.exit_code)
 
     @on(Button.Pressed, "#load-error-view")
@@ -77,8 +77,8 @@ class LoadErrorApp(App[int]):
         self.action_view()
 
     @on(Button.Pressed, "#load-error-quit")
-    def _quit(self) -> None:
-        self.action_quit()
+    async def _quit(self) -> None:
+        await self.action_quit()
 
 
 def _readable_text(path: Path) -> str | None:

@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App
+from textual.binding import Binding
 
 from postmortem.models.document import Postmortem
 from postmortem.screens.meeting.screen import MeetingScreen
@@ -23,7 +24,8 @@ class MeetingApp(DocumentApp, inherit_bindings=False):
     COMMANDS = App.COMMANDS | {MeetingCommands}
     # The same keys as the wizard; ctrl+q leaves the footer to the meeting's keys (the palette has Quit).
     BINDINGS = [
-        replace(binding, show=False) if binding.action == "quit" else binding for binding in DocumentApp.BINDINGS
+        replace(binding, show=False) if isinstance(binding, Binding) and binding.action == "quit" else binding
+        for binding in DocumentApp.BINDINGS
     ]
 
     def __init__(

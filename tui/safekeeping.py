@@ -62,7 +62,7 @@ class Safekeeper:
             yield
         finally:
             for number, handler in previous.items():
-                signal.signal(number, handler)  # type: ignore[arg-type]
+                signal.signal(number, handler)
             unmark_open(self.path)
 
     def changed(self) -> None:

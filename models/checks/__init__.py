@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -63,7 +64,8 @@ def record_findings(doc: Postmortem, section: str, record: BaseModel, today: dat
     Its locations read ``<section>[0].<field>``. Only what the record needs to be
     judged is copied: the document's dates and factors.
     """
-    sections = {"factors": doc.factors, section: [record]}
+    # Any: model_construct is typed field by field, and which field ``section`` names is known only at run time.
+    sections: dict[str, Any] = {"factors": doc.factors, section: [record]}
     probe = Postmortem.model_construct(meta=doc.meta, review=doc.review, **sections)
     prefix = f"{section}[0]"
     return [f for f in run_checks(probe, today) if f.location.startswith(prefix)]

@@ -257,7 +257,9 @@ def chat_export(
             continue
         if selection.grep is not None and not selection.keep_all and not selection.grep.search(text):
             continue
-        profile = message.get("user_profile") if isinstance(message.get("user_profile"), dict) else {}
+        profile = message.get("user_profile")
+        if not isinstance(profile, dict):
+            profile = {}
         actor = str(
             profile.get("display_name")
             or profile.get("real_name")
@@ -310,7 +312,7 @@ def git_log(path: Path, ctx: TimeContext, window: Window, selection: Selection, 
         elif commits:
             commits[-1][1].append(line)
     for number, lines in commits:
-        dates = dict(m.groups() for line in lines[1:] if (m := _DATE_LINE.match(line)))  # type: ignore[misc]
+        dates = {m[1]: m[2] for line in lines[1:] if (m := _DATE_LINE.match(line))}
         stamp = dates.get("CommitDate") or dates.get("Date")
         when = _git_date(stamp, ctx) if stamp else None
         if when is None:

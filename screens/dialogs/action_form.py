@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from postmortem.models.document import ActionItem, Factor
 from postmortem.models.enums import ActionStatus, ActionType, Horizon, Priority
 from postmortem.screens.dialogs.record_form import RecordForm
@@ -17,7 +19,7 @@ class ActionForm(RecordForm[ActionItem]):
         self.new_id = new_id
         self.factors = factors
 
-    def initial_values(self) -> dict:
+    def initial_values(self) -> dict[str, Any]:
         values = super().initial_values()
         if self.initial is None:  # the model's default id is "", so setdefault would keep it
             values["id"] = self.new_id

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
+from textual.widgets.button import ButtonVariant
 
 from postmortem.screens.widgets.diff_view import DiffView
 
@@ -18,7 +19,9 @@ class ConfirmDialog(ModalScreen[str]):
     CSS_PATH = "confirm.tcss"
     BINDINGS = [Binding("escape", "choose('cancel')", "Cancel", id="confirm.cancel")]
 
-    def __init__(self, question: str, answers: list[tuple[str, str, str]], details: DiffView | None = None) -> None:
+    def __init__(
+        self, question: str, answers: list[tuple[str, str, ButtonVariant]], details: DiffView | None = None
+    ) -> None:
         """``answers``: (id, button label, button variant), the first is the default. ``details``, when
         given, is shown by a "Show differences" button."""
         super().__init__()
@@ -35,7 +38,7 @@ class ConfirmDialog(ModalScreen[str]):
                 yield Button("Show differences", id="confirm-show-details", compact=True)
             with Horizontal(id="confirm-buttons"):
                 for answer_id, label, variant in self.answers:
-                    yield Button(label, id=f"answer-{answer_id}", variant=variant, classes="answer")  # type: ignore[arg-type]
+                    yield Button(label, id=f"answer-{answer_id}", variant=variant, classes="answer")
         yield Footer(compact=True)
 
     @on(Button.Pressed, "#confirm-show-details")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.widgets import Select
 
@@ -22,7 +24,7 @@ class FactorForm(RecordForm[Factor]):
         self.new_id = new_id
         self.category = initial.category if initial is not None else category
 
-    def initial_values(self) -> dict:
+    def initial_values(self) -> dict[str, Any]:
         values = super().initial_values()
         if self.initial is None:  # the model's default id is "", so setdefault would keep it
             values["id"] = self.new_id

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Collapsible, DataTable, Footer, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -39,10 +41,10 @@ OPTION_FIELDS = (
 TICK, UNTICKED, KNOWN = "✓", " ", "="
 
 
-class CandidateTable(DataTable):
+class CandidateTable(DataTable[Any]):
     BINDINGS = [
-        Binding("space", "toggle", "Tick", id="import.toggle"),
-        Binding("a", "toggle_all", "Tick all/none", id="import.toggle_all"),
+        Binding("space", "tick", "Tick", id="import.toggle"),
+        Binding("a", "tick_all", "Tick all/none", id="import.toggle_all"),
     ]
 
     @property
@@ -51,10 +53,10 @@ class CandidateTable(DataTable):
         assert isinstance(screen, ImportDialog)
         return screen
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         self.dialog.toggle(self.cursor_row)
 
-    def action_toggle_all(self) -> None:
+    def action_tick_all(self) -> None:
         self.dialog.toggle_all()
 
 
@@ -130,11 +132,19 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
         if not sources:
             self._status("Name at least one file to read.", error=True)
             return
-        texts = {name: self.query_one(f"#import-{name}", Input).value for name, _, _ in OPTION_FIELDS}
+
+        def text(name: str) -> str:
+            return self.query_one(f"#import-{name}", Input).value
+
         try:
             options = build_options(
                 self.document,
-                **texts,
+                since=text("since"),
+                until=text("until"),
+                tz=text("tz"),
+                year=text("year"),
+                time_format=text("time_format"),
+                grep=text("grep"),
                 keep_all=self.query_one("#import-all", Checkbox).value,
                 collapse=self.query_one("#import-collapse", Checkbox).value,
             )
@@ -208,7 +218,7 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
     def _redraw(self, index: int) -> None:
         table = self.query_one(CandidateTable)
         for column, value in enumerate(self._cells(index)):
-            table.update_cell_at((index, column), value)
+            table.update_cell_at(Coordinate(index, column), value)
         self._ticked_changed()
 
     def _ticked_changed(self) -> None:

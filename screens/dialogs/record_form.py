@@ -27,14 +27,14 @@ Record = TypeVar("Record", bound=BaseModel)
 
 
 class RecordForm(ModalScreen[Record | None], Generic[Record]):
-    CSS_PATH = ["record_form.tcss", "../widgets/fields.tcss"]
+    CSS_PATH = "record_form.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
         # Not every terminal tells ctrl+enter from enter; ctrl+j works in all of them.
         Binding("ctrl+enter,ctrl+j", "submit", "OK", id="dialog.submit", key_display="ctrl+j", priority=True),
     ]
 
-    model: ClassVar[type[BaseModel]]
+    model: type[Record]
     # The document's list of records of this kind ("timeline", "factors", "actions"): the
     # review checks for the record are shown under its fields as the author types.
     list_name: ClassVar[str]

@@ -59,12 +59,17 @@ def none(text: str = "(none recorded)") -> Static:
     return Static(f"[dim]{text}[/dim]", classes="part-text")
 
 
+def or_none(parts: list[Widget], text: str = "(none)") -> list[Widget]:
+    """The parts, or a line saying there are none."""
+    return parts or [none(text)]
+
+
 def _labelled(label: str, text: str) -> list[Widget]:
     return [heading(label), para(escape(text))] if text.strip() else []
 
 
 def _bullets(label: str, items: list[str]) -> list[Widget]:
-    return [heading(label), *([row("•", escape(item)) for item in items] or [none()])]
+    return [heading(label), *or_none([row("•", escape(item)) for item in items], "(none recorded)")]
 
 
 def _owner_and_due(item: ActionItem) -> str:
@@ -113,6 +118,83 @@ class PhaseBar(Horizontal):
 
 class MeetingSection(Vertical):
     """One full-screen section; ``show`` draws it from the document."""
+
+    # Unscoped: the rules style the section itself as well as its parts.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    .section {
+        padding: 1 4;
+    }
+    .section-title {
+        width: auto;
+        padding: 0 1;
+        text-style: bold;
+        color: $background;
+        background: $accent;
+    }
+    #summary-durations {
+        height: auto;
+        margin-top: 1;
+    }
+    .duration {
+        width: auto;
+        height: auto;
+        margin-right: 6;
+    }
+    .duration-label {
+        color: $text-muted;
+    }
+    .duration-digits {
+        width: auto;
+    }
+    .section-scroll, .section-records {
+        height: 1fr;
+    }
+    .section-records, .section-records:focus {
+        border: none;
+        background: $background;
+        background-tint: $background 0%;
+        padding: 0;
+        margin-top: 1;
+    }
+    .section-scroll {
+        margin-top: 1;
+    }
+    .part-heading {
+        text-style: bold;
+        margin-top: 1;
+    }
+    .part-heading:first-child {
+        margin-top: 0;
+    }
+    .part-row {
+        height: auto;
+    }
+    .row-label {
+        width: 4;
+        color: $text-muted;
+    }
+    .row-label.row-id {
+        width: 6;
+        color: $text;
+        text-style: bold;
+    }
+    .row-label.row-mid {
+        width: 8;
+    }
+    .row-label.row-time {
+        width: 17;
+    }
+    .row-label.row-wide {
+        width: 17;
+    }
+    .row-text {
+        width: 1fr;
+    }
+    .phase-length {
+        width: 8;
+    }
+    """
 
     def __init__(self, section_id: str, title: str) -> None:
         super().__init__(id=f"section-{section_id}", classes="section")
@@ -165,7 +247,8 @@ class MeetingSection(Vertical):
         highlighted = records.highlighted
         records.set_options(options)
         records.highlighted = min(highlighted or 0, records.option_count - 1)
-        if records.highlighted_option.disabled:
+        option = records.highlighted_option
+        if option is not None and option.disabled:
             records.action_cursor_down()
 
     def highlight(self, index: int) -> None:
@@ -199,7 +282,7 @@ class MeetingSection(Vertical):
     @staticmethod
     def _impact(doc: Postmortem) -> list[Widget]:
         impact = doc.impact
-        rows = [
+        rows: list[Widget] = [
             row(label, escape(value), label_class="row-wide")
             for label, value in (
                 ("Users affected", impact.users_affected),
@@ -333,12 +416,11 @@ def _wrap_up(actions: list[ActionItem], changes: MeetingChanges) -> list[Widget]
             f"{len(changes.changed)} changed in this meeting[/dim]"
         ),
         heading("New in this meeting"),
-        *([_action_line(change.item) for change in changes.new] or [none("(none)")]),
+        *or_none([_action_line(change.item) for change in changes.new]),
         heading("Changed in this meeting"),
-        *(
+        *or_none(
             [_action_line(change.item, f"  [dim]({', '.join(change.fields)})[/dim]") for change in changes.changed]
-            or [none("(none)")]
         ),
         heading("Still missing an owner or a due date"),
-        *([_action_line(item) for item in changes.incomplete] or [none("(none)")]),
+        *or_none([_action_line(item) for item in changes.incomplete]),
     ]

@@ -31,8 +31,8 @@ class DiffView(VerticalScroll):
     }
     """
 
-    def __init__(self, old: str, new: str, old_name: str, new_name: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, old: str, new: str, old_name: str, new_name: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._text = diff_text(old, new, old_name, new_name)
 
     def compose(self) -> ComposeResult:

@@ -92,6 +92,54 @@ class FieldRow(Widget):
     Rows are the bulk of every form, so each is kept to as few widgets as possible.
     """
 
+    DEFAULT_CSS = """
+    FieldRow {
+        layout: grid;
+        grid-size: 2;
+        grid-columns: 20 1fr;
+        grid-rows: auto;
+        height: auto;
+    }
+    FieldRow.kind-long, FieldRow.kind-lines, FieldRow.kind-multi {
+        margin: 0 0 1 0;
+    }
+    FieldRow .field-label {
+        padding: 0 1 0 0;
+        color: $text-muted;
+    }
+    FieldRow:focus-within .field-label {
+        color: $text;
+        text-style: bold;
+    }
+    FieldRow .field-control {
+        width: 1fr;
+    }
+    FieldRow TextArea.field-control {
+        height: auto;
+        min-height: 1;
+        max-height: 10;
+        background: $boost;
+    }
+    FieldRow SelectionList.field-control {
+        height: auto;
+        max-height: 8;
+    }
+    FieldRow .field-help, FieldRow .field-error, FieldRow .field-finding {
+        column-span: 2;
+        padding-left: 20;
+    }
+    FieldRow .field-help {
+        color: $text-muted;
+        text-style: italic;
+    }
+    FieldRow .field-error {
+        color: $text-error;
+    }
+    FieldRow.-invalid .field-control {
+        background-tint: $error 20%;
+    }
+    """
+
     class Edited(Message):
         def __init__(self, row: FieldRow, value: Any) -> None:
             self.row = row
@@ -204,7 +252,7 @@ class FieldRow(Widget):
                 control.select(key)
         elif isinstance(control, TextArea):
             control.load_text(to_text(self.spec, value))
-        else:
+        elif isinstance(control, Input):
             control.value = to_text(self.spec, value)
         self.set_error("")
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
@@ -15,8 +16,21 @@ class RecordDetail(VerticalScroll):
     """The highlighted record in full, below its table; scrolls when it is taller than its space."""
 
     DEFAULT_CLASSES = "record-detail"
+    # Unscoped: it shrinks on the wizard's -short screen.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    .record-detail {
+        margin: 1 0 0 0;
+        padding: 0 1;
+        border-left: thick $secondary 50%;
+        height: auto;
+    }
+    .-short .record-detail {
+        max-height: 3;
+    }
+    """
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static("")
 
     def update(self, content: str) -> None:
@@ -24,8 +38,18 @@ class RecordDetail(VerticalScroll):
         self.scroll_home(animate=False)
 
 
-class RecordTable(DataTable):
-    """A row-cursor table whose row keys are ``"<group>:<index>"``."""
+class RecordTable(DataTable[Any]):
+    """A row-cursor table whose row keys are the records' indexes in the document."""
+
+    # Unscoped: as the record detail's.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    .record-table {
+        height: auto;
+        max-height: 16;
+        margin: 1 0 0 0;
+    }
+    """
 
     def __init__(self, columns: Sequence[str], *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True, classes="record-table")
@@ -35,7 +59,7 @@ class RecordTable(DataTable):
     def on_mount(self) -> None:
         self.add_columns(*self._columns)
 
-    def fill(self, rows: list[tuple[str, Sequence[Any]]]) -> None:
+    def fill(self, rows: Sequence[tuple[str, Sequence[Any]]]) -> None:
         """Replace all rows, keeping the cursor where it was (nothing to do when they are the same)."""
         shown = [(key, tuple(cells)) for key, cells in rows]
         if shown == self._shown:

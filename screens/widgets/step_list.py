@@ -10,6 +10,24 @@ from textual.widgets.option_list import Option
 class StepList(OptionList):
     """One option per step; the option id is the step id."""
 
+    # Unscoped: narrower on the wizard's -narrow screen.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #step-list {
+        width: 24;
+        height: 1fr;
+        border: round $primary 50%;
+        border-title-color: $text-muted;
+        padding: 0;
+    }
+    #step-list:focus {
+        border: round $primary;
+    }
+    .-narrow #step-list {
+        width: 19;
+    }
+    """
+
     def __init__(self, steps: list[tuple[str, str]]) -> None:
         super().__init__(id="step-list")
         self.steps = steps

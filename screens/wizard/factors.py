@@ -15,6 +15,15 @@ from postmortem.screens.wizard.records import RecordsStep
 
 
 class FactorsStep(RecordsStep):
+    # Unscoped: as the other steps' rules.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    .factor-questions {
+        color: $text-muted;
+        padding: 0 0 0 2;
+    }
+    """
+
     step_id = "factors"
     intro = (
         "Incidents rarely have one cause. Ask what allowed a reasonable action to "

@@ -62,8 +62,9 @@ class RecordsStep(StepView):
             )
         self._strip(lines)
         table = self.focused_table()
-        if table is not None and table.current_key() is not None:
-            self._show_detail(table.current_key())  # type: ignore[arg-type]
+        highlighted = table.current_key() if table is not None else None
+        if highlighted is not None:
+            self._show_detail(highlighted)
 
     def _show_detail(self, key: str) -> None:
         detail = self.query(RecordDetail)

@@ -16,6 +16,32 @@ from postmortem.screens.wizard.step import StepView
 
 
 class ReviewStep(StepView):
+    # Unscoped: as the other steps' rules.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #review-findings-title {
+        padding: 0 0 0 0;
+    }
+    #review-findings {
+        height: auto;
+        max-height: 12;
+        margin: 0 0 1 0;
+    }
+    #review-missing {
+        padding: 1 2;
+        margin-bottom: 1;
+        background: $success 15%;
+        border-left: thick $success;
+    }
+    #review-missing.-incomplete {
+        background: $warning 15%;
+        border-left: thick $warning;
+    }
+    #review-document {
+        padding: 0 1;
+    }
+    """
+
     step_id = "review"
     intro = (
         "Review findings first (enter goes to the field), then what is missing, then the exported document "

@@ -24,14 +24,7 @@ from postmortem.screens.wizard.step import StepView
 
 
 class WizardScreen(Screen[None]):
-    CSS_PATH = [
-        "screen.tcss",
-        "../widgets/step_list.tcss",
-        "../widgets/fields.tcss",
-        "timeline.tcss",
-        "whys.tcss",
-        "review.tcss",
-    ]
+    CSS_PATH = "screen.tcss"
     # Below WIDE columns the screen has the class -narrow: side panels move above tables.
     WIDE = 180
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]

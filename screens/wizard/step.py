@@ -24,6 +24,35 @@ from postmortem.screens.widgets.findings import FindingsStrip, finding_markup
 class StepView(VerticalScroll):
     """One step of the wizard. It reads the app's document and never keeps a copy."""
 
+    # Unscoped: the introduction hides on the wizard's -short screen.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    .step {
+        padding: 0 2 1 2;
+        height: 1fr;
+    }
+    .step-title {
+        text-style: bold;
+        color: $primary;
+        padding: 1 0 0 0;
+    }
+    .step-intro {
+        color: $text-muted;
+        padding: 0 0 1 0;
+    }
+    .step-subtitle {
+        text-style: bold;
+        color: $secondary;
+        margin: 1 0 0 0;
+    }
+    .-short .step-intro {
+        display: none;
+    }
+    .-short .step-title {
+        padding: 0;
+    }
+    """
+
     step_id: ClassVar[str]
     intro: ClassVar[str] = ""
 

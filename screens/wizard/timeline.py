@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +26,60 @@ SEPARATOR = "  ·  "
 
 
 class TimelineStep(RecordsStep):
+    # Unscoped: the metrics move above the table on the wizard's -narrow screen.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    #step-timeline {
+        overflow-y: hidden;
+    }
+    #timeline-body {
+        height: 1fr;
+    }
+    #timeline-main {
+        width: 1fr;
+        height: 1fr;
+    }
+    #timeline-table {
+        height: 1fr;
+        max-height: 100%;
+        margin: 0;
+    }
+    #timeline-detail {
+        height: auto;
+        max-height: 7;
+        overflow-y: auto;
+    }
+    #timeline-side {
+        width: 30;
+        height: auto;
+        padding: 0 0 0 2;
+    }
+    #timeline-metrics {
+        height: auto;
+        margin: 1 0;
+    }
+    #timeline-warnings {
+        color: $text-warning;
+    }
+    .-narrow #timeline-body {
+        layout: vertical;
+    }
+    .-narrow #timeline-side {
+        width: 1fr;
+        padding: 0;
+        dock: top;
+    }
+    .-narrow #timeline-metrics {
+        margin: 0 0 1 0;
+    }
+    .-narrow #timeline-zone {
+        display: none;
+    }
+    .-short #timeline-detail {
+        max-height: 3;
+    }
+    """
+
     step_id = "timeline"
     intro = "Reconstruct what happened from alerts, logs, chat and deploys. Mark the milestones."
     kind = EVENTS
@@ -47,8 +103,8 @@ class TimelineStep(RecordsStep):
         doc = self.document
         zone = doc.meta.zone
         start = doc.milestone_event(Milestone.STARTED)
-        rows = []
-        for _index, event in enumerate(doc.timeline):
+        rows: list[list[Any]] = []
+        for event in doc.timeline:
             local = event.at.astimezone(zone)
             when = local.strftime("%H:%M") if local.date() == doc.meta.incident_date else local.strftime("%m-%d %H:%M")
             offset = format_offset(event.at - start.at) if start else ""
@@ -70,14 +126,14 @@ class TimelineStep(RecordsStep):
             self.query_one("#timeline-detail", RecordDetail).update(
                 "No events yet. Press [b]a[/b] to add the first one."
             )
-        elif table.current_key() is not None:
-            self._show_detail(table.current_key())
+        elif (key := table.current_key()) is not None:
+            self._show_detail(key)
 
     def on_resize(self) -> None:
         self.refresh_from_document()
 
     @staticmethod
-    def _event_width(table: RecordTable, rows: list[list]) -> int:
+    def _event_width(table: RecordTable, rows: list[list[Any]]) -> int:
         """Room for the event text once the other columns have theirs, so that the
         actor stays in view; the detail line below the table shows the whole text."""
         other = [column for column in range(len(COLUMNS)) if column != EVENT]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +18,23 @@ from postmortem.screens.wizard.step import FormStep
 
 
 class WhysStep(FormStep):
+    # Unscoped: as the other steps' rules.
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    .why-chain {
+        height: auto;
+        border-left: thick $primary 50%;
+        padding-left: 1;
+        margin-bottom: 1;
+    }
+    .why-buttons {
+        height: auto;
+    }
+    .why-buttons Button {
+        margin-right: 1;
+    }
+    """
+
     step_id = "whys"
     intro = (
         "Start from the symptom and keep asking why until you reach a condition of the system "
@@ -25,7 +44,7 @@ class WhysStep(FormStep):
         Binding("ctrl+t", "add_step", "Add why", id="whys.add_step"),
         Binding("ctrl+r", "add_chain", "New chain", id="whys.add_chain"),
     ]
-    FIELDS: list[F] = []
+    FIELDS: ClassVar[list[F]] = []
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -83,8 +102,8 @@ class WhysStep(FormStep):
     def _focused_chain(self) -> int | None:
         focused = self.screen.focused
         for chain in self.query(".why-chain"):
-            if focused is not None and focused in chain.walk_children():
-                return int(chain.id.removeprefix("chain-"))  # type: ignore[union-attr]
+            if focused is not None and chain.id is not None and focused in chain.walk_children():
+                return int(chain.id.removeprefix("chain-"))
         return len(self.document.whys) - 1 if self.document.whys else None
 
     async def action_add_step(self) -> None:

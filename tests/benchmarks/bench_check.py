@@ -20,13 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from postmortem.models.examples import example_text
+from postmortem.models.store import loads, save
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
-from postmortem.models.examples import example_text  # noqa: E402
-from postmortem.models.store import loads, save  # noqa: E402
-
-LOAD_ONLY = "import sys\nfrom models.store import load\nfor p in sys.argv[1:]: load(p)\n"
+LOAD_ONLY = "import sys\nfrom postmortem.models.store import load\nfor p in sys.argv[1:]: load(p)\n"
 
 
 def generate(folder: Path, count: int) -> list[Path]:

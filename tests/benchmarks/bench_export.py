@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 import tomllib
@@ -23,11 +22,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from postmortem.exports import render_markdown  # noqa: E402
-from postmortem.models.document import Postmortem  # noqa: E402
-from postmortem.models.enums import (  # noqa: E402
+from postmortem.exports import render_markdown
+from postmortem.models.document import Postmortem
+from postmortem.models.enums import (
     AREAS_BY_CATEGORY,
     ActionStatus,
     ActionType,
@@ -37,7 +34,7 @@ from postmortem.models.enums import (  # noqa: E402
     Milestone,
     Priority,
 )
-from postmortem.models.store import load, save  # noqa: E402
+from postmortem.models.store import load, save
 
 TARGET_SECONDS = 0.5
 EVENTS = 1_000

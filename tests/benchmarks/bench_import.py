@@ -29,7 +29,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 DAY = datetime(2026, 2, 12, tzinfo=UTC)
 SHARES = {"app.log": 0.4, "syslog": 0.2, "access.log": 0.25, "events.jsonl": 0.15}

@@ -48,7 +48,7 @@ from textual.widgets import Footer
 
 if variant == "postmortem":
     from postmortem.models.store import load
-    from postmortem.tui.document_app import PostmortemApp as Base
+    from postmortem.tui.wizard_app import WizardApp as Base
 
     args = (load(example), example)
 else:
@@ -104,7 +104,7 @@ class Timing:
 
 
 def child_env() -> dict[str, str]:
-    """This environment, with this checkout first on the path and byte-code caching on.
+    """This environment, with byte-code caching on.
 
     Byte-code caching is on as for an installed copy: with PYTHONDONTWRITEBYTECODE
     set, every run would compile the project's modules again while Textual's
@@ -112,7 +112,6 @@ def child_env() -> dict[str, str]:
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
 
@@ -226,7 +225,6 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="also show where start-up time goes")
     options = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
     from postmortem.models.examples import EXAMPLE_NAME, example_text
 
     timings: dict[str, list[Timing]] = {variant: [] for variant in VARIANTS}
