@@ -15,22 +15,20 @@ from pydantic import BaseModel
 
 Part = str | int
 
+_LOCATION = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\])*")
 _PART = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
 
 
 def parse_location(location: str) -> tuple[Part, ...]:
-    """``"actions[1].due"`` -> ``("actions", 1, "due")``; ValueError for anything else."""
-    parts: list[Part] = []
-    position = 0
-    while position < len(location):
-        if parts and location[position] == ".":
-            position += 1
-        match = _PART.match(location, position)
-        if match is None or (match.group(2) is not None and not parts):
-            raise ValueError(f"not a location: {location!r}")
-        parts.append(match.group(1) if match.group(1) is not None else int(match.group(2)))
-        position = match.end()
-    return tuple(parts)
+    """``"actions[1].due"`` -> ``("actions", 1, "due")``; ``""`` (the document) -> ``()``.
+
+    ValueError for anything else.
+    """
+    if not location:
+        return ()
+    if not _LOCATION.fullmatch(location):
+        raise ValueError(f"not a location: {location!r}")
+    return tuple(name if name else int(index) for name, index in _PART.findall(location))
 
 
 def format_location(parts: tuple[Part, ...]) -> str:

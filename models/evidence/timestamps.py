@@ -256,30 +256,12 @@ def custom_format(spec: str) -> TextFormat:
         else:
             fmt = parse_spec
         parsed = datetime.strptime(text, fmt)
-        if parsed.tzinfo is not None:
-            offset = int(parsed.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
-            return ctx.epoch(
-                parsed.year,
-                parsed.month,
-                parsed.day,
-                parsed.hour,
-                parsed.minute,
-                parsed.second + parsed.microsecond / 1e6,
-                offset,
-            )
-        if not has_year:
-            return ctx.yearless(
-                parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second + parsed.microsecond / 1e6
-            )
-        return ctx.epoch(
-            parsed.year,
-            parsed.month,
-            parsed.day,
-            parsed.hour,
-            parsed.minute,
-            parsed.second + parsed.microsecond / 1e6,
-            None,
-        )
+        seconds = parsed.second + parsed.microsecond / 1e6
+        if parsed.tzinfo is None and not has_year:
+            return ctx.yearless(parsed.month, parsed.day, parsed.hour, parsed.minute, seconds)
+        offset = parsed.utcoffset()
+        minutes = None if offset is None else int(offset.total_seconds() // 60)
+        return ctx.epoch(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, seconds, minutes)
 
     return TextFormat("custom", spec, pattern, convert)
 
