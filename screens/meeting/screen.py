@@ -54,7 +54,7 @@ class MeetingScreen(Screen[None]):
         Binding("g", "toggle_agreed", "Agreed", id="meeting.agreed", tooltip="Mark the action item agreed, or not"),
         Binding("m", "notes", "Notes", id="meeting.notes", tooltip="Type the meeting notes"),
         *[
-            Binding(str(number), f"show('{section_id}')", show=False, id=f"present.section{number}")
+            Binding(str(number), f"show('{section_id}')", show=False, id=f"meeting.section{number}")
             for number, section_id in enumerate(MEETING_SECTION_IDS, start=1)
         ],
     ]
