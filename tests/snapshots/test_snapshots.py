@@ -1,20 +1,20 @@
 """Snapshot tests: every wizard step and the main dialogs, on the bundled example.
 
 Regenerate after an intended change of the look with
-``pytest tests/test_snapshots.py --snapshot-update`` and look at the new SVGs
+``pytest tests/snapshots/test_snapshots.py --snapshot-update`` and look at the new SVGs
 before committing them (the report ``snapshot_report.html`` shows the diffs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
-from tui_support import EXAMPLE_REVIEW_DAY
 
-from postmortem.models.examples import example_text
 from postmortem.models.steps import STEP_IDS
 from postmortem.models.store import load
 from postmortem.tui.wizard_app import WizardApp
@@ -25,10 +25,9 @@ FILE_NAME = "example.toml"
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> WizardApp:
-    path = tmp_path / FILE_NAME
-    path.write_text(example_text(), encoding="utf-8")
-    return WizardApp(load(path), path, today=EXAMPLE_REVIEW_DAY)
+def app(write_example: Callable[[str], Path], review_day: date) -> WizardApp:
+    path = write_example(FILE_NAME)
+    return WizardApp(load(path), path, today=review_day)
 
 
 async def settle(pilot: Pilot) -> None:

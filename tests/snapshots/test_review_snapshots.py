@@ -1,17 +1,17 @@
 """Snapshot tests of review mode: every section in the projector theme, at 80x24 and at 160x48.
 
-Regenerate with ``pytest tests/test_review_snapshots.py --snapshot-update`` and look at the SVGs.
+Regenerate with ``pytest tests/snapshots/test_review_snapshots.py --snapshot-update`` and look at the SVGs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_support import EXAMPLE_REVIEW_DAY
 
-from postmortem.models.examples import example_text
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
 from postmortem.models.store import load
 from postmortem.tui.meeting_app import MeetingApp
@@ -20,10 +20,9 @@ SIZES = {"80x24": (80, 24), "160x48": (160, 48)}
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> MeetingApp:
-    path = tmp_path / "example.toml"
-    path.write_text(example_text(), encoding="utf-8")
-    return MeetingApp(load(path), path, clock=lambda: 0.0, today=EXAMPLE_REVIEW_DAY)
+def app(write_example: Callable[[str], Path], review_day: date) -> MeetingApp:
+    path = write_example("example.toml")
+    return MeetingApp(load(path), path, clock=lambda: 0.0, today=review_day)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.cells import cell_len
-from tui_support import SIZE, go_to, small_app
 
 from postmortem.models.document import ActionItem, TimelineEvent
 from postmortem.models.store import load
@@ -19,17 +18,17 @@ TEXTS = [
 ]
 
 
-async def test_every_kind_of_text_round_trips_and_shows_in_the_tables(tmp_path):
-    app = small_app(tmp_path)
+async def test_every_kind_of_text_round_trips_and_shows_in_the_tables(ui, small_app):
+    app = small_app()
     for hour, text in enumerate(TEXTS, start=10):
         app.document.add_event(
             TimelineEvent(at=datetime(2026, 3, 2, hour, tzinfo=app.document.meta.zone), event=text, actor=text[:12])
         )
         app.document.actions.append(ActionItem(id=f"A{hour}", action=text, owner=text[:8]))
     app.document.summary.root_cause = " / ".join(TEXTS)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=ui.size) as pilot:
         for step_id, table_id in (("timeline", "#timeline-table"), ("actions", "#actions-table")):
-            await go_to(pilot, step_id)
+            await ui.go_to(pilot, step_id)
             table = app.screen.query_one(table_id, RecordTable)
             assert table.row_count == len(TEXTS)
             shown = {str(table.get_row_at(row)[-1 if step_id == "actions" else 4]) for row in range(table.row_count)}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SETUPTOOLS = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
 
 
@@ -34,11 +34,10 @@ def test_models_and_exports_import_without_textual():
 
 
 @pytest.mark.parametrize("command", [["check"], ["export"], ["timeline", "import", "--dry-run"]])
-def test_non_interactive_commands_import_no_views(command: list[str], tmp_path: Path):
-    from postmortem.models.examples import EXAMPLE_NAME, example_text
+def test_non_interactive_commands_import_no_views(command: list[str], tmp_path: Path, write_example):
+    from postmortem.models.examples import EXAMPLE_NAME
 
-    path = tmp_path / EXAMPLE_NAME
-    path.write_text(example_text(), encoding="utf-8")
+    path = write_example(EXAMPLE_NAME)
     evidence = tmp_path / "app.log"
     evidence.write_text("2026-02-12T19:08:01Z ERROR pool exhausted\n", encoding="utf-8")
     args = [*command, str(path)] + ([str(evidence)] if command[0] == "timeline" else [])

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Collapsible, Input, ProgressBar, Static
-from tui_support import SIZE, example_app, go_to, retype, type_text
 
 import postmortem.screens.dialogs.import_evidence
 from postmortem.models.evidence import Progress
@@ -15,7 +14,7 @@ from postmortem.models.store import load
 from postmortem.screens.dialogs.event_form import EventForm
 from postmortem.screens.dialogs.import_evidence import CandidateTable, ImportDialog
 
-FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "evidence"
 
 
 def status(pilot: Pilot) -> str:
@@ -27,8 +26,8 @@ def rows(pilot: Pilot) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-async def open_dialog(pilot: Pilot) -> ImportDialog:
-    await go_to(pilot, "timeline")
+async def open_dialog(ui, pilot: Pilot) -> ImportDialog:
+    await ui.go_to(pilot, "timeline")
     await pilot.press("i")
     await pilot.pause()
     dialog = pilot.app.screen
@@ -37,19 +36,19 @@ async def open_dialog(pilot: Pilot) -> ImportDialog:
     return dialog
 
 
-async def read(pilot: Pilot, *names: str) -> None:
-    await type_text(pilot, " ".join(str(FIXTURES / name) for name in names))
+async def read(ui, pilot: Pilot, *names: str) -> None:
+    await ui.type_text(pilot, " ".join(str(FIXTURES / name) for name in names))
     await pilot.press("enter")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-async def test_read_tick_edit_and_add_candidates_to_the_timeline(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_read_tick_edit_and_add_candidates_to_the_timeline(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
         before = len(app.document.timeline)
-        await open_dialog(pilot)
-        await read(pilot, "iso.log", "channel.json")
+        await open_dialog(ui, pilot)
+        await read(ui, pilot, "iso.log", "channel.json")
         table = app.screen.query_one(CandidateTable)
         assert app.focused is table
         shown = rows(pilot)
@@ -68,7 +67,7 @@ async def test_read_tick_edit_and_add_candidates_to_the_timeline(tmp_path):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, EventForm)
-        await retype(pilot, "dialog-actor", "database connection pool")
+        await ui.retype(pilot, "dialog-actor", "database connection pool")
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert rows(pilot)[1][0] == "✓"
@@ -86,16 +85,16 @@ async def test_read_tick_edit_and_add_candidates_to_the_timeline(tmp_path):
         assert len(load(app.path).timeline) == before + 4
 
 
-async def test_candidates_already_in_the_timeline_come_unticked(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_dialog(pilot)
-        await read(pilot, "channel.json")
+async def test_candidates_already_in_the_timeline_come_unticked(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await open_dialog(ui, pilot)
+        await read(ui, pilot, "channel.json")
         await pilot.press("ctrl+j")
         await pilot.pause()
         await pilot.press("i")
         await pilot.pause()
-        await read(pilot, "channel.json")
+        await read(ui, pilot, "channel.json")
         assert [row[0] for row in rows(pilot)] == ["=", "="]
         assert "2 already in the timeline" in status(pilot)
         assert app.screen.query_one("#import-add").disabled
@@ -104,13 +103,13 @@ async def test_candidates_already_in_the_timeline_come_unticked(tmp_path):
         assert not isinstance(app.screen, ImportDialog)
 
 
-async def test_problems_and_bad_options_are_shown_in_the_dialog(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        dialog = await open_dialog(pilot)
+async def test_problems_and_bad_options_are_shown_in_the_dialog(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        dialog = await open_dialog(ui, pilot)
         await pilot.press("enter")
         assert status(pilot) == "Name at least one file to read."
-        await read(pilot, "notimes.txt")
+        await read(ui, pilot, "notimes.txt")
         assert "no timestamps recognised" in status(pilot) and "--time-format" in status(pilot)
         assert dialog.query_one("#import-status").has_class("-error")
         dialog.query_one("#import-options", Collapsible).collapsed = False
@@ -121,7 +120,7 @@ async def test_problems_and_bad_options_are_shown_in_the_dialog(tmp_path):
         assert status(pilot).startswith("Time zone: unknown time zone 'Nowhere/Special'")
 
 
-async def test_a_long_read_shows_progress_and_escape_cancels_it(tmp_path, monkeypatch):
+async def test_a_long_read_shows_progress_and_escape_cancels_it(monkeypatch, ui, example_app):
     def slow_import(document, sources, options, progress: Progress):
         progress.total = 100
         deadline = time.monotonic() + 10
@@ -131,13 +130,13 @@ async def test_a_long_read_shows_progress_and_escape_cancels_it(tmp_path, monkey
         raise AssertionError("the read was not cancelled")
 
     monkeypatch.setattr(postmortem.screens.dialogs.import_evidence, "import_evidence", slow_import)
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_dialog(pilot)
-        await type_text(pilot, "big.log")
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await open_dialog(ui, pilot)
+        await ui.type_text(pilot, "big.log")
         await pilot.press("enter")
-        await pilot.pause(0.3)
         bar = app.screen.query_one("#import-progress", ProgressBar)
+        await ui.wait_until(pilot, lambda: bar.display and bar.progress > 0, seconds=5)  # the read has begun
         assert bar.display and bar.progress > 0
         assert status(pilot) == "Reading… (escape cancels)"
         await pilot.press("escape")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Select, Static, TextArea
-from tui_support import SIZE, choose, example_app, field_row, focus_field, go_to, shown_step, small_app, type_text
 
 import postmortem.tui.wizard_app
 from postmortem.models.checks import run_checks
@@ -13,11 +12,9 @@ from postmortem.models.document import ActionItem
 from postmortem.models.enums import Status
 from postmortem.screens.widgets.record_table import RecordTable
 
-WAIT = 0.4 + 0.3  # the check delay, and time to redraw
 
-
-def finding_text(pilot: Pilot, row_id: str) -> str:
-    lines = field_row(pilot.app, row_id).query(".field-finding")
+def finding_text(ui, pilot: Pilot, row_id: str) -> str:
+    lines = ui.field_row(pilot.app, row_id).query(".field-finding")
     return str(lines.first(Static).render()) if lines and lines.first().display else ""
 
 
@@ -30,7 +27,7 @@ def plain(prompt: object) -> str:
     return Content.from_markup(str(prompt)).plain
 
 
-async def test_a_finding_appears_under_the_field_once_typing_pauses(tmp_path, monkeypatch):
+async def test_a_finding_appears_under_the_field_once_typing_pauses(monkeypatch, ui, small_app):
     calls = []
 
     def counted(document, today=None):
@@ -38,15 +35,19 @@ async def test_a_finding_appears_under_the_field_once_typing_pauses(tmp_path, mo
         return run_checks(document, today)
 
     monkeypatch.setattr(postmortem.tui.wizard_app, "run_checks", counted)
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        await focus_field(pilot, "field-summary-root-cause")
+        await ui.focus_field(pilot, "field-summary-root-cause")
         before = len(calls)
-        await type_text(pilot, "Human error by the operator on shift.")
-        await pilot.pause(WAIT)
+        await ui.type_text(pilot, "Human error by the operator on shift.")
+        # The checks run once typing has paused for their delay; wait until their finding is drawn.
+        await ui.wait_until(
+            pilot,
+            lambda: finding_text(ui, pilot, "field-summary-root-cause") and step_label(pilot, "summary").endswith(" 1"),
+        )
         assert len(calls) - before <= 3  # debounced: not once a key
-        assert finding_text(pilot, "field-summary-root-cause").startswith(
+        assert finding_text(ui, pilot, "field-summary-root-cause").startswith(
             '✖ "Human error" names human error as a cause'
         )
         assert step_label(pilot, "summary").endswith(" 1")
@@ -54,27 +55,33 @@ async def test_a_finding_appears_under_the_field_once_typing_pauses(tmp_path, mo
         area = app.focused
         assert isinstance(area, TextArea)
         area.clear()
-        await type_text(pilot, "A console action had no confirmation step.")
-        await pilot.pause(WAIT)
-        assert finding_text(pilot, "field-summary-root-cause") == ""
+        await ui.type_text(pilot, "A console action had no confirmation step.")
+        await ui.wait_until(
+            pilot,
+            lambda: (
+                not finding_text(ui, pilot, "field-summary-root-cause")
+                and not step_label(pilot, "summary").endswith(" 1")
+            ),
+        )
+        assert finding_text(ui, pilot, "field-summary-root-cause") == ""
         assert not step_label(pilot, "summary").endswith(" 1")
 
 
-async def test_the_step_list_counts_errors_and_warnings_per_step(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_step_list_counts_errors_and_warnings_per_step(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert step_label(pilot, "actions").endswith("✓ 1")  # one action a day overdue on the review day
         assert step_label(pilot, "summary").endswith("✓")
 
 
-async def test_review_lists_findings_and_enter_goes_to_the_field(tmp_path):
-    app = small_app(tmp_path)
+async def test_review_lists_findings_and_enter_goes_to_the_field(ui, small_app):
+    app = small_app()
     app.document.summary.root_cause = "Dave deleted the table."
     app.document.actions.append(ActionItem(id="A1", action="Add a CI check for pool sizes below 20"))
     app.findings = run_checks(app.document, app.today)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "review")
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "review")
         findings = app.screen.query_one("#review-findings", OptionList)
         assert app.focused is findings
         prompts = [plain(findings.get_option_at_index(i).prompt) for i in range(findings.option_count)]
@@ -82,15 +89,15 @@ async def test_review_lists_findings_and_enter_goes_to_the_field(tmp_path):
         assert "⚠ Action items · actions[0].owner: the action has no owner" in prompts
         await pilot.press("enter")
         await pilot.pause()
-        assert shown_step(app) == "step-summary"
-        assert app.focused is field_row(app, "field-summary-root-cause").control
+        assert ui.shown_step(app) == "step-summary"
+        assert app.focused is ui.field_row(app, "field-summary-root-cause").control
         # A finding about a record goes to its row in the table.
-        await go_to(pilot, "review")
+        await ui.go_to(pilot, "review")
         findings = app.screen.query_one("#review-findings", OptionList)
         findings.highlighted = prompts.index("⚠ Action items · actions[0].owner: the action has no owner")
         await pilot.press("enter")
         await pilot.pause()
-        assert shown_step(app) == "step-actions"
+        assert ui.shown_step(app) == "step-actions"
         table = app.screen.query_one("#actions-table", RecordTable)
         assert app.focused is table and table.current_key() == "0"
         strip = str(app.screen.query_one("#step-actions .findings-strip Static", Static).render())
@@ -99,43 +106,43 @@ async def test_review_lists_findings_and_enter_goes_to_the_field(tmp_path):
         assert "the action has no owner" in detail
 
 
-async def test_final_is_refused_while_errors_remain(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_final_is_refused_while_errors_remain(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        await focus_field(pilot, "field-meta-status")
+        await ui.focus_field(pilot, "field-meta-status")
         await pilot.press("enter")
-        await type_text(pilot, "final")
+        await ui.type_text(pilot, "final")
         await pilot.press("enter")
         await pilot.pause()
         assert app.document.meta.status == Status.DRAFT
-        select = field_row(app, "field-meta-status").control
+        select = ui.field_row(app, "field-meta-status").control
         assert isinstance(select, Select) and select.value == Status.DRAFT
         (note,) = [n for n in app._notifications if n.title == "Not final yet"]
         assert "errors remain" in note.message and "Review step" in note.message
 
 
-async def test_final_is_accepted_when_nothing_blocks_it(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_final_is_accepted_when_nothing_blocks_it(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
-        await choose(pilot, "field-meta-status", "final")
+        await ui.choose(pilot, "field-meta-status", "final")
         await pilot.pause()
         assert app.document.meta.status == Status.FINAL
         assert not [n for n in app._notifications if n.title == "Not final yet"]
 
 
-async def test_forms_show_the_findings_about_their_record_as_the_author_types(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "actions")
+async def test_forms_show_the_findings_about_their_record_as_the_author_types(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
         await pilot.press("a")
         await pilot.pause()
-        await focus_field(pilot, "dialog-action")
-        await type_text(pilot, "Improve monitoring")
+        await ui.focus_field(pilot, "dialog-action")
+        await ui.type_text(pilot, "Improve monitoring")
         await pilot.pause()
-        assert finding_text(pilot, "dialog-action").startswith("⚠ the action is not specific")
-        assert finding_text(pilot, "dialog-owner").startswith("⚠ the action has no owner")
-        await type_text(pilot, " with an alert on pool saturation above 80% for the checkout-api pods")
+        assert finding_text(ui, pilot, "dialog-action").startswith("⚠ the action is not specific")
+        assert finding_text(ui, pilot, "dialog-owner").startswith("⚠ the action has no owner")
+        await ui.type_text(pilot, " with an alert on pool saturation above 80% for the checkout-api pods")
         await pilot.pause()
-        assert finding_text(pilot, "dialog-action") == ""
+        assert finding_text(ui, pilot, "dialog-action") == ""

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
-from tui_support import EXAMPLE_REVIEW_DAY, focus_field, small_doc, type_text
 
-from postmortem.models.agenda import DEFAULT_AGENDA, Agenda, agenda_items, clock_text, section_for
-from postmortem.models.document import AgendaItem
-from postmortem.models.examples import example_text
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
 from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
@@ -19,54 +16,11 @@ from postmortem.screens.dialogs.factor_form import FactorForm
 from postmortem.tui.meeting_app import MeetingApp
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_the_countdown_runs_only_while_started_and_restarts_per_item():
-    clock = Clock()
-    agenda = Agenda([AgendaItem(topic="Timeline", minutes=10), AgendaItem(topic="Actions", minutes=5)], clock=clock)
-    clock.now += 100
-    assert agenda.remaining() == 600  # not started yet
-    agenda.start()
-    clock.now += 90
-    assert agenda.remaining() == 510 and clock_text(agenda.remaining()) == "8:30"
-    agenda.pause()
-    clock.now += 1000
-    assert agenda.remaining() == 510
-    agenda.toggle()
-    clock.now += 540
-    assert agenda.remaining() == -30 and clock_text(agenda.remaining()) == "+0:30"
-    agenda.next()
-    assert agenda.current.topic == "Actions" and agenda.remaining() == 300 and agenda.running
-    agenda.next()
-    assert agenda.index == 1  # stays on the last item
-
-
-def test_topics_map_to_sections_and_a_document_without_an_agenda_gets_the_default(tmp_path):
-    assert [section_for(topic) for topic, _ in DEFAULT_AGENDA] == [
-        "summary",
-        "timeline",
-        "factors",
-        "actions",
-        "lessons",
-        "wrap-up",
-    ]
-    assert section_for("Five whys: shared configuration") == "whys"
-    assert section_for("Impact figures and customer follow-up") == "impact"
-    assert [(i.topic, i.minutes) for i in agenda_items(small_doc(tmp_path / "x.toml"))] == list(DEFAULT_AGENDA)
-
-
-def review_app(tmp_path, clock: Clock) -> MeetingApp:
-    path = tmp_path / "checkout.toml"
-    path.write_text(example_text(), encoding="utf-8")
-    return MeetingApp(load(path), path, clock=clock, today=EXAMPLE_REVIEW_DAY)
+@pytest.fixture
+def review_app(write_example, clock, review_day) -> MeetingApp:
+    """Review mode on a copy of the example (checkout.toml), on the test's ``clock``."""
+    path = write_example("checkout.toml")
+    return MeetingApp(load(path), path, clock=clock, today=review_day)
 
 
 def shown(app: MeetingApp) -> str:
@@ -77,9 +31,8 @@ def agenda_clock(app: MeetingApp) -> Static:
     return app.screen.query_one("#agenda-clock", Static)
 
 
-async def test_keys_move_through_sections_and_the_agenda(tmp_path):
-    clock = Clock()
-    app = review_app(tmp_path, clock)
+async def test_keys_move_through_sections_and_the_agenda(review_app, clock):
+    app = review_app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.theme == "projector"
@@ -105,8 +58,8 @@ async def test_keys_move_through_sections_and_the_agenda(tmp_path):
         assert str(agenda_clock(app).render()) == "10:00 left"
 
 
-async def test_the_summary_shows_the_durations_in_large_digits(tmp_path):
-    app = review_app(tmp_path, Clock())
+async def test_the_summary_shows_the_durations_in_large_digits(review_app):
+    app = review_app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("1")
         await pilot.pause()
@@ -127,18 +80,18 @@ def section_text(app: MeetingApp) -> str:
     return "\n".join(str(part.render()) for part in section.query(".section-scroll Static"))
 
 
-async def test_capturing_an_action_item_and_saving(tmp_path):
-    app = review_app(tmp_path, Clock())
+async def test_capturing_an_action_item_and_saving(review_app, ui):
+    app = review_app
     before = len(app.document.actions)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a")
         assert isinstance(app.screen, ActionForm)
-        await focus_field(pilot, "dialog-action")
-        await type_text(pilot, "Page the database on-call when checkout pool wait exceeds 200 ms for 5 minutes")
-        await focus_field(pilot, "dialog-owner")
-        await type_text(pilot, "Database team")
-        await focus_field(pilot, "dialog-due")
-        await type_text(pilot, "2026-03-06")
+        await ui.focus_field(pilot, "dialog-action")
+        await ui.type_text(pilot, "Page the database on-call when checkout pool wait exceeds 200 ms for 5 minutes")
+        await ui.focus_field(pilot, "dialog-owner")
+        await ui.type_text(pilot, "Database team")
+        await ui.focus_field(pilot, "dialog-due")
+        await ui.type_text(pilot, "2026-03-06")
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert shown(app) == "section-actions"
@@ -160,13 +113,13 @@ async def test_capturing_an_action_item_and_saving(tmp_path):
     assert app.path.with_name("checkout.toml.bak").exists()  # the wizard's safe save
 
 
-async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
-    app = review_app(tmp_path, Clock())
+async def test_editing_an_action_and_a_factor_and_the_wrap_up(review_app, ui):
+    app = review_app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("6", "down", "enter")  # the second action item, A2
         dialog = app.screen
         assert isinstance(dialog, ActionForm) and dialog.initial.id == "A2"
-        owner = await focus_field(pilot, "dialog-owner")
+        owner = await ui.focus_field(pilot, "dialog-owner")
         assert isinstance(owner, Input)
         owner.value = ""
         await pilot.press("ctrl+j")
@@ -177,8 +130,8 @@ async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
         assert app.screen.section.selected() == 0  # the first factor, under its category heading
         await pilot.press("e")
         assert isinstance(app.screen, FactorForm)
-        await focus_field(pilot, "dialog-title")
-        await type_text(pilot, " for weeks")
+        await ui.focus_field(pilot, "dialog-title")
+        await ui.type_text(pilot, " for weeks")
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert app.document.factors[0].title.endswith("for weeks")
@@ -186,8 +139,8 @@ async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
 
         await pilot.press("a")  # on the factors, a adds a factor
         assert isinstance(app.screen, FactorForm)
-        await focus_field(pilot, "dialog-title")
-        await type_text(pilot, "No load test covers the sale traffic")
+        await ui.focus_field(pilot, "dialog-title")
+        await ui.type_text(pilot, "No load test covers the sale traffic")
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert app.document.factors[-1].title == "No load test covers the sale traffic"
@@ -206,15 +159,15 @@ async def test_editing_an_action_and_a_factor_and_the_wrap_up(tmp_path):
         assert text.startswith("10 action items · 0 agreed · 0 new · 1 changed in this meeting")
 
 
-async def test_meeting_notes_go_into_the_review_table(tmp_path):
-    app = review_app(tmp_path, Clock())
+async def test_meeting_notes_go_into_the_review_table(review_app, ui):
+    app = review_app
     notes_before = app.document.review.notes
     async with app.run_test(size=(100, 30)) as pilot:
         notes = app.screen.query_one("#notes", TextArea)
         assert not notes.display
         await pilot.press("m")
         assert notes.display and notes.has_focus
-        await type_text(pilot, " Owners confirmed.")
+        await ui.type_text(pilot, " Owners confirmed.")
         await pilot.press("1")  # typed into the notes, not a key for the sections
         assert app.document.review.notes == notes_before + " Owners confirmed.1"
         await pilot.press("escape")
@@ -226,8 +179,8 @@ async def test_meeting_notes_go_into_the_review_table(tmp_path):
     assert load(app.path).review.notes == notes_before + " Owners confirmed.1"
 
 
-async def test_everything_but_actions_factors_and_notes_is_read_only(tmp_path):
-    app = review_app(tmp_path, Clock())
+async def test_everything_but_actions_factors_and_notes_is_read_only(review_app):
+    app = review_app
     async with app.run_test(size=(100, 30)) as pilot:
         for number in range(1, len(SECTION_IDS) + 1):
             await pilot.press(str(number))
@@ -240,26 +193,26 @@ async def test_everything_but_actions_factors_and_notes_is_read_only(tmp_path):
     assert not app.unsaved
 
 
-async def test_the_palette_offers_the_sections_and_the_themes(tmp_path):
-    app = review_app(tmp_path, Clock())
+async def test_the_palette_offers_the_sections_and_the_themes(review_app, ui):
+    app = review_app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
-        await type_text(pilot, "Show Five whys")
+        await ui.type_text(pilot, "Show Five whys")
         await pilot.press("enter")
         await pilot.pause()
         assert shown(app) == "section-whys"
         await pilot.press("ctrl+p")
-        await type_text(pilot, "theme")
+        await ui.type_text(pilot, "theme")
         await pilot.press("enter")
         await pilot.pause()
-        await type_text(pilot, "nord")
+        await ui.type_text(pilot, "nord")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord"
 
 
-async def test_the_timeline_shows_phases_then_key_events_then_the_others(tmp_path):
-    app = review_app(tmp_path, Clock())
+async def test_the_timeline_shows_phases_then_key_events_then_the_others(review_app):
+    app = review_app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
         text = section_text(app)

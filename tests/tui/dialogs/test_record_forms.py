@@ -11,19 +11,6 @@ from itertools import pairwise
 
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static, TextArea
-from tui_support import (
-    SIZE,
-    choose,
-    example_app,
-    field_row,
-    focus_field,
-    go_to,
-    menu_prompts,
-    row_error,
-    small_app,
-    table_rows,
-    type_text,
-)
 
 from postmortem.models.enums import AREAS_BY_CATEGORY, ActionStatus, Area, Category, Horizon, Milestone
 from postmortem.models.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
@@ -57,29 +44,29 @@ def shown_value(dialog: RecordForm, name: str) -> str:
 # Timeline events
 
 
-async def test_adding_an_event_puts_it_in_time_order_with_the_zone_offset(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_adding_an_event_puts_it_in_time_order_with_the_zone_offset(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
         before = list(app.document.timeline)
-        await go_to(pilot, "timeline")
+        await ui.go_to(pilot, "timeline")
         dialog = await open_form(pilot, EventForm)
         # The time offered is the last event's, in the document's zone.
         assert shown_value(dialog, "at") == "2026-02-13 11:00"
 
         # An impossible time and no text: the form stays open and says why.
         await pilot.press("home", "ctrl+k")
-        await type_text(pilot, "25:99")
+        await ui.type_text(pilot, "25:99")
         await pilot.press("ctrl+j")
         assert app.screen is dialog
-        assert "not a valid time" in row_error(app, "dialog-at")
-        assert row_error(app, "dialog-event") == "required"
+        assert "not a valid time" in ui.row_error(app, "dialog-at")
+        assert ui.row_error(app, "dialog-event") == "required"
         assert app.document.timeline == before
 
         await pilot.press("home", "ctrl+k")
-        await type_text(pilot, "19:30")
+        await ui.type_text(pilot, "19:30")
         await pilot.press("tab")
-        await type_text(pilot, "Rollback")
-        assert row_error(app, "dialog-at") == ""
+        await ui.type_text(pilot, "Rollback")
+        assert ui.row_error(app, "dialog-at") == ""
         await pilot.click("#dialog-ok")
         await pilot.pause()
         assert app.screen is not dialog
@@ -97,19 +84,19 @@ async def test_adding_an_event_puts_it_in_time_order_with_the_zone_offset(tmp_pa
         table = app.screen.query_one("#timeline-table")
         assert app.focused is table
         assert table.cursor_row == index
-        row = table_rows(app, "timeline-table")[index]
+        row = ui.table_rows(app, "timeline-table")[index]
         assert (row["Time"], row["T+"], row["Event"]) == ("19:30", "T+22m", "Rollback")
 
 
-async def test_event_form_escape_text_times_and_enter(tmp_path):
-    app = small_app(tmp_path, zone="America/New_York")
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "timeline")
+async def test_event_form_escape_text_times_and_enter(ui, small_app):
+    app = small_app(zone="America/New_York")
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "timeline")
         # Escape throws a half-filled form away.
         dialog = await open_form(pilot, EventForm)
-        await type_text(pilot, "10:00")
+        await ui.type_text(pilot, "10:00")
         await pilot.press("tab")
-        await type_text(pilot, "Draft")
+        await ui.type_text(pilot, "Draft")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is not dialog
@@ -118,18 +105,18 @@ async def test_event_form_escape_text_times_and_enter(tmp_path):
 
         dialog = await open_form(pilot, EventForm)
         assert shown_value(dialog, "at") == ""  # no events yet: nothing to offer
-        await type_text(pilot, "noonish")
-        assert "is not a time" in row_error(app, "dialog-at")
+        await ui.type_text(pilot, "noonish")
+        assert "is not a time" in ui.row_error(app, "dialog-at")
         await pilot.press("enter")  # enter in a one-line field submits: refused
         await pilot.pause()
         assert app.screen is dialog
 
         await pilot.press("tab")
-        await type_text(pilot, "Paged")
+        await ui.type_text(pilot, "Paged")
         await pilot.press("shift+tab", "home", "ctrl+k")
-        await type_text(pilot, "9:15")
-        await choose(pilot, "dialog-kind", "detection")
-        await focus_field(pilot, "dialog-at")
+        await ui.type_text(pilot, "9:15")
+        await ui.choose(pilot, "dialog-kind", "detection")
+        await ui.focus_field(pilot, "dialog-at")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is not dialog
@@ -137,18 +124,18 @@ async def test_event_form_escape_text_times_and_enter(tmp_path):
         assert event.at == datetime.fromisoformat("2026-03-02T09:15:00-05:00")
         assert event.at.utcoffset() == timedelta(hours=-5)
         assert (event.event, event.kind.value) == ("Paged", "detection")
-        assert table_rows(app, "timeline-table")[0]["Time"] == "09:15"
+        assert ui.table_rows(app, "timeline-table")[0]["Time"] == "09:15"
 
 
-async def test_moving_the_detected_milestone_updates_the_metrics(tmp_path):
-    app = example_app(tmp_path)
+async def test_moving_the_detected_milestone_updates_the_metrics(ui, example_app):
+    app = example_app()
     doc = app.document
     old_detected = doc.milestone_event(Milestone.DETECTED)
     assert old_detected is not None
     assert compute_metrics(doc).time_to_detect == timedelta(minutes=11)
     target = next(i for i, e in enumerate(doc.timeline) if e.at.isoformat() == "2026-02-12T19:21:00+01:00")
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "timeline")
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "timeline")
         metrics = app.screen.query_one("#timeline-metrics", Static)
         assert "Time to detect 11m" in str(metrics.render())
         await pilot.press(*["down"] * target, "e")
@@ -156,7 +143,7 @@ async def test_moving_the_detected_milestone_updates_the_metrics(tmp_path):
         dialog = app.screen
         assert isinstance(dialog, EventForm)
         assert shown_value(dialog, "at") == "19:21"
-        await choose(pilot, "dialog-milestone", "detected")
+        await ui.choose(pilot, "dialog-milestone", "detected")
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert app.screen is not dialog
@@ -167,7 +154,7 @@ async def test_moving_the_detected_milestone_updates_the_metrics(tmp_path):
         assert old_detected.milestone is None
         assert compute_metrics(doc).time_to_detect == timedelta(minutes=13)
         assert "Time to detect 13m" in str(metrics.render())
-        milestones = [row["Milestone"] for row in table_rows(app, "timeline-table")]
+        milestones = [row["Milestone"] for row in ui.table_rows(app, "timeline-table")]
         assert milestones[target] == "detected"
         assert milestones.count("detected") == 1
 
@@ -177,9 +164,9 @@ async def test_moving_the_detected_milestone_updates_the_metrics(tmp_path):
         await pilot.press(*["down" if utc > target else "up"] * abs(utc - target), "enter")
         await pilot.pause()
         assert isinstance(app.screen, EventForm)
-        await focus_field(pilot, "dialog-actor")
+        await ui.focus_field(pilot, "dialog-actor")
         await pilot.press("end")
-        await type_text(pilot, " desk")
+        await ui.type_text(pilot, " desk")
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert doc.timeline[utc].actor == original.actor + " desk"
@@ -191,10 +178,10 @@ async def test_moving_the_detected_milestone_updates_the_metrics(tmp_path):
         assert load(app.path) == doc
 
 
-async def test_deleting_an_event_asks_first(tmp_path):
-    app = small_app(tmp_path, timeline=[(9, "Deploy"), (10, "Alert"), (11, "Fixed")])
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "timeline")
+async def test_deleting_an_event_asks_first(ui, small_app):
+    app = small_app(timeline=[(9, "Deploy"), (10, "Alert"), (11, "Fixed")])
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "timeline")
         await pilot.press("down", "delete")
         await pilot.pause()
         dialog = app.screen
@@ -219,51 +206,51 @@ async def test_deleting_an_event_asks_first(tmp_path):
         await pilot.click("#answer-delete")
         await pilot.pause()
         assert [e.event for e in app.document.timeline] == ["Deploy", "Fixed"]
-        assert [row["Event"] for row in table_rows(app, "timeline-table")] == ["Deploy", "Fixed"]
+        assert [row["Event"] for row in ui.table_rows(app, "timeline-table")] == ["Deploy", "Fixed"]
         assert app.unsaved
 
 
 # Action items
 
 
-async def test_typing_in_a_long_field_adds_to_the_end_of_its_text(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "actions")
+async def test_typing_in_a_long_field_adds_to_the_end_of_its_text(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
         app.screen.query_one("#actions-table").focus()
         await pilot.press("enter")
         dialog = app.screen
         assert isinstance(dialog, ActionForm)
-        area = await focus_field(pilot, "dialog-action")
+        area = await ui.focus_field(pilot, "dialog-action")
         assert isinstance(area, TextArea)
-        await type_text(pilot, ", checked weekly")
+        await ui.type_text(pilot, ", checked weekly")
         assert area.text == dialog.initial.action + ", checked weekly"
 
 
-async def test_adding_an_action_item_and_saving_it(tmp_path):
-    app = example_app(tmp_path)
+async def test_adding_an_action_item_and_saving_it(ui, example_app):
+    app = example_app()
     count = len(app.document.actions)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "actions")
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
         dialog = await open_form(pilot, ActionForm)
         assert shown_value(dialog, "id") == f"A{count + 1}"
         await pilot.press("tab")
-        await type_text(pilot, "Alert on pool wait")
-        await focus_field(pilot, "dialog-owner")
-        await type_text(pilot, "SRE team")
+        await ui.type_text(pilot, "Alert on pool wait")
+        await ui.focus_field(pilot, "dialog-owner")
+        await ui.type_text(pilot, "SRE team")
         await pilot.press("tab")
-        await type_text(pilot, "2026-02-30")
+        await ui.type_text(pilot, "2026-02-30")
         await pilot.press("enter")  # refused: no such day
         await pilot.pause()
         assert app.screen is dialog
-        assert "use a date like" in row_error(app, "dialog-due")
+        assert "use a date like" in ui.row_error(app, "dialog-due")
         await pilot.press("end", "backspace", "backspace")
-        await type_text(pilot, "28")
-        assert row_error(app, "dialog-due") == ""
+        await ui.type_text(pilot, "28")
+        assert ui.row_error(app, "dialog-due") == ""
 
-        await choose(pilot, "dialog-horizon", "short-term")
+        await ui.choose(pilot, "dialog-horizon", "short-term")
         # Tick F2 and F5 in the factor list.
-        factors = await focus_field(pilot, "dialog-factors")
+        factors = await ui.focus_field(pilot, "dialog-factors")
         assert isinstance(factors, SelectionList)
         await pilot.press("home", "down", "space", "down", "down", "down", "space")
         assert factors.selected == ["F2", "F5"]
@@ -280,7 +267,7 @@ async def test_adding_an_action_item_and_saving_it(tmp_path):
         assert item.horizon is Horizon.SHORT_TERM
         assert item.status is ActionStatus.OPEN
         assert item.factors == ["F2", "F5"]
-        row = table_rows(app, "actions-table")[-1]
+        row = ui.table_rows(app, "actions-table")[-1]
         shown = (row["ID"], row["Owner"], row["Due"], row["Horizon"])
         assert shown == (item.id, "SRE team", "2026-02-28", "short-term")
         assert app.focused is app.screen.query_one("#actions-table")
@@ -292,45 +279,45 @@ async def test_adding_an_action_item_and_saving_it(tmp_path):
         assert reloaded.actions[-1] == item
 
 
-async def test_an_action_needs_its_text(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "actions")
+async def test_an_action_needs_its_text(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
         dialog = await open_form(pilot, ActionForm)
         assert shown_value(dialog, "id") == "A1"
         await pilot.press("ctrl+j")
         await pilot.pause()
         assert app.screen is dialog
-        assert row_error(app, "dialog-action") == "required"
+        assert ui.row_error(app, "dialog-action") == "required"
         assert app.document.actions == []
 
 
 # Contributing factors
 
 
-async def test_factor_areas_are_limited_to_the_chosen_category(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "factors")
+async def test_factor_areas_are_limited_to_the_chosen_category(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "factors")
         dialog = await open_form(pilot, FactorForm)
         assert shown_value(dialog, "id") == "F1"
-        assert field_row(app, "dialog-category").raw_value() is Category.TECHNICAL  # the table under the cursor
-        assert await menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.TECHNICAL]]
+        assert ui.field_row(app, "dialog-category").raw_value() is Category.TECHNICAL  # the table under the cursor
+        assert await ui.menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.TECHNICAL]]
         help_line = dialog.query_one("#dialog-area .field-help", Static)
         assert CATEGORY_QUESTIONS[Category.TECHNICAL] in str(help_line.render())
 
-        await choose(pilot, "dialog-area", "config")
+        await ui.choose(pilot, "dialog-area", "config")
         assert AREA_QUESTIONS[Area.CONFIG] in str(help_line.render())
 
         # Another category: its own areas, and the technical area is dropped.
-        await choose(pilot, "dialog-category", "process")
-        assert await menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.PROCESS]]
-        assert field_row(app, "dialog-area").raw_value() is None
+        await ui.choose(pilot, "dialog-category", "process")
+        assert await ui.menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.PROCESS]]
+        assert ui.field_row(app, "dialog-area").raw_value() is None
         assert CATEGORY_QUESTIONS[Category.PROCESS] in str(help_line.render())
 
-        await choose(pilot, "dialog-area", "monitoring")
-        await focus_field(pilot, "dialog-title")
-        await type_text(pilot, "No pool alert")
+        await ui.choose(pilot, "dialog-area", "monitoring")
+        await ui.focus_field(pilot, "dialog-title")
+        await ui.type_text(pilot, "No pool alert")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is not dialog
@@ -342,15 +329,15 @@ async def test_factor_areas_are_limited_to_the_chosen_category(tmp_path):
             Category.PROCESS,
             Area.MONITORING,
         )
-        assert [row["Title"] for row in table_rows(app, "factors-process")] == ["No pool alert"]
-        assert table_rows(app, "factors-technical") == []
+        assert [row["Title"] for row in ui.table_rows(app, "factors-process")] == ["No pool alert"]
+        assert ui.table_rows(app, "factors-technical") == []
         assert app.focused is app.screen.query_one("#factors-process")
 
         # The next factor starts in the category of the table under the cursor.
         dialog = await open_form(pilot, FactorForm)
         assert shown_value(dialog, "id") == "F2"
-        assert field_row(app, "dialog-category").raw_value() is Category.PROCESS
-        assert await menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.PROCESS]]
+        assert ui.field_row(app, "dialog-category").raw_value() is Category.PROCESS
+        assert await ui.menu_prompts(pilot, "dialog-area") == [a.value for a in AREAS_BY_CATEGORY[Category.PROCESS]]
 
 
 # Five whys
@@ -360,10 +347,10 @@ def why_text(app, chain: int, step: int, part: str) -> str:
     return app.screen.query_one(f"#field-whys-{chain}-steps-{step}-{part} TextArea", TextArea).text
 
 
-async def test_each_new_why_asks_about_the_previous_answer(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "whys")
+async def test_each_new_why_asks_about_the_previous_answer(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "whys")
         whys = app.document.whys
         assert app.focused is app.screen.query_one("#field-whys-0-problem TextArea")
 
@@ -373,10 +360,11 @@ async def test_each_new_why_asks_about_the_previous_answer(tmp_path):
         assert why_text(app, 0, 0, "why") == "Why writes failed?"
         assert app.focused is app.screen.query_one("#field-whys-0-steps-0-because TextArea")
 
-        await type_text(pilot, "Disk full")
+        await ui.type_text(pilot, "Disk full")
         assert whys[0].steps[0].because == "Disk full"
         await pilot.click("#add-step-0")
-        await pilot.pause()
+        # The button's handler adds the step, then rebuilds the chain: wait for it on a busy machine.
+        await ui.wait_until(pilot, lambda: len(whys[0].steps) == 2 and app.screen.query("#field-whys-0-steps-1-why"))
         assert [s.why for s in whys[0].steps] == ["Why writes failed?", "Why disk full?"]
         assert why_text(app, 0, 1, "why") == "Why disk full?"
 
@@ -385,7 +373,7 @@ async def test_each_new_why_asks_about_the_previous_answer(tmp_path):
         await pilot.pause()
         assert len(whys) == 2
         assert app.focused is app.screen.query_one("#field-whys-1-problem TextArea")
-        await type_text(pilot, "Slow page")
+        await ui.type_text(pilot, "Slow page")
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert whys[1].problem == "Slow page"
@@ -400,12 +388,12 @@ async def test_each_new_why_asks_about_the_previous_answer(tmp_path):
 # A small terminal
 
 
-async def test_every_form_fits_in_80_by_24(tmp_path):
-    app = example_app(tmp_path)  # nine factors to tick make the action form tall
+async def test_every_form_fits_in_80_by_24(ui, example_app):
+    app = example_app()  # nine factors to tick make the action form tall
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen.region
         for step_id, dialog_type in (("timeline", EventForm), ("factors", FactorForm), ("actions", ActionForm)):
-            await go_to(pilot, step_id)
+            await ui.go_to(pilot, step_id)
             dialog = await open_form(pilot, dialog_type)
             # The focused first field and both buttons are on screen, the fields scroll between.
             assert screen.contains_region(app.focused.region)

@@ -14,10 +14,8 @@ from postmortem.models.checks.smart import is_measurable, is_specific
 from postmortem.models.checks.whys import ends_at_person
 from postmortem.models.document import ActionItem, Factor, Meta, Postmortem, Review, TimelineEvent, WhyChain, WhyStep
 from postmortem.models.enums import ActionStatus, Category, EventKind, Horizon, Milestone, Status
-from postmortem.models.examples import example_text
-from postmortem.models.store import loads
 
-CORPUS = Path(__file__).parent / "fixtures" / "checks"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "checks"
 TODAY = date(2026, 2, 20)
 DAY = date(2026, 2, 12)
 
@@ -248,9 +246,8 @@ def test_a_draft_may_have_gaps_but_a_review_needs_the_basics_and_final_everythin
     assert "complete.reviewers" in final_rules and final_rules[-1] == "complete.errors"
 
 
-def test_the_example_is_ready_for_review_and_blameless():
-    example = loads(example_text())
-    findings = run_checks(example, date(2026, 2, 19))
+def test_the_example_is_ready_for_review_and_blameless(example_doc_readonly, review_day):
+    findings = run_checks(example_doc_readonly, review_day)
     assert [f for f in findings if f.severity == Level.ERROR] == []
     assert [f for f in findings if f.rule.startswith("blame")] == []
 

@@ -13,13 +13,12 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from postmortem.models.examples import example_text
 from postmortem.models.recovery import read_recovery
-from postmortem.tui.safekeeping import AUTOSAVE_DELAY
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 60
 
 
@@ -68,6 +67,16 @@ class Terminal:
                     self.screen += os.read(self.master, 65536)
         return self.process.returncode
 
+    def wait_until(self, condition: Callable[[], bool]) -> None:
+        """Read the output until ``condition()`` holds, such as a file the app writes (fails after TIMEOUT seconds)."""
+        deadline = time.monotonic() + TIMEOUT
+        while not condition():
+            assert time.monotonic() < deadline, "the condition never held"
+            ready, _, _ = select.select([self.master], [], [], 0.2)
+            if ready:
+                with contextlib.suppress(OSError):
+                    self.screen += os.read(self.master, 65536)
+
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
@@ -79,9 +88,8 @@ class Terminal:
         os.close(self.master)
 
 
-def test_typed_text_survives_kill_9_and_is_offered_on_reopening(tmp_path):
-    path = tmp_path / "incident.toml"
-    path.write_text(example_text(), encoding="utf-8")
+def test_typed_text_survives_kill_9_and_is_offered_on_reopening(write_example):
+    path = write_example("incident.toml")
     before = path.read_bytes()
 
     first = Terminal("edit", str(path))
@@ -90,7 +98,8 @@ def test_typed_text_survives_kill_9_and_is_offered_on_reopening(tmp_path):
         first.type("\x1b[F")  # End, in the title field that has the focus
         first.type(" ZEBRA-CROSSING")
         first.wait_for("ZEBRA-CROSSING")
-        time.sleep(AUTOSAVE_DELAY + 1.5)
+        # The recovery copy is written within the autosave delay of the typing: wait for it, then kill.
+        first.wait_until(lambda: "ZEBRA-CROSSING" in (read_recovery(path) or ""))
     finally:
         first.close()
     assert path.read_bytes() == before  # the document itself was never written
@@ -104,9 +113,8 @@ def test_typed_text_survives_kill_9_and_is_offered_on_reopening(tmp_path):
         second.close()
 
 
-def test_sigterm_writes_the_recovery_copy_before_the_app_ends(tmp_path):
-    path = tmp_path / "incident.toml"
-    path.write_text(example_text(), encoding="utf-8")
+def test_sigterm_writes_the_recovery_copy_before_the_app_ends(write_example):
+    path = write_example("incident.toml")
     app = Terminal("edit", str(path))
     try:
         app.wait_for("Summary & details")

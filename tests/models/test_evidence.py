@@ -13,7 +13,7 @@ from postmortem.models.evidence import Candidate, ImportOptions, Progress, defau
 from postmortem.models.evidence.collapse import template
 from postmortem.models.evidence.records import Cancelled
 
-FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "evidence"
 DAY = date(2026, 2, 12)
 WIDE = {"since": datetime(2025, 1, 1, tzinfo=UTC), "until": datetime(2027, 1, 1, tzinfo=UTC)}
 

@@ -8,11 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from test_cli import assert_clean_failure, run_cli
 
 from postmortem.models.store import load
-
-FIXTURES = Path(__file__).parent / "fixtures" / "evidence"
 
 DOCUMENT = """\
 schema_version = 1
@@ -35,14 +32,14 @@ milestone = "resolved"
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
+def workspace(tmp_path: Path, fixtures_dir: Path) -> Path:
     (tmp_path / "incident.toml").write_text(DOCUMENT, encoding="utf-8")
     for name in ("iso.log", "app.jsonl", "channel.json", "notimes.txt"):
-        shutil.copy(FIXTURES / name, tmp_path / name)
+        shutil.copy(fixtures_dir / "evidence" / name, tmp_path / name)
     return tmp_path
 
 
-def test_dry_run_json_prints_one_object_per_candidate_and_changes_nothing(workspace):
+def test_dry_run_json_prints_one_object_per_candidate_and_changes_nothing(workspace, run_cli):
     result = run_cli(
         workspace, "timeline", "import", "incident.toml", "iso.log", "app.jsonl", "channel.json", "--dry-run", "--json"
     )
@@ -61,7 +58,7 @@ def test_dry_run_json_prints_one_object_per_candidate_and_changes_nothing(worksp
     assert "8 candidate events (dry run, nothing added)" in result.stderr
 
 
-def test_import_adds_the_candidates_and_a_second_import_adds_none(workspace):
+def test_import_adds_the_candidates_and_a_second_import_adds_none(workspace, run_cli):
     result = run_cli(workspace, "timeline", "import", "incident.toml", "iso.log", "channel.json")
     assert result.code == 0, result
     assert "added 5 to incident.toml" in result.stderr
@@ -78,7 +75,7 @@ def test_import_adds_the_candidates_and_a_second_import_adds_none(workspace):
     assert "added 0" in third.stderr and len(load(workspace / "incident.toml").timeline) == 7
 
 
-def test_a_source_without_timestamps_fails_and_leaves_the_file_alone(workspace):
+def test_a_source_without_timestamps_fails_and_leaves_the_file_alone(workspace, run_cli):
     result = run_cli(workspace, "timeline", "import", "incident.toml", "iso.log", "notimes.txt")
     assert result.code == 2
     assert "Traceback" not in result.stderr
@@ -96,13 +93,13 @@ def test_a_source_without_timestamps_fails_and_leaves_the_file_alone(workspace):
         (["--time-format", "%Q"], "--time-format: %Q is not supported"),
     ],
 )
-def test_bad_options_are_one_line_errors(workspace, flags, message):
+def test_bad_options_are_one_line_errors(workspace, flags, message, run_cli, assert_clean_failure):
     result = run_cli(workspace, "timeline", "import", "incident.toml", "iso.log", *flags)
     assert_clean_failure(result, 2)
     assert result.error_lines[0].startswith(message)
 
 
-def test_window_flags_and_grep(workspace):
+def test_window_flags_and_grep(workspace, run_cli):
     result = run_cli(
         workspace,
         "timeline",

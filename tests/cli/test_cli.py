@@ -8,8 +8,6 @@ process with ``WizardApp.run`` replaced, so no terminal is needed.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -25,7 +23,6 @@ from postmortem.models.document import SCHEMA_VERSION, Postmortem
 from postmortem.models.examples import EXAMPLE_NAME
 from postmortem.models.store import load, save
 
-TIMEOUT = 60
 EXAMPLE_TITLE = "Slow and failing checkout during the winter sale"
 
 VALID = """\
@@ -44,41 +41,9 @@ kind = "detection"
 """
 
 
-@dataclass
-class Result:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def error_lines(self) -> list[str]:
-        return self.stderr.splitlines()
-
-
-def run_cli(cwd: Path, *args: str) -> Result:
-    done = subprocess.run(
-        [sys.executable, "-m", "postmortem", *args],
-        cwd=cwd,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
-    return Result(done.returncode, done.stdout, done.stderr)
-
-
-def assert_clean_failure(result: Result, code: int) -> None:
-    assert result.code == code, result
-    assert "Traceback" not in result.stderr
-    assert result.stdout == ""
-
-
 @pytest.fixture
-def example_file(tmp_path: Path, example_toml: str) -> Path:
-    path = tmp_path / "incident.toml"
-    path.write_text(example_toml, encoding="utf-8")
-    return path
+def example_file(write_example) -> Path:
+    return write_example("incident.toml")
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -90,21 +55,21 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 # --version, --help
 
 
-def test_version(tmp_path: Path) -> None:
+def test_version(tmp_path: Path, run_cli) -> None:
     result = run_cli(tmp_path, "--version")
     assert result.code == 0
     assert re.fullmatch(r"postmortem \S+\n", result.stdout)
 
 
 @pytest.mark.parametrize("args", [["--help"], ["-h"], ["export", "--help"], ["new", "--help"]])
-def test_help(tmp_path: Path, args: list[str]) -> None:
+def test_help(tmp_path: Path, args: list[str], run_cli) -> None:
     result = run_cli(tmp_path, *args)
     assert result.code == 0
     assert result.stdout.startswith("usage: postmortem")
     assert result.stderr == ""
 
 
-def test_help_lists_every_command(tmp_path: Path) -> None:
+def test_help_lists_every_command(tmp_path: Path, run_cli) -> None:
     result = run_cli(tmp_path, "--help")
     for command in postmortem.tui.cli.COMMANDS:
         assert re.search(rf"^\s+{command}\s", result.stdout, re.MULTILINE), command
@@ -113,7 +78,7 @@ def test_help_lists_every_command(tmp_path: Path) -> None:
 # export
 
 
-def test_export_prints_markdown_starting_with_the_title(tmp_path: Path, example_file: Path) -> None:
+def test_export_prints_markdown_starting_with_the_title(tmp_path: Path, example_file: Path, run_cli) -> None:
     result = run_cli(tmp_path, "export", example_file.name)
     assert result.code == 0, result.stderr
     assert result.stderr == ""
@@ -122,7 +87,7 @@ def test_export_prints_markdown_starting_with_the_title(tmp_path: Path, example_
     assert "\n## " in result.stdout
 
 
-def test_export_to_a_file(tmp_path: Path, example_file: Path) -> None:
+def test_export_to_a_file(tmp_path: Path, example_file: Path, run_cli) -> None:
     printed = run_cli(tmp_path, "export", example_file.name).stdout
     result = run_cli(tmp_path, "export", example_file.name, "-o", "out.md")
     assert result.code == 0, result.stderr
@@ -130,27 +95,27 @@ def test_export_to_a_file(tmp_path: Path, example_file: Path) -> None:
     assert (tmp_path / "out.md").read_text(encoding="utf-8") == printed
 
 
-def test_export_long_output_option(tmp_path: Path, example_file: Path) -> None:
+def test_export_long_output_option(tmp_path: Path, example_file: Path, run_cli) -> None:
     result = run_cli(tmp_path, "export", example_file.name, "--output", "long.md", "--format", "markdown")
     assert result.code == 0, result.stderr
     assert (tmp_path / "long.md").read_text(encoding="utf-8").startswith("# ")
 
 
-def test_export_a_valid_minimal_document(tmp_path: Path) -> None:
+def test_export_a_valid_minimal_document(tmp_path: Path, run_cli) -> None:
     write(tmp_path, "small.toml", VALID)
     result = run_cli(tmp_path, "export", "small.toml")
     assert result.code == 0, result.stderr
     assert "Queue backlog" in result.stdout.splitlines()[0]
 
 
-def test_export_missing_file(tmp_path: Path) -> None:
+def test_export_missing_file(tmp_path: Path, run_cli, assert_clean_failure) -> None:
     result = run_cli(tmp_path, "export", "missing.toml")
     assert_clean_failure(result, 2)
     assert len(result.error_lines) == 1
     assert result.error_lines[0].startswith("missing.toml: ")
 
 
-def test_export_to_a_missing_folder(tmp_path: Path, example_file: Path) -> None:
+def test_export_to_a_missing_folder(tmp_path: Path, example_file: Path, run_cli, assert_clean_failure) -> None:
     result = run_cli(tmp_path, "export", example_file.name, "-o", "nowhere/out.md")
     assert_clean_failure(result, 2)
     assert len(result.error_lines) == 1
@@ -158,7 +123,7 @@ def test_export_to_a_missing_folder(tmp_path: Path, example_file: Path) -> None:
     assert not (tmp_path / "nowhere").exists()
 
 
-def test_export_toml_syntax_error(tmp_path: Path) -> None:
+def test_export_toml_syntax_error(tmp_path: Path, run_cli, assert_clean_failure) -> None:
     # Line 4 opens a string that never closes.
     text = VALID.replace('title = "Queue backlog"', 'title = "Queue backlog')
     assert text.splitlines()[3] == 'title = "Queue backlog'
@@ -171,7 +136,7 @@ def test_export_toml_syntax_error(tmp_path: Path) -> None:
     assert re.search(r"\bline 4, column \d+", line), line
 
 
-def test_export_toml_syntax_error_position(tmp_path: Path) -> None:
+def test_export_toml_syntax_error_position(tmp_path: Path, run_cli, assert_clean_failure) -> None:
     write(tmp_path, "table.toml", "schema_version = 1\n[meta\ntitle = 'x'\n")
     result = run_cli(tmp_path, "export", "table.toml")
     assert_clean_failure(result, 1)
@@ -179,7 +144,7 @@ def test_export_toml_syntax_error_position(tmp_path: Path) -> None:
     assert re.match(r"table\.toml: line 2, column \d+: ", result.error_lines[0]), result.stderr
 
 
-def test_export_schema_errors_name_each_field(tmp_path: Path) -> None:
+def test_export_schema_errors_name_each_field(tmp_path: Path, run_cli, assert_clean_failure) -> None:
     text = VALID.replace('severity = "SEV-3"', 'severity = "SEV-9"\ncolour = "red"').replace(
         "at = 2026-01-31T10:00:00Z", "at = 2026-01-31T10:00:00"
     )
@@ -205,7 +170,7 @@ def test_export_schema_errors_name_each_field(tmp_path: Path) -> None:
         ('title = "Queue backlog"\n', "", "meta.title"),
     ],
 )
-def test_export_one_schema_error(tmp_path: Path, old: str, new: str, path: str) -> None:
+def test_export_one_schema_error(tmp_path: Path, old: str, new: str, path: str, run_cli, assert_clean_failure) -> None:
     assert old in VALID
     write(tmp_path, "one.toml", VALID.replace(old, new))
     result = run_cli(tmp_path, "export", "one.toml")
@@ -214,7 +179,7 @@ def test_export_one_schema_error(tmp_path: Path, old: str, new: str, path: str) 
     assert result.error_lines[0].startswith(f"one.toml: {path}: "), result.stderr
 
 
-def test_export_newer_schema_version(tmp_path: Path, example_toml: str) -> None:
+def test_export_newer_schema_version(tmp_path: Path, example_toml: str, run_cli, assert_clean_failure) -> None:
     newer = SCHEMA_VERSION + 98
     assert example_toml.startswith(f"schema_version = {SCHEMA_VERSION}\n")
     text = example_toml.replace(f"schema_version = {SCHEMA_VERSION}", f"schema_version = {newer}", 1)
@@ -228,7 +193,7 @@ def test_export_newer_schema_version(tmp_path: Path, example_toml: str) -> None:
     assert str(newer) in numbers and str(SCHEMA_VERSION) in numbers, line
 
 
-def test_export_a_file_that_is_not_text(tmp_path: Path) -> None:
+def test_export_a_file_that_is_not_text(tmp_path: Path, run_cli, assert_clean_failure) -> None:
     (tmp_path / "binary.toml").write_bytes(b"schema_version = 1\n\xff\xfe\x00")
     result = run_cli(tmp_path, "export", "binary.toml")
     assert_clean_failure(result, 1)
@@ -236,7 +201,7 @@ def test_export_a_file_that_is_not_text(tmp_path: Path) -> None:
     assert result.error_lines[0].startswith("binary.toml: ")
 
 
-def test_export_a_folder(tmp_path: Path) -> None:
+def test_export_a_folder(tmp_path: Path, run_cli, assert_clean_failure) -> None:
     (tmp_path / "folder.toml").mkdir()
     result = run_cli(tmp_path, "export", "folder.toml")
     assert_clean_failure(result, 2)
@@ -247,7 +212,7 @@ def test_export_a_folder(tmp_path: Path) -> None:
 # new on an existing file, usage errors
 
 
-def test_new_refuses_an_existing_file(tmp_path: Path, example_file: Path) -> None:
+def test_new_refuses_an_existing_file(tmp_path: Path, example_file: Path, run_cli, assert_clean_failure) -> None:
     before = example_file.read_bytes()
     result = run_cli(tmp_path, "new", example_file.name, "--title", "Other")
     assert_clean_failure(result, 2)
@@ -270,7 +235,7 @@ def test_new_refuses_an_existing_file(tmp_path: Path, example_file: Path) -> Non
         ["--bogus"],
     ],
 )
-def test_usage_errors(tmp_path: Path, example_file: Path, args: list[str]) -> None:
+def test_usage_errors(tmp_path: Path, example_file: Path, args: list[str], run_cli, assert_clean_failure) -> None:
     result = run_cli(tmp_path, *args)
     assert_clean_failure(result, 2)
     assert "usage: postmortem" in result.stderr
@@ -278,7 +243,7 @@ def test_usage_errors(tmp_path: Path, example_file: Path, args: list[str]) -> No
     assert not (tmp_path / "x.toml").exists()
 
 
-def test_no_command_prints_help_and_fails(tmp_path: Path) -> None:
+def test_no_command_prints_help_and_fails(tmp_path: Path, run_cli, assert_clean_failure) -> None:
     result = run_cli(tmp_path)
     assert_clean_failure(result, 2)
     assert "usage: postmortem" in result.stderr

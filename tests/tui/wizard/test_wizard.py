@@ -2,7 +2,7 @@
 
 The tests press keys and click as an author would, then check the app's
 document, the file on disk and what the screen shows. The record forms are
-covered in test_tui_dialogs.py.
+covered in tui/dialogs/test_record_forms.py.
 """
 
 from __future__ import annotations
@@ -13,23 +13,11 @@ from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, OptionList, Static
-from tui_support import (
-    SIZE,
-    choose,
-    example_app,
-    focus_field,
-    go_to,
-    retype,
-    row_error,
-    shown_step,
-    small_app,
-    type_text,
-)
 
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.enums import Severity
 from postmortem.models.steps import STEP_IDS
-from postmortem.models.store import load, save
+from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
 from postmortem.screens.dialogs.confirm import ConfirmDialog
 from postmortem.screens.dialogs.factor_form import FactorForm
@@ -56,15 +44,15 @@ def header_text(app: WizardApp) -> str:
 # Moving between steps
 
 
-async def test_alt_n_and_alt_p_walk_every_step_and_focus_its_first_field(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_alt_n_and_alt_p_walk_every_step_and_focus_its_first_field(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         step_list = app.screen.query_one("#step-list", OptionList)
 
         def assert_on(index: int) -> None:
             step_id = STEP_IDS[index]
-            assert shown_step(app) == f"step-{step_id}"
+            assert ui.shown_step(app) == f"step-{step_id}"
             assert step_list.highlighted == index
             assert step_list.get_option_at_index(index).id == step_id
             assert app.focused is app.screen.query_one(FIRST_FIELD[step_id])
@@ -88,31 +76,31 @@ async def test_alt_n_and_alt_p_walk_every_step_and_focus_its_first_field(tmp_pat
         assert_on(0)
 
 
-async def test_a_step_clicked_in_the_list_shows_the_document_as_it_is_now(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "impact")
+async def test_a_step_clicked_in_the_list_shows_the_document_as_it_is_now(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "impact")
         assert app.focused is app.screen.query_one(FIRST_FIELD["impact"])
         app.document.impact.support_tickets = 12  # as another step or a palette command might
-        await go_to(pilot, "actions")
+        await ui.go_to(pilot, "actions")
         assert app.focused is app.screen.query_one(FIRST_FIELD["actions"])
-        await go_to(pilot, "impact")
+        await ui.go_to(pilot, "impact")
         assert app.screen.query_one("#field-impact-support-tickets Input", Input).value == "12"
 
 
 # Form fields, errors and saving
 
 
-async def test_typing_the_title_edits_the_document_and_marks_it_unsaved(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_typing_the_title_edits_the_document_and_marks_it_unsaved(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
         assert app.focused is app.screen.query_one(FIRST_FIELD["summary"])
         assert not app.unsaved
         assert "●" not in header_text(app)
 
         await pilot.press("end")
-        await type_text(pilot, " 2")
+        await ui.type_text(pilot, " 2")
         assert app.document.meta.title == "Database failover 2"
         assert app.unsaved
         assert "db-failover.toml ●" in header_text(app)
@@ -126,34 +114,34 @@ async def test_typing_the_title_edits_the_document_and_marks_it_unsaved(tmp_path
         # An empty title is refused on its row; the document keeps the last good one.
         await pilot.press("home", "ctrl+k")
         await pilot.pause()
-        assert row_error(app, "field-meta-title") == "required"
+        assert ui.row_error(app, "field-meta-title") == "required"
         assert app.document.meta.title == "Database failover"
-        await type_text(pilot, "DB")
-        assert row_error(app, "field-meta-title") == ""
+        await ui.type_text(pilot, "DB")
+        assert ui.row_error(app, "field-meta-title") == ""
         assert app.document.meta.title == "DB"
 
 
-async def test_invalid_date_and_zone_show_errors_and_ctrl_s_saves_what_loads_back(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_invalid_date_and_zone_show_errors_and_ctrl_s_saves_what_loads_back(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
         # 2026-03-02 becomes 2026-03-32, one key at a time.
-        await focus_field(pilot, "field-meta-incident-date")
+        await ui.focus_field(pilot, "field-meta-incident-date")
         await pilot.press("end", "backspace", "backspace", "3", "2")
         await pilot.pause()
         assert app.screen.query_one("#field-meta-incident-date Input", Input).value == "2026-03-32"
-        assert "use a date like" in row_error(app, "field-meta-incident-date")
+        assert "use a date like" in ui.row_error(app, "field-meta-incident-date")
         assert app.document.meta.incident_date == date(2026, 3, 2)
         assert not app.unsaved
 
-        await retype(pilot, "field-meta-timezone", "Mars/Base")
-        assert "unknown time zone" in row_error(app, "field-meta-timezone")
+        await ui.retype(pilot, "field-meta-timezone", "Mars/Base")
+        assert "unknown time zone" in ui.row_error(app, "field-meta-timezone")
         assert app.document.meta.timezone == "Europe/Berlin"
         assert not app.unsaved
 
-        await retype(pilot, "field-meta-services", "web, db")
-        await choose(pilot, "field-meta-severity", "SEV-1")
-        await go_to(pilot, "impact")
-        await retype(pilot, "field-impact-escalations", "7")
+        await ui.retype(pilot, "field-meta-services", "web, db")
+        await ui.choose(pilot, "field-meta-severity", "SEV-1")
+        await ui.go_to(pilot, "impact")
+        await ui.retype(pilot, "field-impact-escalations", "7")
         assert app.unsaved
         assert not app.path.exists()
 
@@ -173,23 +161,16 @@ async def test_invalid_date_and_zone_show_errors_and_ctrl_s_saves_what_loads_bac
 # Quitting
 
 
-async def make_a_change(pilot: Pilot) -> None:
+async def make_a_change(ui, pilot: Pilot) -> None:
     await pilot.press("end")
-    await type_text(pilot, "!")
+    await ui.type_text(pilot, "!")
     assert pilot.app.unsaved
 
 
-def saved_small_app(tmp_path) -> WizardApp:
-    """The small document opened from a file (as ``postmortem edit`` does)."""
-    app = small_app(tmp_path)
-    save(app.document, app.path)
-    return WizardApp(load(app.path), app.path, today=app.today)
-
-
-async def test_ctrl_q_without_changes_exits_at_once(tmp_path):
-    app = saved_small_app(tmp_path)
+async def test_ctrl_q_without_changes_exits_at_once(ui, saved_small_app):
+    app = saved_small_app()
     before = app.path.read_bytes()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=ui.size) as pilot:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
@@ -197,11 +178,11 @@ async def test_ctrl_q_without_changes_exits_at_once(tmp_path):
     assert app.path.read_bytes() == before
 
 
-async def test_ctrl_q_with_changes_asks_and_cancel_keeps_the_app_running(tmp_path):
-    app = saved_small_app(tmp_path)
+async def test_ctrl_q_with_changes_asks_and_cancel_keeps_the_app_running(ui, saved_small_app):
+    app = saved_small_app()
     before = app.path.read_bytes()
-    async with app.run_test(size=SIZE) as pilot:
-        await make_a_change(pilot)
+    async with app.run_test(size=ui.size) as pilot:
+        await make_a_change(ui, pilot)
         for cancel in (lambda: pilot.press("escape"), lambda: pilot.click("#answer-cancel")):
             await pilot.press("ctrl+q")
             await pilot.pause()
@@ -214,16 +195,16 @@ async def test_ctrl_q_with_changes_asks_and_cancel_keeps_the_app_running(tmp_pat
             assert app.screen is not dialog
             assert app.unsaved
         # The author goes on typing where they were.
-        await type_text(pilot, "?")
+        await ui.type_text(pilot, "?")
         assert app.document.meta.title == "Database failover!?"
     assert app.path.read_bytes() == before
 
 
-async def test_quit_without_saving_leaves_the_file_as_it_was(tmp_path):
-    app = saved_small_app(tmp_path)
+async def test_quit_without_saving_leaves_the_file_as_it_was(ui, saved_small_app):
+    app = saved_small_app()
     before = app.path.read_bytes()
-    async with app.run_test(size=SIZE) as pilot:
-        await make_a_change(pilot)
+    async with app.run_test(size=ui.size) as pilot:
+        await make_a_change(ui, pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.click("#answer-discard")
@@ -233,10 +214,10 @@ async def test_quit_without_saving_leaves_the_file_as_it_was(tmp_path):
     assert app.path.read_bytes() == before
 
 
-async def test_save_and_quit_writes_the_file_then_exits(tmp_path):
-    app = saved_small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await make_a_change(pilot)
+async def test_save_and_quit_writes_the_file_then_exits(ui, saved_small_app):
+    app = saved_small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await make_a_change(ui, pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -251,11 +232,11 @@ async def test_save_and_quit_writes_the_file_then_exits(tmp_path):
 # The command palette
 
 
-async def open_palette(pilot: Pilot, query: str = "") -> CommandList:
+async def open_palette(ui, pilot: Pilot, query: str = "") -> CommandList:
     await pilot.press("ctrl+p")
     await pilot.pause()
     assert isinstance(pilot.app.screen, CommandPalette)
-    await type_text(pilot, query)
+    await ui.type_text(pilot, query)
     return pilot.app.screen.query_one(CommandList)
 
 
@@ -263,9 +244,9 @@ def command_names(commands: CommandList) -> list[str]:
     return [str(commands.get_option_at_index(i).prompt).split("\n")[0] for i in range(commands.option_count)]
 
 
-async def palette_run(pilot: Pilot, query: str, expected: str) -> None:
+async def palette_run(ui, pilot: Pilot, query: str, expected: str) -> None:
     """Type ``query`` in the palette, wait until ``expected`` is the first command, press enter."""
-    commands = await open_palette(pilot, query)
+    commands = await open_palette(ui, pilot, query)
     for _ in range(50):
         if command_names(commands)[:1] == [expected]:
             break
@@ -277,10 +258,10 @@ async def palette_run(pilot: Pilot, query: str, expected: str) -> None:
     assert not isinstance(pilot.app.screen, CommandPalette)
 
 
-async def test_the_palette_lists_the_wizard_commands(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        commands = await open_palette(pilot)
+async def test_the_palette_lists_the_wizard_commands(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        commands = await open_palette(ui, pilot)
         for _ in range(50):
             if commands.option_count:
                 break
@@ -299,33 +280,33 @@ async def test_the_palette_lists_the_wizard_commands(tmp_path):
         await pilot.press("escape")
 
 
-async def test_palette_commands_go_to_save_export_and_open_forms(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await make_a_change(pilot)
-        await palette_run(pilot, "go to time", "Go to Timeline")
-        assert shown_step(app) == "step-timeline"
+async def test_palette_commands_go_to_save_export_and_open_forms(tmp_path, ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await make_a_change(ui, pilot)
+        await palette_run(ui, pilot, "go to time", "Go to Timeline")
+        assert ui.shown_step(app) == "step-timeline"
         assert app.focused is app.screen.query_one("#timeline-table")
 
-        await palette_run(pilot, "save", "Save")
+        await palette_run(ui, pilot, "save", "Save")
         assert not app.unsaved
         assert load(app.path) == app.document
 
         target = tmp_path / "db-failover.md"
         assert not target.exists()
-        await palette_run(pilot, "export", "Export Markdown")
+        await palette_run(ui, pilot, "export", "Export Markdown")
         assert target.read_text(encoding="utf-8") == render_markdown(app.document)
 
-        await palette_run(pilot, "add contrib", "Add contributing factor")
+        await palette_run(ui, pilot, "add contrib", "Add contributing factor")
         await pilot.pause()
-        assert shown_step(app) == "step-factors"
+        assert ui.shown_step(app) == "step-factors"
         assert isinstance(app.screen, FactorForm)
         await pilot.press("escape")
         await pilot.pause()
 
-        await palette_run(pilot, "add action", "Add action item")
+        await palette_run(ui, pilot, "add action", "Add action item")
         await pilot.pause()
-        assert shown_step(app) == "step-actions"
+        assert ui.shown_step(app) == "step-actions"
         assert isinstance(app.screen, ActionForm)
 
 
@@ -336,10 +317,10 @@ def review_gaps(app: WizardApp) -> str:
     return str(app.screen.query_one("#review-missing", Static).render())
 
 
-async def test_review_lists_what_a_new_document_lacks(tmp_path):
-    app = small_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "review")
+async def test_review_lists_what_a_new_document_lacks(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "review")
         gaps = review_gaps(app)
         assert gaps.startswith("Still missing")
         assert "Timeline: at least one event" in gaps
@@ -350,18 +331,18 @@ async def test_review_lists_what_a_new_document_lacks(tmp_path):
         assert "Database failover" in markdown.source
 
         # Fill a gap elsewhere and come back: the review shows the document as it is now.
-        await go_to(pilot, "summary")
-        await choose(pilot, "field-meta-severity", "SEV-3")
-        await go_to(pilot, "review")
+        await ui.go_to(pilot, "summary")
+        await ui.choose(pilot, "field-meta-severity", "SEV-3")
+        await ui.go_to(pilot, "review")
         assert "severity" not in review_gaps(app)
         assert markdown.source == render_markdown(app.document)
         assert "SEV-3" in markdown.source
 
 
-async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_to(pilot, "review")
+async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "review")
         assert review_gaps(app) == "Every step has its required content."
         markdown = app.screen.query_one("#review-document", Markdown)
         assert markdown.source == render_markdown(app.document)
@@ -384,8 +365,8 @@ async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(tmp_pa
 # A small terminal
 
 
-async def test_every_step_fits_in_80_by_24(tmp_path):
-    app = example_app(tmp_path)
+async def test_every_step_fits_in_80_by_24(ui, example_app):
+    app = example_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         step_list = app.screen.query_one("#step-list", OptionList)
@@ -394,7 +375,7 @@ async def test_every_step_fits_in_80_by_24(tmp_path):
             if index:
                 await pilot.press("alt+n")
                 await pilot.pause()
-            assert shown_step(app) == f"step-{step_id}"
+            assert ui.shown_step(app) == f"step-{step_id}"
             # The step list stays whole on screen, every step in it.
             assert step_list.display and step_list.region.width >= 16
             assert screen_region.contains_region(step_list.region)
@@ -407,10 +388,10 @@ async def test_every_step_fits_in_80_by_24(tmp_path):
             assert shown.height >= min(2, app.focused.region.height)
 
 
-async def test_a_short_terminal_gives_the_timeline_table_the_room_and_scrolls_the_detail(tmp_path):
-    app = example_app(tmp_path)
+async def test_a_short_terminal_gives_the_timeline_table_the_room_and_scrolls_the_detail(ui, example_app):
+    app = example_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await go_to(pilot, "timeline")
+        await ui.go_to(pilot, "timeline")
         step = app.screen.query_one("#step-timeline")
         assert not step.query_one(".step-intro").display
         table = step.query_one("#timeline-table")
@@ -422,24 +403,24 @@ async def test_a_short_terminal_gives_the_timeline_table_the_room_and_scrolls_th
         detail.scroll_end(animate=False)
         await pilot.pause()
         assert detail.scroll_y == detail.max_scroll_y > 0
-    app = example_app(tmp_path)
+    app = example_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        await go_to(pilot, "timeline")
+        await ui.go_to(pilot, "timeline")
         assert app.screen.query_one("#step-timeline .step-intro").display
 
 
-async def test_resizing_down_to_60_by_20_and_back_never_breaks_and_smaller_says_what_it_needs(tmp_path):
-    app = example_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_resizing_down_to_60_by_20_and_back_never_breaks_and_smaller_says_what_it_needs(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
         # Every step but Review (its hundreds of Markdown widgets make each resize slow; the 80x24 test covers it).
         for step_id in STEP_IDS[:-1]:
-            await go_to(pilot, step_id)
-            for size in ((60, 20), SIZE) if step_id != "timeline" else ((60, 20), (200, 60), SIZE):
+            await ui.go_to(pilot, step_id)
+            for size in ((60, 20), ui.size) if step_id != "timeline" else ((60, 20), (200, 60), ui.size):
                 await pilot.resize_terminal(*size)
                 await pilot.pause()
-                assert shown_step(app) == f"step-{step_id}"
+                assert ui.shown_step(app) == f"step-{step_id}"
                 assert app.screen is app.wizard
-        await go_to(pilot, "actions")
+        await ui.go_to(pilot, "actions")
         await pilot.press("a")
         await pilot.pause()
         dialog = app.screen

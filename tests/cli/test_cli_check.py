@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from test_cli import run_cli
 
 CLEAN = """\
 schema_version = 1
@@ -40,13 +39,13 @@ def files(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_a_clean_file_passes(files):
+def test_a_clean_file_passes(files, run_cli):
     result = run_cli(files, "check", "clean.toml")
     assert result.code == 0, result
     assert result.stdout == "clean.toml: no findings\n"
 
 
-def test_findings_are_grouped_by_step_with_locations_and_errors_fail(files):
+def test_findings_are_grouped_by_step_with_locations_and_errors_fail(files, run_cli):
     result = run_cli(files, "check", "blaming.toml")
     assert result.code == 1
     lines = result.stdout.splitlines()
@@ -59,7 +58,7 @@ def test_findings_are_grouped_by_step_with_locations_and_errors_fail(files):
     assert any(line.startswith("    warning  actions[0].action: the action is not specific") for line in lines)
 
 
-def test_json_prints_one_line_per_file(files):
+def test_json_prints_one_line_per_file(files, run_cli):
     result = run_cli(files, "check", "clean.toml", "blaming.toml", "--json")
     assert result.code == 1
     first, second = (json.loads(line) for line in result.stdout.splitlines())
@@ -72,7 +71,7 @@ def test_json_prints_one_line_per_file(files):
     }
 
 
-def test_rule_prefixes_filter_and_strict_fails_on_warnings(files):
+def test_rule_prefixes_filter_and_strict_fails_on_warnings(files, run_cli):
     smart = run_cli(files, "check", "blaming.toml", "--rule", "smart", "--json")
     rules = {f["rule"] for f in json.loads(smart.stdout)["findings"]}
     assert rules == {"smart.specific", "smart.measurable", "smart.overdue"}  # due in 2026-02, still open
@@ -81,7 +80,7 @@ def test_rule_prefixes_filter_and_strict_fails_on_warnings(files):
     assert strict.code == 1
 
 
-def test_an_unreadable_file_exits_2_and_the_others_are_still_checked(files):
+def test_an_unreadable_file_exits_2_and_the_others_are_still_checked(files, run_cli):
     result = run_cli(files, "check", "broken.toml", "clean.toml", "missing.toml")
     assert result.code == 2
     assert "Traceback" not in result.stderr
@@ -91,7 +90,7 @@ def test_an_unreadable_file_exits_2_and_the_others_are_still_checked(files):
     assert result.stdout == "clean.toml: no findings\n"
 
 
-def test_many_files_are_checked_in_parallel_and_reported_in_order(files):
+def test_many_files_are_checked_in_parallel_and_reported_in_order(files, run_cli):
     names = []
     for index in range(30):
         name = f"incident-{index:02d}.toml"
