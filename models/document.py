@@ -44,8 +44,8 @@ from postmortem.models.enums import (
 SCHEMA_VERSION = 1
 
 
-class Section(BaseModel):
-    """Common settings: unknown keys are errors, numbers are accepted as text."""
+class DocumentPart(BaseModel):
+    """The base of every table of the file. Unknown keys are errors, numbers are accepted as text."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -77,7 +77,7 @@ def _fixed_offset(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=timezone(offset), fold=0)
 
 
-class Meta(Section):
+class Meta(DocumentPart):
     id: str = ""
     title: str
     status: Status = Status.DRAFT
@@ -111,21 +111,21 @@ class Meta(Section):
         return ZoneInfo(self.timezone)
 
 
-class Summary(Section):
+class Summary(DocumentPart):
     what_happened: str = ""
     root_cause: str = ""
     resolution: str = ""
     customer_impact: str = ""
 
 
-class ImpactedService(Section):
+class ImpactedService(DocumentPart):
     name: str
     effect: str = ""
 
     _check_name = field_validator("name")(_required_text)
 
 
-class Impact(Section):
+class Impact(DocumentPart):
     users_affected: str = ""
     regions: list[str] = []
     customer_experience: str = ""
@@ -143,7 +143,7 @@ class Impact(Section):
     services: list[ImpactedService] = []
 
 
-class TimelineEvent(Section):
+class TimelineEvent(DocumentPart):
     at: AwareDatetime
     event: str
     kind: EventKind = EventKind.NOTE
@@ -157,7 +157,7 @@ class TimelineEvent(Section):
     _check_at = field_validator("at")(_fixed_offset)
 
 
-class Factor(Section):
+class Factor(DocumentPart):
     id: str = ""
     title: str
     category: Category
@@ -182,18 +182,18 @@ class Factor(Section):
         return area
 
 
-class WhyStep(Section):
+class WhyStep(DocumentPart):
     why: str = ""
     because: str = ""
 
 
-class WhyChain(Section):
+class WhyChain(DocumentPart):
     problem: str = ""
     steps: list[WhyStep] = []
     root_cause: str = ""
 
 
-class ActionItem(Section):
+class ActionItem(DocumentPart):
     id: str = ""
     action: str
     owner: str = ""
@@ -210,41 +210,43 @@ class ActionItem(Section):
     _check_action = field_validator("action")(_required_text)
 
 
-class Lessons(Section):
+class Lessons(DocumentPart):
     went_well: list[str] = []
     went_poorly: list[str] = []
     lucky: list[str] = []
     key_learnings: list[str] = []
 
 
-class Response(Section):
+class Response(DocumentPart):
     mitigation: str = ""
     verification: str = ""
     residual_risk: str = ""
     communication: str = ""
 
 
-class Link(Section):
+class Link(DocumentPart):
     label: str = ""
     url: str
 
     _check_url = field_validator("url")(_required_text)
 
 
-class HistoryEntry(Section):
+class HistoryEntry(DocumentPart):
     date: date
     author: str = ""
     change: str = ""
 
 
-class AgendaItem(Section):
+class AgendaItem(DocumentPart):
     topic: str
     minutes: int = Field(gt=0)
 
     _check_topic = field_validator("topic")(_required_text)
 
 
-class Review(Section):
+class ReviewMeeting(DocumentPart):
+    """The [review] table: the review meeting's time, its agenda and its notes."""
+
     meeting: AwareDatetime | None = None
     agenda: list[AgendaItem] = []
     notes: str = ""
@@ -252,7 +254,7 @@ class Review(Section):
     _check_meeting = field_validator("meeting")(_fixed_offset)
 
 
-class Postmortem(Section):
+class Postmortem(DocumentPart):
     schema_version: int = SCHEMA_VERSION
     meta: Meta
     summary: Summary = Summary()
@@ -265,7 +267,7 @@ class Postmortem(Section):
     response: Response = Response()
     links: list[Link] = []
     history: list[HistoryEntry] = []
-    review: Review = Review()
+    review: ReviewMeeting = ReviewMeeting()
     extra: dict[str, Any] = {}
 
     @field_validator("timeline")

@@ -3,6 +3,7 @@ imports no views for its non-interactive commands."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -65,8 +66,16 @@ def test_every_package_folder_is_installed():
 
 @pytest.mark.slow
 def test_the_wheel_holds_only_the_postmortem_package(tmp_path: Path):
+    # Built from a copy: a build in the checkout would leave its build/ folder there.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, source / name)
+    for folder in SETUPTOOLS["package-dir"].values():
+        ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+        shutil.copytree(ROOT / folder, source / folder, ignore=ignore, dirs_exist_ok=True)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(source)],
         capture_output=True,
         text=True,
         check=False,

@@ -12,7 +12,16 @@ from postmortem.models.checks import Finding, Level, run_checks
 from postmortem.models.checks.blame import blame_in
 from postmortem.models.checks.smart import is_measurable, is_specific
 from postmortem.models.checks.whys import ends_at_person
-from postmortem.models.document import ActionItem, Factor, Meta, Postmortem, Review, TimelineEvent, WhyChain, WhyStep
+from postmortem.models.document import (
+    ActionItem,
+    Factor,
+    Meta,
+    Postmortem,
+    ReviewMeeting,
+    TimelineEvent,
+    WhyChain,
+    WhyStep,
+)
 from postmortem.models.enums import ActionStatus, Category, EventKind, Horizon, Milestone, Status
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "checks"
@@ -128,7 +137,7 @@ def test_blame_is_found_in_every_free_text_field():
         timeline=[TimelineEvent(at=datetime(2026, 2, 12, 10, tzinfo=UTC), event="The operator caused the failover")],
         actions=[ActionItem(action="Hold the engineer accountable", success="Nobody should have to")],
         lessons={"went_poorly": ["fine", "It was human error"]},
-        review=Review(notes="If only we had known."),
+        review=ReviewMeeting(notes="If only we had known."),
     )
     found = {f.location for f in run_checks(document, TODAY) if f.rule.startswith("blame.") and f.rule != "blame.name"}
     assert found == {"timeline[0].event", "actions[0].action", "lessons.went_poorly[1]", "review.notes"}
@@ -222,7 +231,7 @@ def test_each_smart_rule(fields, rule, location, level):
 def test_horizons_count_from_the_incident_or_the_review_meeting():
     late = action(due=DAY + timedelta(days=35))  # short-term: 31 days
     assert "smart.time-bound" in dict(rules(doc(actions=[late], factors=[FACTOR])))
-    meeting = Review(meeting=datetime(2026, 2, 19, 10, tzinfo=UTC))
+    meeting = ReviewMeeting(meeting=datetime(2026, 2, 19, 10, tzinfo=UTC))
     assert rules(doc(actions=[late], factors=[FACTOR], review=meeting)) == []
     done = action(due=TODAY - timedelta(days=3), status=ActionStatus.DONE)
     assert rules(doc(actions=[done], factors=[FACTOR])) == []

@@ -19,7 +19,7 @@ from postmortem.models.document import (
     Factor,
     Meta,
     Postmortem,
-    Review,
+    ReviewMeeting,
     TimelineEvent,
 )
 from postmortem.models.enums import (
@@ -246,7 +246,7 @@ def test_naive_datetime_is_rejected_when_building_the_model():
     with pytest.raises(ValidationError, match="timezone"):
         TimelineEvent(at=datetime(2026, 1, 31, 10, 0), event="x")
     with pytest.raises(ValidationError):
-        Review(meeting=datetime(2026, 1, 31, 10, 0))
+        ReviewMeeting(meeting=datetime(2026, 1, 31, 10, 0))
 
 
 def test_date_without_time_is_not_an_event_time():
@@ -267,7 +267,7 @@ def test_offset_with_seconds_is_rejected_because_toml_cannot_write_it():
     with pytest.raises(ValidationError, match="whole minutes"):
         TimelineEvent(at=datetime(2026, 1, 31, 10, 0, tzinfo=odd), event="x")
     with pytest.raises(ValidationError, match="whole minutes"):
-        Review(meeting=datetime(2026, 1, 31, 10, 0, tzinfo=odd))
+        ReviewMeeting(meeting=datetime(2026, 1, 31, 10, 0, tzinfo=odd))
     # Whole minutes, even unusual ones, are fine.
     quarter = timezone(timedelta(hours=5, minutes=45))
     assert TimelineEvent(at=datetime(2026, 1, 31, 10, 0, tzinfo=quarter), event="x").at.utcoffset() == timedelta(
@@ -285,7 +285,7 @@ def test_a_zone_becomes_the_offset_in_force_at_that_time():
     berlin = ZoneInfo("Europe/Berlin")
     winter = TimelineEvent(at=datetime(2026, 3, 29, 1, 30, tzinfo=berlin), event="x").at
     summer = TimelineEvent(at=datetime(2026, 3, 29, 3, 30, tzinfo=berlin), event="x").at
-    meeting = Review(meeting=datetime(2026, 7, 1, 9, 0, tzinfo=berlin)).meeting
+    meeting = ReviewMeeting(meeting=datetime(2026, 7, 1, 9, 0, tzinfo=berlin)).meeting
 
     assert winter.tzinfo == timezone(timedelta(hours=1))
     assert summer.tzinfo == timezone(timedelta(hours=2))

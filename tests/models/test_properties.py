@@ -24,7 +24,7 @@ from postmortem.models.document import (
     Meta,
     Postmortem,
     Response,
-    Review,
+    ReviewMeeting,
     Summary,
     TimelineEvent,
     WhyChain,
@@ -239,7 +239,7 @@ response = st.builds(Response, mitigation=text, verification=text, residual_risk
 links = st.builds(Link, label=text, url=filled_text)
 history = st.builds(HistoryEntry, date=dates, author=text, change=text)
 review = st.builds(
-    Review,
+    ReviewMeeting,
     meeting=optional(aware_times),
     agenda=st.lists(st.builds(AgendaItem, topic=filled_text, minutes=st.integers(1, 600)), max_size=3),
     notes=text,
