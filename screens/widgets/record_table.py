@@ -41,7 +41,7 @@ class RecordDetail(VerticalScroll):
 class RecordTable(DataTable[Any]):
     """A row-cursor table whose row keys are the records' indexes in the document."""
 
-    # Unscoped: as the record detail's.
+    # Unscoped: the rules style the table itself.
     SCOPED_CSS = False
     DEFAULT_CSS = """
     .record-table {

@@ -15,8 +15,6 @@ from postmortem.screens.wizard.records import RecordsStep
 
 
 class FactorsStep(RecordsStep):
-    # Unscoped: as the other steps' rules.
-    SCOPED_CSS = False
     DEFAULT_CSS = """
     .factor-questions {
         color: $text-muted;

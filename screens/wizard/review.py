@@ -16,8 +16,6 @@ from postmortem.screens.wizard.step import StepView
 
 
 class ReviewStep(StepView):
-    # Unscoped: as the other steps' rules.
-    SCOPED_CSS = False
     DEFAULT_CSS = """
     #review-findings-title {
         padding: 0 0 0 0;

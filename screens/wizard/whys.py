@@ -18,8 +18,6 @@ from postmortem.screens.wizard.step import FormStep
 
 
 class WhysStep(FormStep):
-    # Unscoped: as the other steps' rules.
-    SCOPED_CSS = False
     DEFAULT_CSS = """
     .why-chain {
         height: auto;
