@@ -68,8 +68,8 @@ class MeetingScreen(Screen[None]):
         self.actions_at_start = [item.model_copy(deep=True) for item in document.actions]
         self.current_section = MEETING_SECTION_IDS[0]
         self._drawn: tuple[str, str] | None = None
-        self.actions = RecordEditor(self, ACTIONS, lambda index: self._show_record("actions", index))
-        self.factors = RecordEditor(self, FACTORS, lambda index: self._show_record("factors", index))
+        self.action_editor = RecordEditor(self, ACTIONS, lambda index: self._show_record("actions", index))
+        self.factor_editor = RecordEditor(self, FACTORS, lambda index: self._show_record("factors", index))
 
     @property
     def document(self) -> Postmortem:
@@ -156,16 +156,16 @@ class MeetingScreen(Screen[None]):
             self.section.highlight(index)
 
     def action_add_action(self) -> None:
-        self.actions.add()
+        self.action_editor.add()
 
     def action_add_factor(self, key: str = "f") -> None:
         """``key`` only tells the two bindings apart (see ``check_action``)."""
-        self.factors.add()
+        self.factor_editor.add()
 
     def action_edit(self) -> None:
         index = self.section.selected()
         if index is not None:
-            (self.actions if self.current_section == "actions" else self.factors).edit(index)
+            (self.action_editor if self.current_section == "actions" else self.factor_editor).edit(index)
 
     @on(OptionList.OptionSelected)
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
