@@ -1,4 +1,4 @@
-"""Review mode: the agenda's countdown with a clock of our own, moving through the sections, and
+"""The meeting screen (review mode): the agenda's countdown with a clock of our own, moving through the sections, and
 capturing what the meeting decides (action items, factors, agreement, notes) with a safe save."""
 
 from __future__ import annotations
