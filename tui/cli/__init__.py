@@ -1,18 +1,24 @@
 """The ``postmortem`` command line: one module per command, each with ``add_parser`` and ``run``.
 
-Exit codes: 0 ok, 1 invalid document, 2 usage or I/O error. Problems are
-printed on stderr, one line each, naming the file. Only the interactive
-commands import Textual.
+Exit codes, the same for every command: 0 ok, 1 the document is invalid or
+has errors, 2 a usage or file error; 130 after ctrl+c, 141 when the reader of
+the output went away (``postmortem check … | head``). Problems are printed on
+stderr, one line each, naming the file. Only the interactive commands import
+Textual.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from postmortem.models.errors import DocumentError
 from postmortem.tui.cli import check, demo, edit, export, new, review, serve, timeline
+
+# The status of a process that SIGPIPE ended (128 + 13), as shells report it.
+READER_GONE = 141
 
 # In the order `postmortem --help` lists them.
 COMMANDS = {
@@ -57,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         code: int = COMMANDS[args.command].run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
     except DocumentError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
@@ -64,3 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return code
+
+
+def _reader_gone() -> int:
+    """The output's reader closed it (``| head``): stop quietly, with the status of a process ended by SIGPIPE."""
+    # What is still buffered goes nowhere, so that the flush at exit does not fail again.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return READER_GONE

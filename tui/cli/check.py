@@ -26,8 +26,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = commands.add_parser(
         "check",
         help="check postmortems for blame, SMART action items, completeness and consistency",
-        description="Exit 0 when no file has errors (with --strict: nor warnings), 1 when one has, "
-        "2 when a file cannot be read.",
+        description="Exit 0 when no file has errors (with --strict: nor warnings), 1 when one has or is not a "
+        "valid postmortem, 2 when a file cannot be read.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--json", action="store_true", help='one line per file: {"file": ..., "findings": [...]}')
@@ -41,17 +41,20 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
 
 
-def check_file(path: Path) -> tuple[list[Finding], list[str]]:
-    """The findings for one file, or the lines saying why it could not be read."""
+# One file's result: its findings, or the lines saying why it could not be read and the exit code that calls for.
+Result = tuple[list["Finding"], list[str], int]
+
+
+def check_file(path: Path) -> Result:
     from postmortem.models.checks import run_checks
 
     try:
-        return run_checks(load(path)), []
+        return run_checks(load(path)), [], 0
     except DocumentError as error:
-        return [], error.lines()
+        return [], error.lines(), error.exit_code
 
 
-def _results(paths: list[Path]) -> Iterator[tuple[list[Finding], list[str]]]:
+def _results(paths: list[Path]) -> Iterator[Result]:
     """Each file's results in order; many files are checked on every core."""
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         yield from map(check_file, paths)
@@ -63,12 +66,12 @@ def _results(paths: list[Path]) -> Iterator[tuple[list[Finding], list[str]]]:
 def run(args: argparse.Namespace) -> int:
     from postmortem.models.checks import Level
 
-    code = 0
-    for path, (found, problems) in zip(args.files, _results(args.files)):
+    code = 0  # the most serious of the files' outcomes
+    for path, (found, problems, failed) in zip(args.files, _results(args.files)):
         if problems:
             for line in problems:
                 print(line, file=sys.stderr)
-            code = 2
+            code = max(code, failed)
             continue
         findings = [f for f in found if not args.rule or f.rule.startswith(tuple(args.rule))]
         if args.json:
@@ -76,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_human(path, findings)
         failing = {Level.ERROR, Level.WARNING} if args.strict else {Level.ERROR}
-        if code != 2 and any(f.severity in failing for f in findings):
-            code = 1
+        if any(f.severity in failing for f in findings):
+            code = max(code, 1)
     return code
 
 
