@@ -69,9 +69,10 @@ def backup_path(path: Path) -> Path:
 def save(doc: Postmortem, path: Path | str, *, backup: bool = False) -> str:
     """Write ``doc`` atomically (temp file beside it, fsync, rename); return the text.
 
-    With ``backup`` the file's previous content is kept as ``FILE.bak`` first.
+    With ``backup`` the file's previous content is kept as ``FILE.bak`` first. Through a
+    symbolic link, the file it points to is written (and its ``.bak`` kept beside it).
     """
-    path = Path(path)
+    path = _followed(Path(path))
     text = dumps(doc)
     if backup:
         try:
@@ -87,31 +88,57 @@ def save(doc: Postmortem, path: Path | str, *, backup: bool = False) -> str:
 
 
 def write_atomic(path: Path, content: str | bytes, *, mode_from: Path | None = None) -> None:
-    """Replace ``path`` with ``content`` keeping its permissions (or those of ``mode_from``)."""
+    """Replace ``path`` with ``content`` keeping its permissions and owner (or those of ``mode_from``).
+
+    A symbolic link stays a link: the file it points to is replaced.
+    """
+    path = _followed(path)
     folder = path.parent if str(path.parent) else Path(".")
     # Encoded before the temp file exists: a failure leaves nothing behind.
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        mode = (mode_from or path).stat().st_mode & 0o7777
+        before: os.stat_result | None = (mode_from or path).stat()
     except FileNotFoundError:
-        mode = None
+        before = None
     except OSError as error:
         raise FileAccessError(path, [f"cannot write: {error.strerror or error}"]) from None
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise FileAccessError(path, [f"cannot write in {folder}: {error.strerror or error}"]) from None
+        raise FileAccessError(
+            path, [f"cannot save in {folder}: {error.strerror or error}; the file is unchanged"]
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, mode if mode is not None else 0o666 & ~_umask())
+        os.chmod(temp_name, before.st_mode & 0o7777 if before is not None else 0o666 & ~_umask())
+        if before is not None:
+            _keep_owner(temp_name, before)
         os.replace(temp_name, path)
     except OSError as error:
         Path(temp_name).unlink(missing_ok=True)
         raise FileAccessError(path, [f"cannot write: {error.strerror or error}"]) from None
     _fsync_folder(folder)
+
+
+def _followed(path: Path) -> Path:
+    """The file a symbolic link (or a chain of them) points to; any other path as it is."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _keep_owner(name: str, before: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, where this process may (root, or its own group)."""
+    if not hasattr(os, "chown") or (before.st_uid, before.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    try:
+        os.chown(name, before.st_uid, before.st_gid)
+    except PermissionError:
+        try:
+            os.chown(name, -1, before.st_gid)
+        except PermissionError:
+            pass
 
 
 def _umask() -> int:
