@@ -15,6 +15,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.timer import Timer
 
 from postmortem.models.codec import dumps
 from postmortem.models.document import Postmortem
@@ -25,6 +26,9 @@ from postmortem.screens.dialogs.confirm import conflict_dialog, quit_dialog, rec
 from postmortem.screens.dialogs.too_small import TooSmallScreen, too_small
 from postmortem.screens.host import DocumentChanged
 from postmortem.tui.safekeeping import Safekeeper
+
+# Seconds of quiet after an edit before the unsaved mark is checked against the saved text.
+SETTLE_DELAY = 0.4
 
 
 class DocumentApp(App[int]):
@@ -48,7 +52,10 @@ class DocumentApp(App[int]):
         self._document = document
         self.path = path
         self.saved_text = dumps(document)
-        self.edited = False  # an edit since the last save: the cheap check for the title bar
+        # What the title bar's unsaved mark shows. An edit sets it at once; once typing pauses it is
+        # compared with the saved text, so that an edit undone by hand clears it as quitting would find.
+        self.marked_unsaved = False
+        self._mark_timer: Timer | None = None
         self._today = today
         self.disk_text = _text_on_disk(path)  # what the file held when opened or last saved here
         self.safekeeper = Safekeeper(self, path, lambda: self.document)
@@ -139,13 +146,23 @@ class DocumentApp(App[int]):
 
     def note_change(self) -> None:
         """After each edit: mark the title, keep a recovery copy soon, redraw what depends on the document."""
-        self.edited = True
-        self.refresh_title()
+        self.show_unsaved(True)
+        if self._mark_timer is not None:
+            self._mark_timer.stop()
+        self._mark_timer = self.set_timer(SETTLE_DELAY, self._settle_mark)
         self.safekeeper.changed()
         self.show_change()
 
+    def _settle_mark(self) -> None:
+        self._mark_timer = None
+        self.show_unsaved(self.unsaved)
+
+    def show_unsaved(self, unsaved: bool) -> None:
+        self.marked_unsaved = unsaved
+        self.refresh_title()
+
     def refresh_title(self) -> None:
-        self.title = f"{self.path.name} ●" if self.edited else self.path.name
+        self.title = f"{self.path.name} ●" if self.marked_unsaved else self.path.name
 
     # Saving
 
@@ -170,8 +187,7 @@ class DocumentApp(App[int]):
             self.safekeeper.moved(path)
             self.path = path
         self.saved_text = self.disk_text = text
-        self.edited = False
-        self.refresh_title()
+        self.show_unsaved(False)
         self.safekeeper.settled()
         self.notify(f"Saved {self.path}", timeout=3)
         return True
@@ -189,8 +205,7 @@ class DocumentApp(App[int]):
                 return
             self.replace_document(document)
             self.saved_text = self.disk_text = on_disk
-            self.edited = False
-            self.refresh_title()
+            self.show_unsaved(False)
             self.safekeeper.settled()
 
     # Quitting

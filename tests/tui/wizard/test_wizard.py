@@ -105,11 +105,12 @@ async def test_typing_the_title_edits_the_document_and_marks_it_unsaved(ui, smal
         assert app.unsaved
         assert "db-failover.toml ●" in header_text(app)
 
-        # Typing it back to what was saved: nothing to save.
+        # Typing it back to what was saved: nothing to save, and the mark says so once typing pauses.
         await pilot.press("backspace", "backspace")
         await pilot.pause()
         assert app.document.meta.title == "Database failover"
         assert not app.unsaved
+        await ui.wait_until(pilot, lambda: "●" not in header_text(app))
 
         # An empty title is refused on its row; the document keeps the last good one.
         await pilot.press("home", "ctrl+k")
