@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 from postmortem.models.codec import SchemaError, TomlSyntaxError, dumps, loads
@@ -135,10 +136,8 @@ def _keep_owner(name: str, before: os.stat_result) -> None:
     try:
         os.chown(name, before.st_uid, before.st_gid)
     except PermissionError:
-        try:
+        with suppress(PermissionError):
             os.chown(name, -1, before.st_gid)
-        except PermissionError:
-            pass
 
 
 def _umask() -> int:

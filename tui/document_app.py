@@ -187,7 +187,7 @@ class DocumentApp(App[int]):
             self.safekeeper.moved(path)
             self.path = path
         self.saved_text = self.disk_text = text
-        self.show_unsaved(False)
+        self.show_unsaved(self.unsaved)
         self.safekeeper.settled()
         self.notify(f"Saved {self.path}", timeout=3)
         return True

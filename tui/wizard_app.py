@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from textual import on
 from textual.app import App
+from textual.markup import escape
 from textual.timer import Timer
 
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.checks import Finding, run_checks
 from postmortem.models.document import Postmortem
 from postmortem.models.errors import DocumentError
+from postmortem.models.locations import value_at
 from postmortem.models.store import write_atomic
+from postmortem.screens.dialogs.confirm import unusable_text_dialog
+from postmortem.screens.widgets.fields import FieldRow, to_text
 from postmortem.screens.wizard.screen import WizardScreen
+from postmortem.screens.wizard.step import StepView
 from postmortem.tui.commands import WizardCommands
 from postmortem.tui.document_app import DocumentApp
 
@@ -55,6 +61,15 @@ class WizardApp(DocumentApp):
         self.wizard.show_progress()
         self.wizard.show_findings(self.findings)
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether quitting now would lose anything: a change not on disk, or text that cannot be used."""
+        return super().unsaved or bool(self.unusable_rows())
+
+    def unusable_rows(self) -> list[FieldRow]:
+        """The fields whose text cannot be used (the document keeps their earlier values)."""
+        return [row for row in self.wizard.query(FieldRow) if row.invalid]
+
     def refresh_findings(self) -> None:
         self._check_timer = None
         self.findings = run_checks(self.document, self.today)
@@ -66,6 +81,26 @@ class WizardApp(DocumentApp):
         self.safekeeper.write()
 
     # Actions
+
+    def action_save(self) -> bool:
+        """Save; while fields hold text that cannot be used, ask first: fix it, or save the rest."""
+        rows = self.unusable_rows()
+        if not rows:
+            return super().action_save()
+        self.push_screen(unusable_text_dialog([self._describe(row) for row in rows]), partial(self._unusable, rows[0]))
+        return False
+
+    def _describe(self, row: FieldRow) -> str:
+        step = next(node for node in row.ancestors if isinstance(node, StepView))
+        kept = to_text(row.spec, value_at(self.document, row.spec.name)) or "no value"
+        typed = " ".join(str(row.raw_value()).split())
+        return escape(f"{step.title} · {row.spec.label}: “{typed}” ({row.error}); saving keeps {kept}")
+
+    def _unusable(self, first: FieldRow, answer: str | None) -> None:
+        if answer == "fix":
+            self.wizard.post_message(StepView.JumpTo(first.spec.name))
+        elif answer == "save":
+            super().action_save()
 
     def action_export_markdown(self) -> None:
         target = self.path.with_suffix(".md")

@@ -75,6 +75,19 @@ def quit_dialog() -> ConfirmDialog:
     )
 
 
+def unusable_text_dialog(fields: list[str]) -> ConfirmDialog:
+    """Before a save, when fields hold text that cannot be used; ``fields`` says what each keeps instead."""
+    count = f"{len(fields)} field{'s' if len(fields) != 1 else ''} hold{'s' if len(fields) == 1 else ''}"
+    return ConfirmDialog(
+        f"{count} text that cannot be saved:\n" + "\n".join(f"• {field}" for field in fields),
+        [
+            ("fix", "Fix it", "primary"),
+            ("save", "Save the rest", "warning"),
+            ("cancel", "Cancel", "default"),
+        ],
+    )
+
+
 def recovery_dialog(path_name: str, file_text: str, recovered_text: str, saved_at: str) -> ConfirmDialog:
     return ConfirmDialog(
         f"{path_name} has unsaved work from an earlier session (kept {saved_at}) that the file does not have.",

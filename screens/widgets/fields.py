@@ -2,13 +2,16 @@
 
 A ``FieldSpec`` says what a field holds; ``FieldRow`` shows it and converts
 between the control's text and the model's value. Rows never touch the
-document themselves: they post ``FieldRow.Edited`` with the parsed value, or
-show why the text cannot be used.
+document themselves: they post ``FieldRow.Edited`` with the parsed value. Text
+that cannot be used is marked on the row, and the row posts the value the field
+had before the author began to type it, so that the document never holds less
+than what was there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -158,6 +161,10 @@ class FieldRow(Widget):
         self.spec = spec
         self._initial = value
         self._multi_options = multi_options or []
+        # The value the field had when the author began to edit it: what the document keeps while the
+        # text cannot be used (clearing a date, then typing 31/01/2017, must not leave the date empty).
+        self.value_before_edit: Any = value
+        self.error = ""  # why the control's text cannot be used ("" when it can)
 
     @property
     def control(self) -> Widget:
@@ -203,7 +210,7 @@ class FieldRow(Widget):
             )
         return Input(
             to_text(spec, value),
-            placeholder=spec.placeholder,
+            placeholder=spec.placeholder or ("a whole number, e.g. 12" if spec.kind == "int" else ""),
             compact=True,
             select_on_focus=False,
             classes="field-control",
@@ -234,13 +241,25 @@ class FieldRow(Widget):
             raise ValueError("required")
         return raw
 
+    @property
+    def invalid(self) -> bool:
+        """Whether the control holds text that cannot be used."""
+        return bool(self.error)
+
     def show_value(self, value: Any) -> None:
-        """Put ``value`` in the control unless it already shows it."""
+        """Put ``value`` in the control unless it already shows it.
+
+        Text that cannot be used stays while the document still has the value from before it was typed:
+        it is the author's, to fix or to give up.
+        """
         try:
             if self.parsed_value() == value:
+                self.value_before_edit = value
                 return
         except ValueError:
-            pass
+            if self.invalid and value == self.value_before_edit:
+                return
+        self.value_before_edit = value
         control = self.control
         if isinstance(control, Select):
             control.value = value if value is not None else Select.NULL
@@ -257,6 +276,7 @@ class FieldRow(Widget):
         self.set_error("")
 
     def set_error(self, message: str) -> None:
+        self.error = message
         self._set_line("field-error", message)
         self.set_class(bool(message), "-invalid")
 
@@ -288,9 +308,16 @@ class FieldRow(Widget):
             value = self.parsed_value()
         except ValueError as error:
             self.set_error(str(error))
+            self.post_message(self.Edited(self, self.value_before_edit))
             return
         self.set_error("")
         self.post_message(self.Edited(self, value))
+
+    def on_descendant_focus(self) -> None:
+        """The author begins to edit: remember the value, unless the text already cannot be used."""
+        if not self.invalid:
+            with suppress(ValueError):
+                self.value_before_edit = self.parsed_value()
 
     def focus_control(self) -> None:
         self.control.focus()

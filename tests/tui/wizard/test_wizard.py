@@ -122,7 +122,7 @@ async def test_typing_the_title_edits_the_document_and_marks_it_unsaved(ui, smal
         assert app.document.meta.title == "DB"
 
 
-async def test_invalid_date_and_zone_show_errors_and_ctrl_s_saves_what_loads_back(ui, small_app):
+async def test_invalid_date_and_zone_show_errors_and_ctrl_s_asks_before_saving_the_rest(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
         # 2026-03-02 becomes 2026-03-32, one key at a time.
@@ -132,24 +132,27 @@ async def test_invalid_date_and_zone_show_errors_and_ctrl_s_saves_what_loads_bac
         assert app.screen.query_one("#field-meta-incident-date Input", Input).value == "2026-03-32"
         assert "use a date like" in ui.row_error(app, "field-meta-incident-date")
         assert app.document.meta.incident_date == date(2026, 3, 2)
-        assert not app.unsaved
+        assert app.unsaved  # the typed text would be lost on quitting
 
         await ui.retype(pilot, "field-meta-timezone", "Mars/Base")
         assert "unknown time zone" in ui.row_error(app, "field-meta-timezone")
         assert app.document.meta.timezone == "Europe/Berlin"
-        assert not app.unsaved
 
         await ui.retype(pilot, "field-meta-services", "web, db")
         await ui.choose(pilot, "field-meta-severity", "SEV-1")
         await ui.go_to(pilot, "impact")
         await ui.retype(pilot, "field-impact-escalations", "7")
-        assert app.unsaved
         assert not app.path.exists()
 
-        await pilot.press("ctrl+s")  # the first save creates the file
-        await pilot.pause()
-        assert not app.unsaved
-        assert "●" not in header_text(app)
+        await pilot.press("ctrl+s")  # asks first: two fields hold text that cannot be saved
+        await ui.wait_until(pilot, lambda: app.screen.query("#confirm-question"))
+        question = str(app.screen.query_one("#confirm-question", Static).render())
+        assert question.startswith("2 fields hold text that cannot be saved:")
+        assert "Summary & details · Incident date: “2026-03-32” (use a date like 2026-01-31); saving keeps 2026-03-02" in question
+        assert "Time zone: “Mars/Base”" in question and "saving keeps Europe/Berlin" in question
+        assert app.focused is app.screen.query_one("#answer-fix")
+        await pilot.click("#answer-save")  # the first save creates the file
+        await ui.wait_until(pilot, app.path.exists)
         on_disk = load(app.path)
         assert on_disk == app.document
         assert on_disk.meta.incident_date == date(2026, 3, 2)
@@ -157,6 +160,48 @@ async def test_invalid_date_and_zone_show_errors_and_ctrl_s_saves_what_loads_bac
         assert on_disk.meta.services == ["web", "db"]
         assert on_disk.meta.severity is Severity.SEV1
         assert on_disk.impact.escalations == 7
+        # The text the author typed is still on screen, and still counts as not saved.
+        assert app.unsaved and "●" in header_text(app)
+
+
+async def test_clearing_a_date_and_typing_another_form_keeps_the_date_and_fix_it_goes_there(ui, saved_small_app):
+    app = saved_small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.retype(pilot, "field-meta-incident-date", "31/01/2017")
+        assert app.document.meta.incident_date == date(2026, 3, 2)  # not emptied on the way
+        await ui.go_to(pilot, "impact")
+        await ui.retype(pilot, "field-impact-support-tickets", "about forty")
+        assert app.document.impact.support_tickets is None
+        await ui.go_to(pilot, "summary")  # showing the step again keeps what was typed
+        assert app.screen.query_one("#field-meta-incident-date Input", Input).value == "31/01/2017"
+
+        await pilot.press("ctrl+s")
+        await ui.wait_until(pilot, lambda: app.screen.query("#confirm-question"))
+        assert str(app.screen.query_one("#confirm-question", Static).render()).startswith("2 fields hold")
+        await pilot.press("enter")  # Fix it: the first such field
+        await ui.wait_until(pilot, lambda: app.focused is app.screen.query_one("#field-meta-incident-date Input"))
+        await pilot.press("home", "ctrl+k")
+        await ui.type_text(pilot, "2017-01-31")
+        await ui.go_to(pilot, "impact")
+        await ui.retype(pilot, "field-impact-support-tickets", "40")
+        await pilot.press("ctrl+s")
+        await ui.wait_until(pilot, lambda: not app.unsaved)
+        on_disk = load(app.path)
+        assert on_disk.meta.incident_date == date(2017, 1, 31)
+        assert on_disk.impact.support_tickets == 40
+
+
+async def test_quitting_with_text_that_cannot_be_used_asks_first(ui, saved_small_app):
+    app = saved_small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "impact")
+        field = app.screen.query_one("#field-impact-support-tickets Input", Input)
+        assert field.placeholder == "a whole number, e.g. 12"
+        await ui.retype(pilot, "field-impact-support-tickets", "a dozen")
+        assert app.document == load(app.path)
+        await pilot.press("ctrl+q")
+        await ui.wait_until(pilot, lambda: app.screen.query("#confirm-question"))
+        assert str(app.screen.query_one("#confirm-question", Static).render()) == "The postmortem has unsaved changes."
 
 
 # Quitting
