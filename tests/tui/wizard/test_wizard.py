@@ -148,7 +148,10 @@ async def test_invalid_date_and_zone_show_errors_and_ctrl_s_asks_before_saving_t
         await ui.wait_until(pilot, lambda: app.screen.query("#confirm-question"))
         question = str(app.screen.query_one("#confirm-question", Static).render())
         assert question.startswith("2 fields hold text that cannot be saved:")
-        assert "Summary & details · Incident date: “2026-03-32” (use a date like 2026-01-31); saving keeps 2026-03-02" in question
+        assert (
+            "Summary & details · Incident date: “2026-03-32” (use a date like 2026-01-31); saving keeps 2026-03-02"
+            in question
+        )
         assert "Time zone: “Mars/Base”" in question and "saving keeps Europe/Berlin" in question
         assert app.focused is app.screen.query_one("#answer-fix")
         await pilot.click("#answer-save")  # the first save creates the file
