@@ -13,6 +13,7 @@ from postmortem.screens.widgets.fields import FieldSpec as F
 class ActionForm(RecordForm[ActionItem]):
     model = ActionItem
     list_name = "actions"
+    first_field = "action"
 
     def __init__(self, title: str, initial: ActionItem | None, *, new_id: str, factors: list[Factor]) -> None:
         super().__init__(title, initial)

@@ -16,6 +16,7 @@ from postmortem.screens.widgets.fields import FieldSpec as F
 class EventForm(RecordForm[TimelineEvent]):
     model = TimelineEvent
     list_name = "timeline"
+    first_field = "at"
 
     def __init__(
         self,

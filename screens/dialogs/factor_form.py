@@ -18,6 +18,7 @@ from postmortem.screens.widgets.fields import FieldSpec as F
 class FactorForm(RecordForm[Factor]):
     model = Factor
     list_name = "factors"
+    first_field = "title"
 
     def __init__(self, title: str, initial: Factor | None, *, new_id: str, category: Category) -> None:
         super().__init__(title, initial)

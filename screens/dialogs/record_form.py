@@ -38,6 +38,8 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
     # The document's list of records of this kind ("timeline", "factors", "actions"): the
     # review checks for the record are shown under its fields as the author types.
     list_name: ClassVar[str]
+    # The field the author fills first, focused when the form opens (not a pre-filled id).
+    first_field: ClassVar[str]
 
     def __init__(self, title: str, initial: Record | None = None) -> None:
         super().__init__()
@@ -81,7 +83,7 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query(FieldRow).first().focus_control()
+        self.query_one(f"#dialog-{self.first_field}", FieldRow).focus_control()
         if self.initial is not None:
             self.validate(show_all=False)  # shows what the review checks say about the record
 

@@ -22,15 +22,16 @@ from postmortem.screens.dialogs.confirm import ConfirmDialog
 from postmortem.screens.dialogs.event_form import EventForm
 from postmortem.screens.dialogs.factor_form import FactorForm
 from postmortem.screens.dialogs.record_form import RecordForm
+from postmortem.screens.widgets.fields import FieldRow
 
 
 async def open_form(pilot: Pilot, dialog_type: type[RecordForm]) -> RecordForm:
-    """Press ``a`` on the current step: the form opens with its first field focused."""
+    """Press ``a`` on the current step: the form opens on the field the author fills first."""
     await pilot.press("a")
     await pilot.pause()
     dialog = pilot.app.screen
     assert isinstance(dialog, dialog_type)
-    assert pilot.app.focused is dialog.query("FieldRow").first().control
+    assert pilot.app.focused is dialog.query_one(f"#dialog-{dialog.first_field}", FieldRow).control
     # One row under the other, none docked or overlapping.
     rows = [row.virtual_region for row in dialog.query("FieldRow")]
     assert all(upper.bottom <= lower.y for upper, lower in pairwise(rows))
@@ -234,8 +235,7 @@ async def test_adding_an_action_item_and_saving_it(ui, example_app):
         await ui.go_to(pilot, "actions")
         dialog = await open_form(pilot, ActionForm)
         assert shown_value(dialog, "id") == f"A{count + 1}"
-        await pilot.press("tab")
-        await ui.type_text(pilot, "Alert on pool wait")
+        await ui.type_text(pilot, "Alert on pool wait")  # the form opens on the action, after its id
         await ui.focus_field(pilot, "dialog-owner")
         await ui.type_text(pilot, "SRE team")
         await pilot.press("tab")
@@ -401,3 +401,15 @@ async def test_every_form_fits_in_80_by_24(ui, example_app):
             assert screen.contains_region(dialog.query_one("#dialog-cancel").region)
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_add_forms_open_on_the_field_the_author_fills_not_the_prefilled_id(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        for step_id, field in (("actions", "action"), ("factors", "title"), ("timeline", "at")):
+            await ui.go_to(pilot, step_id)
+            await pilot.press("a")
+            await ui.wait_until(pilot, lambda: isinstance(app.screen, RecordForm))
+            await ui.wait_until(pilot, lambda field=field: app.focused is ui.field_row(app, f"dialog-{field}").control)
+            await pilot.press("escape")
+            await ui.wait_until(pilot, lambda: not isinstance(app.screen, RecordForm))
