@@ -64,6 +64,18 @@ def delete_dialog(what: str) -> ConfirmDialog:
     return ConfirmDialog(f"Delete {what}?", [("delete", "Delete", "error"), ("cancel", "Cancel", "default")])
 
 
+def discard_dialog() -> ConfirmDialog:
+    """Escape on a form with something typed in it."""
+    return ConfirmDialog(
+        "Discard what you typed in this form?",
+        [
+            ("keep", "Keep editing", "primary"),
+            ("discard", "Discard", "error"),
+            ("save", "Save it", "default"),
+        ],
+    )
+
+
 def quit_dialog() -> ConfirmDialog:
     return ConfirmDialog(
         "The postmortem has unsaved changes.",

@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from postmortem.models.checks import record_findings
 from postmortem.models.errors import describe
+from postmortem.screens.dialogs.confirm import discard_dialog
 from postmortem.screens.host import document_host
 from postmortem.screens.widgets.fields import FieldRow, FieldSpec
 from postmortem.screens.widgets.findings import finding_markup
@@ -83,6 +84,8 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # What the form opened with: escape asks before throwing away anything typed since.
+        self._opened_with = self._shown()
         self.query_one(f"#dialog-{self.first_field}", FieldRow).focus_control()
         if self.initial is not None:
             self.validate(show_all=False)  # shows what the review checks say about the record
@@ -138,7 +141,21 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         self.dismiss(record)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without a record; when something was typed, ask first."""
+        if self._shown() == self._opened_with:
+            self.dismiss(None)
+            return
+        self.app.push_screen(discard_dialog(), self._cancel_answered)
+
+    def _cancel_answered(self, answer: str | None) -> None:
+        if answer == "discard":
+            self.dismiss(None)
+        elif answer == "save":
+            self.action_submit()
+
+    def _shown(self) -> dict[str, Any]:
+        """What every field shows, as typed."""
+        return {row.spec.name: row.raw_value() for row in self.query(FieldRow)}
 
     @on(Button.Pressed, "#dialog-ok")
     def _ok(self) -> None:

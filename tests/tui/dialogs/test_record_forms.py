@@ -93,16 +93,32 @@ async def test_event_form_escape_text_times_and_enter(ui, small_app):
     app = small_app(zone="America/New_York")
     async with app.run_test(size=ui.size) as pilot:
         await ui.go_to(pilot, "timeline")
-        # Escape throws a half-filled form away.
+        # Escape on a half-filled form asks first: keep editing (the default, and escape again), or discard.
         dialog = await open_form(pilot, EventForm)
         await ui.type_text(pilot, "10:00")
         await pilot.press("tab")
         await ui.type_text(pilot, "Draft")
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is not dialog
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert str(app.screen.query_one("#confirm-question", Static).render()) == "Discard what you typed in this form?"
+        assert app.focused is app.screen.query_one("#answer-keep")
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: app.screen is dialog)
+        assert ui.field_row(app, "dialog-event").raw_value() == "Draft"
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")  # escape on the question keeps editing too
+        await ui.wait_until(pilot, lambda: app.screen is dialog)
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#answer-discard")
+        await ui.wait_until(pilot, lambda: app.screen is not dialog and not isinstance(app.screen, ConfirmDialog))
         assert app.document.timeline == []
         assert not app.unsaved
+        # A form left as it opened closes at once.
+        dialog = await open_form(pilot, EventForm)
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: app.screen is not dialog)
 
         dialog = await open_form(pilot, EventForm)
         assert shown_value(dialog, "at") == ""  # no events yet: nothing to offer
@@ -413,3 +429,18 @@ async def test_add_forms_open_on_the_field_the_author_fills_not_the_prefilled_id
             await ui.wait_until(pilot, lambda field=field: app.focused is ui.field_row(app, f"dialog-{field}").control)
             await pilot.press("escape")
             await ui.wait_until(pilot, lambda: not isinstance(app.screen, RecordForm))
+
+
+async def test_escape_on_a_filled_form_can_still_save_it(ui, example_app):
+    app = example_app()
+    count = len(app.document.actions)
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
+        dialog = await open_form(pilot, ActionForm)
+        await ui.type_text(pilot, "Alert when checkout pool wait exceeds 200 ms for 5 minutes")
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#answer-save")
+        await ui.wait_until(pilot, lambda: app.screen is not dialog and not isinstance(app.screen, ConfirmDialog))
+        assert len(app.document.actions) == count + 1
+        assert app.document.actions[-1].action == "Alert when checkout pool wait exceeds 200 ms for 5 minutes"
