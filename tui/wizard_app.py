@@ -62,6 +62,11 @@ class WizardApp(DocumentApp):
         self.wizard.show_findings(self.findings)
 
     @property
+    def checks_due(self) -> bool:
+        """Whether the review checks are waiting for typing to pause before they run again."""
+        return self._check_timer is not None
+
+    @property
     def unsaved(self) -> bool:
         """Whether quitting now would lose anything: a change not on disk, or text that cannot be used."""
         return super().unsaved or bool(self.unusable_rows())
