@@ -73,6 +73,8 @@ class WizardApp(DocumentApp):
 
     def unusable_rows(self) -> list[FieldRow]:
         """The fields whose text cannot be used (the document keeps their earlier values)."""
+        if not self.screen_stack:  # the app is closing
+            return []
         return [row for row in self.wizard.query(FieldRow) if row.invalid]
 
     def refresh_findings(self) -> None:
