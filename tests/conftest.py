@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
+from platformdirs import user_cache_dir
 
 from postmortem.models.codec import loads
 from postmortem.models.document import Postmortem, WhyChain
@@ -14,6 +16,9 @@ from postmortem.models.examples import example_text
 from postmortem.tui.cli.new import new_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Hypothesis keeps its examples and caches in the user's cache folder, not in the checkout.
+set_hypothesis_home_dir(str(Path(user_cache_dir("postmortem-tests")) / "hypothesis"))
 
 
 @pytest.fixture(scope="session")
