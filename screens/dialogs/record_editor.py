@@ -28,16 +28,6 @@ from postmortem.screens.host import DocumentChanged, document_host
 R = TypeVar("R", bound=BaseModel)
 
 
-def _append(doc: Postmortem, records: list[Any], record: Any) -> int:
-    records.append(record)
-    return len(records) - 1
-
-
-def _put(doc: Postmortem, records: list[Any], index: int, record: Any) -> int:
-    records[index] = record
-    return index
-
-
 @dataclass(frozen=True)
 class RecordKind(Generic[R]):
     noun: str  # in the forms' titles: "Add action item"
@@ -45,13 +35,29 @@ class RecordKind(Generic[R]):
     list_name: str  # the document's list of these records
     # The form for a record (None: a new one), with what the owner knows of the context.
     form: Callable[..., RecordForm[R]]
-    # Where a new record goes, and where a changed one ends up (timeline events keep time order).
-    insert: Callable[[Postmortem, list[R], R], int] = _append
-    replace: Callable[[Postmortem, list[R], int, R], int] = _put
+    # Where the document puts a new or changed record (timeline events keep time order);
+    # None: a new one at the end, a changed one in its place.
+    insert: Callable[[Postmortem, R], int] | None = None
+    replace: Callable[[Postmortem, int, R], int] | None = None
 
     def records(self, doc: Postmortem) -> list[R]:
         records: list[R] = getattr(doc, self.list_name)
         return records
+
+    def add_to(self, doc: Postmortem, record: R) -> int:
+        """Add a record; its index."""
+        if self.insert is not None:
+            return self.insert(doc, record)
+        records = self.records(doc)
+        records.append(record)
+        return len(records) - 1
+
+    def put(self, doc: Postmortem, index: int, record: R) -> int:
+        """Replace the record at ``index``; the changed record's index."""
+        if self.replace is not None:
+            return self.replace(doc, index, record)
+        self.records(doc)[index] = record
+        return index
 
 
 def _action_form(doc: Postmortem, title: str, item: ActionItem | None) -> ActionForm:
@@ -72,12 +78,7 @@ def _event_form(doc: Postmortem, title: str, event: TimelineEvent | None) -> Eve
 ACTIONS = RecordKind[ActionItem]("action item", "action", "actions", _action_form)
 FACTORS = RecordKind[Factor]("contributing factor", "factor", "factors", _factor_form)
 EVENTS = RecordKind[TimelineEvent](
-    "timeline event",
-    "event",
-    "timeline",
-    _event_form,
-    insert=lambda doc, _, event: doc.add_event(event),
-    replace=lambda doc, _, index, event: doc.replace_event(index, event),
+    "timeline event", "event", "timeline", _event_form, insert=Postmortem.add_event, replace=Postmortem.replace_event
 )
 
 
@@ -97,16 +98,14 @@ class RecordEditor(Generic[R]):
     def add(self, **context: Any) -> None:
         def added(record: R | None) -> None:
             if record is not None:
-                doc = self.document
-                self._changed(self.kind.insert(doc, self.kind.records(doc), record))
+                self._changed(self.kind.add_to(self.document, record))
 
         self.owner.app.push_screen(self.kind.form(self.document, f"Add {self.kind.noun}", None, **context), added)
 
     def edit(self, index: int, **context: Any) -> None:
         def edited(record: R | None) -> None:
             if record is not None:
-                doc = self.document
-                self._changed(self.kind.replace(doc, self.kind.records(doc), index, record))
+                self._changed(self.kind.put(self.document, index, record))
 
         record = self.kind.records(self.document)[index]
         self.owner.app.push_screen(self.kind.form(self.document, f"Edit {self.kind.noun}", record, **context), edited)
