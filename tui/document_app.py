@@ -27,8 +27,9 @@ from postmortem.screens.dialogs.too_small import TooSmallScreen, too_small
 from postmortem.screens.host import DocumentChanged
 from postmortem.tui.safekeeping import Safekeeper
 
-# Seconds of quiet after an edit before the unsaved mark is checked against the saved text.
-SETTLE_DELAY = 0.4
+# Seconds of quiet after an edit before the work too slow for every key runs (the unsaved mark is
+# checked against the saved text; the wizard runs the review checks).
+PAUSE = 0.4
 
 
 class DocumentApp(App[int]):
@@ -55,7 +56,7 @@ class DocumentApp(App[int]):
         # What the title bar's unsaved mark shows. An edit sets it at once; once typing pauses it is
         # compared with the saved text, so that an edit undone by hand clears it as quitting would find.
         self.marked_unsaved = False
-        self._mark_timer: Timer | None = None
+        self._pause_timer: Timer | None = None
         self._today = today
         self.disk_text = _text_on_disk(path)  # what the file held when opened or last saved here
         self.safekeeper = Safekeeper(self, path, lambda: self.document)
@@ -79,6 +80,13 @@ class DocumentApp(App[int]):
 
     def show_document(self) -> None:
         """Another version of the document (restored or reloaded) took the place of this one."""
+
+    def after_typing(self) -> None:
+        """Typing paused after edits: show what is too slow to work out on every key."""
+
+    def text_not_in_document(self) -> bool:
+        """Whether a view shows typed text the document could not take (it would be lost on quitting)."""
+        return False
 
     # Start and size
 
@@ -137,8 +145,8 @@ class DocumentApp(App[int]):
 
     @property
     def unsaved(self) -> bool:
-        """Whether the file would change on save (exact, used before quitting)."""
-        return dumps(self.document) != self.saved_text
+        """Whether quitting now would lose anything: text the document could not take, or a change not saved."""
+        return self.text_not_in_document() or dumps(self.document) != self.saved_text
 
     @on(DocumentChanged)
     def _document_changed(self) -> None:
@@ -147,15 +155,21 @@ class DocumentApp(App[int]):
     def note_change(self) -> None:
         """After each edit: mark the title, keep a recovery copy soon, redraw what depends on the document."""
         self.show_unsaved(True)
-        if self._mark_timer is not None:
-            self._mark_timer.stop()
-        self._mark_timer = self.set_timer(SETTLE_DELAY, self._settle_mark)
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+        self._pause_timer = self.set_timer(PAUSE, self._typing_paused)
         self.safekeeper.changed()
         self.show_change()
 
-    def _settle_mark(self) -> None:
-        self._mark_timer = None
+    @property
+    def pause_due(self) -> bool:
+        """Whether edits wait for typing to pause (for the unsaved mark's check and ``after_typing``)."""
+        return self._pause_timer is not None
+
+    def _typing_paused(self) -> None:
+        self._pause_timer = None
         self.show_unsaved(self.unsaved)
+        self.after_typing()
 
     def show_unsaved(self, unsaved: bool) -> None:
         self.marked_unsaved = unsaved
@@ -187,7 +201,7 @@ class DocumentApp(App[int]):
             self.safekeeper.moved(path)
             self.path = path
         self.saved_text = self.disk_text = text
-        self.show_unsaved(self.unsaved)
+        self.show_unsaved(self.text_not_in_document())
         self.safekeeper.settled()
         self.notify(f"Saved {self.path}", timeout=3)
         return True

@@ -9,10 +9,8 @@ from pathlib import Path
 from textual import on
 from textual.app import App
 from textual.markup import escape
-from textual.timer import Timer
 
 from postmortem.exports.markdown import render_markdown
-from postmortem.models.checks import Finding, run_checks
 from postmortem.models.document import Postmortem
 from postmortem.models.errors import DocumentError
 from postmortem.models.locations import value_at
@@ -23,9 +21,6 @@ from postmortem.screens.wizard.screen import WizardScreen
 from postmortem.screens.wizard.step import StepView
 from postmortem.tui.commands import WizardCommands
 from postmortem.tui.document_app import DocumentApp
-
-# Seconds of quiet after an edit before the review checks run again.
-CHECK_DELAY = 0.4
 
 
 class WizardApp(DocumentApp):
@@ -38,9 +33,7 @@ class WizardApp(DocumentApp):
         self, document: Postmortem, path: Path, *, start_step: str = "summary", today: date | None = None
     ) -> None:
         super().__init__(document, path, today=today)
-        self.findings: list[Finding] = run_checks(document, today)
-        self._check_timer: Timer | None = None
-        self.add_mode("wizard", lambda: WizardScreen(start_step, self.findings))
+        self.add_mode("wizard", lambda: WizardScreen(start_step))
 
     @property
     def wizard(self) -> WizardScreen:
@@ -51,37 +44,24 @@ class WizardApp(DocumentApp):
     def show_change(self) -> None:
         """Mark the steps at once; the review checks run once typing pauses."""
         self.wizard.show_progress()
-        if self._check_timer is not None:
-            self._check_timer.stop()
-        self._check_timer = self.set_timer(CHECK_DELAY, self.refresh_findings)
+
+    def after_typing(self) -> None:
+        if self.screen_stack:  # not while the app is closing
+            self.wizard.check()
 
     def show_document(self) -> None:
-        self.findings = run_checks(self.document, self.today)
+        self.wizard.check()
         self.call_later(self.wizard.go_to, self.wizard.current_step)
         self.wizard.show_progress()
-        self.wizard.show_findings(self.findings)
 
-    @property
-    def checks_due(self) -> bool:
-        """Whether the review checks are waiting for typing to pause before they run again."""
-        return self._check_timer is not None
-
-    @property
-    def unsaved(self) -> bool:
-        """Whether quitting now would lose anything: a change not on disk, or text that cannot be used."""
-        return super().unsaved or bool(self.unusable_rows())
+    def text_not_in_document(self) -> bool:
+        return bool(self.unusable_rows())
 
     def unusable_rows(self) -> list[FieldRow]:
         """The fields whose text cannot be used (the document keeps their earlier values)."""
         if not self.screen_stack:  # the app is closing
             return []
         return [row for row in self.wizard.query(FieldRow) if row.invalid]
-
-    def refresh_findings(self) -> None:
-        self._check_timer = None
-        self.findings = run_checks(self.document, self.today)
-        if self.screen_stack:  # not while the app is closing
-            self.wizard.show_findings(self.findings)
 
     @on(WizardScreen.StepShown)
     def _step_shown(self) -> None:

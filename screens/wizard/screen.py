@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList
 
-from postmortem.models.checks import Finding, Level
+from postmortem.models.checks import Finding, Level, run_checks
 from postmortem.models.completeness import missing_by_step
 from postmortem.models.steps import REVIEW_STEP, STEP_BY_ID, STEP_IDS, STEPS
 from postmortem.screens.host import document_host
@@ -39,10 +39,10 @@ class WizardScreen(Screen[None]):
     class StepShown(Message):
         """Another step is shown: a moment to keep a recovery copy."""
 
-    def __init__(self, start_step: str, findings: list[Finding]) -> None:
+    def __init__(self, start_step: str) -> None:
         super().__init__()
         self.current_step = start_step
-        self.findings = findings
+        self.findings: list[Finding] = []  # the review checks' findings on the document, by check()
         # The classes the first resize would set, set now: changing it later restyles every widget.
         self.add_class("-wide" if self.app.size.width >= self.WIDE else "-narrow")
         self.add_class("-tall" if self.app.size.height >= self.TALL else "-short")
@@ -57,8 +57,17 @@ class WizardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.show_progress()
+        self.findings = self._run_checks()
         await self.go_to(self.current_step)
         self.show_findings(self.findings)
+
+    def _run_checks(self) -> list[Finding]:
+        host = document_host(self)
+        return run_checks(host.document, host.today)
+
+    def check(self) -> None:
+        """Run the review checks on the document as it is now and show their findings."""
+        self.show_findings(self._run_checks())
 
     def step(self, step_id: str) -> StepView:
         return self.query_one(f"#step-{step_id}", StepView)

@@ -379,7 +379,7 @@ async def test_each_new_why_asks_about_the_previous_answer(ui, small_app):
         await ui.type_text(pilot, "Disk full")
         assert whys[0].steps[0].because == "Disk full"
         # The findings the checks show once typing pauses move the button down: click it where it settles.
-        await ui.wait_until(pilot, lambda: not app.checks_due)
+        await ui.wait_until(pilot, lambda: not app.pause_due)
         await pilot.pause()
         await pilot.click("#add-step-0")
         # The button's handler adds the step, then rebuilds the chain: wait for it on a busy machine.

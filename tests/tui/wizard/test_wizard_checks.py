@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Select, Static, TextArea
 
-import postmortem.tui.wizard_app
+import postmortem.screens.wizard.screen
 from postmortem.models.checks import run_checks
 from postmortem.models.document import ActionItem
 from postmortem.models.enums import Status
@@ -34,7 +34,7 @@ async def test_a_finding_appears_under_the_field_once_typing_pauses(monkeypatch,
         calls.append(1)
         return run_checks(document, today)
 
-    monkeypatch.setattr(postmortem.tui.wizard_app, "run_checks", counted)
+    monkeypatch.setattr(postmortem.screens.wizard.screen, "run_checks", counted)
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
         await pilot.pause()
@@ -79,7 +79,6 @@ async def test_review_lists_findings_and_enter_goes_to_the_field(ui, small_app):
     app = small_app()
     app.document.summary.root_cause = "Dave deleted the table."
     app.document.actions.append(ActionItem(id="A1", action="Add a CI check for pool sizes below 20"))
-    app.findings = run_checks(app.document, app.today)
     async with app.run_test(size=ui.size) as pilot:
         await ui.go_to(pilot, "review")
         findings = app.screen.query_one("#review-findings", OptionList)
