@@ -6,7 +6,6 @@ with the new record, or with ``None`` when cancelled.
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -19,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from postmortem.models.checks import record_findings
 from postmortem.models.errors import describe
+from postmortem.models.locations import parse_location
 from postmortem.screens.dialogs.confirm import discard_dialog
 from postmortem.screens.host import document_host
 from postmortem.screens.widgets.fields import FieldRow, FieldSpec
@@ -127,7 +127,8 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         findings = record_findings(host.document, self.list_name, record, host.today)
         by_field: dict[str, list[str]] = {name: [] for name in rows}
         for finding in findings:
-            field = re.split(r"[.\[]", finding.location.partition(".")[2])[0]
+            parts = parse_location(finding.location)  # <list>[0].<field>…
+            field = parts[2] if len(parts) > 2 else ""
             if field in by_field:
                 by_field[field].append(finding_markup(finding))
         for name, lines in by_field.items():
