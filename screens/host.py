@@ -8,6 +8,7 @@ redraws what depends on the document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Protocol, runtime_checkable
 
@@ -19,7 +20,8 @@ from postmortem.models.document import Postmortem
 
 @runtime_checkable
 class DocumentHost(Protocol):
-    """What a view may use of the app: the one document, and the day findings are judged on."""
+    """What a view may use of the app: the one document, the day findings are judged on, and holding the
+    keys typed while the view builds what they are meant for."""
 
     @property
     def document(self) -> Postmortem: ...
@@ -27,6 +29,10 @@ class DocumentHost(Protocol):
     @property
     def today(self) -> date | None:
         """The day overdue actions are judged against (None: the real today)."""
+        ...
+
+    def hold_keys(self) -> Callable[[], None]:
+        """Keep the keys typed from now on until the returned function is called (after focusing their field)."""
         ...
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -29,12 +29,16 @@ SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT"
 
 
 class Safekeeper:
-    """Keeps a document safe while ``app`` edits it as ``path``; ``document`` gives its current version."""
+    """Keeps a document safe while ``app`` edits it as ``path``; ``document`` gives its current version,
+    ``catch_up`` waits for the keys already typed to reach it."""
 
-    def __init__(self, app: App[Any], path: Path, document: Callable[[], Postmortem]) -> None:
+    def __init__(
+        self, app: App[Any], path: Path, document: Callable[[], Postmortem], catch_up: Callable[[], Awaitable[None]]
+    ) -> None:
         self.app = app
         self.path = path
         self.document = document
+        self.catch_up = catch_up
         self._timer: Timer | None = None
         self._pending = False  # changes not yet in the recovery copy
         self._warned = False
@@ -109,4 +113,11 @@ class Safekeeper:
         except RuntimeError:  # before or after the app's event loop
             raise SystemExit(128 + number) from None
         # Thread-safe scheduling wakes the loop, which may be waiting for terminal input.
-        loop.call_soon_threadsafe(self.app.exit, 128 + number)
+        loop.call_soon_threadsafe(self.app.call_later, self._end, 128 + number)
+
+    async def _end(self, status: int) -> None:
+        """The last recovery copy holds the keys typed just before the signal, then the app ends."""
+        await self.catch_up()
+        self._pending = True
+        self.write()
+        self.app.exit(status)

@@ -43,7 +43,8 @@ class WizardApp(DocumentApp):
 
     def show_change(self) -> None:
         """Mark the steps at once; the review checks run once typing pauses."""
-        self.wizard.show_progress()
+        if self.screen_stack:  # not while the app is closing
+            self.wizard.show_progress()
 
     def after_typing(self) -> None:
         if self.screen_stack:  # not while the app is closing

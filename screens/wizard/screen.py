@@ -6,6 +6,8 @@ the first one; once built, a step stays mounted and keeps its scroll position.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,8 +74,10 @@ class WizardScreen(Screen[None]):
     def step(self, step_id: str) -> StepView:
         return self.query_one(f"#step-{step_id}", StepView)
 
-    async def go_to(self, step_id: str) -> StepView:
-        """Show a step (building it the first time) and focus its first field."""
+    async def go_to(self, step_id: str, focus: Callable[[StepView], None] = StepView.focus_first) -> StepView:
+        """Show a step (building it the first time) and focus its first field, or where ``focus`` says.
+        Keys typed meanwhile wait for that field."""
+        release = document_host(self).hold_keys()
         switcher = self.query_one("#steps", ContentSwitcher)
         if not switcher.query(f"#step-{step_id}"):
             await switcher.mount(view_class(step_id)())
@@ -86,7 +90,12 @@ class WizardScreen(Screen[None]):
         step = self.step(step_id)
         step.refresh_from_document()
         step.show_findings(self.findings_in(step_id))
-        self.call_after_refresh(step.focus_first)
+
+        def focus_then_release() -> None:
+            focus(step)
+            release()
+
+        self.call_after_refresh(focus_then_release)
         self.sub_title = f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)} {STEP_BY_ID[step_id].title}"
         return step
 
@@ -115,8 +124,7 @@ class WizardScreen(Screen[None]):
     @on(StepView.JumpTo)
     async def _jump_to(self, message: StepView.JumpTo) -> None:
         """Show the step of a location and focus the field there."""
-        step = await self.go_to(message.step_id)
-        self.call_after_refresh(step.focus_location, message.location)
+        await self.go_to(message.step_id, focus=lambda step: step.focus_location(message.location))
 
     async def action_go_to(self, step_id: str) -> None:
         await self.go_to(step_id)

@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from postmortem.models.document import WhyChain, WhyStep
 from postmortem.models.text_formats import next_question
+from postmortem.screens.host import document_host
 from postmortem.screens.widgets.fields import FieldRow
 from postmortem.screens.widgets.fields import FieldSpec as F
 from postmortem.screens.wizard.step import FormStep
@@ -80,10 +81,13 @@ class WhysStep(FormStep):
             super().refresh_from_document()
 
     async def _rebuild(self, focus: str | None = None) -> None:
+        """Show the chains as the document has them now; keys typed meanwhile go to the ``focus`` field."""
+        release = document_host(self).hold_keys()
         await self.recompose()
         self._shown_shape = self._shape()
         if focus:
             self.query_one(f"#{focus}", FieldRow).focus_control()
+        release()
 
     async def add_step(self, number: int) -> None:
         chain = self.document.whys[number]

@@ -27,20 +27,18 @@ def app(write_example: Callable[[str], Path], review_day: date) -> MeetingApp:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("section_id", SECTION_IDS)
-def test_review_section(snap_compare, app: MeetingApp, section_id: str, size: str) -> None:
+def test_review_section(snap_compare, settled, app: MeetingApp, section_id: str, size: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.press(str(SECTION_IDS.index(section_id) + 1))
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert pilot.app.theme == "projector"
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
 
 
-def test_review_notes_open(snap_compare, app: MeetingApp) -> None:
+def test_review_notes_open(snap_compare, settled, app: MeetingApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.press("6", "m")
-        pilot.app.screen.query_one("#notes").cursor_blink = False
-        await pilot.pause(0.2)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=run_before)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
 
 from postmortem.models.steps import STEP_IDS
 from postmortem.models.store import load
@@ -30,54 +29,40 @@ def app(write_example: Callable[[str], Path], review_day: date) -> WizardApp:
     return WizardApp(load(path), path, today=review_day)
 
 
-async def settle(pilot: Pilot) -> None:
-    """Wait for pending work, then stop every cursor blinking (a screenshot must not depend on timing).
-
-    Fields that size themselves to their wrapped text settle over a few refreshes, later on a loaded
-    machine, so wait for animations and give the layout a moment before and after.
-    """
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause(0.2)
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        assert isinstance(widget, (Input, TextArea))
-        widget.cursor_blink = False
-    await pilot.pause(0.2)
-
-
 def test_step_ids_are_the_eight_steps() -> None:
     # The parametrised snapshots below must cover the whole wizard.
     assert list(STEP_IDS) == ["summary", "impact", "timeline", "factors", "whys", "actions", "lessons", "review"]
 
 
 @pytest.mark.parametrize("step_id", STEP_IDS)
-def test_wizard_step(snap_compare, app: WizardApp, step_id: str) -> None:
+def test_wizard_step(snap_compare, settled, app: WizardApp, step_id: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
         await pilot.app.action_go_to(step_id)
-        await settle(pilot)
+        await settled(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_add_timeline_event_dialog(snap_compare, app: WizardApp) -> None:
+def test_add_timeline_event_dialog(snap_compare, settled, app: WizardApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
         await pilot.app.action_go_to("timeline")
         await pilot.pause()
         await pilot.press("a")
-        await settle(pilot)
+        await settled(pilot)
         assert pilot.app.screen.query_one("#dialog-heading").render().plain == "Add timeline event"
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_quit_dialog_with_unsaved_changes(snap_compare, app: WizardApp) -> None:
+def test_quit_dialog_with_unsaved_changes(snap_compare, settled, app: WizardApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
         pilot.app.document.summary.resolution += " Reviewed."
         pilot.app.note_change()
         await pilot.press("ctrl+q")
-        await settle(pilot)
+        await settled(pilot)
         assert pilot.app.screen.query_one("#confirm-question")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -52,6 +52,20 @@ class PilotHelpers:
         await pilot.pause()
 
     @staticmethod
+    async def burst(pilot: Pilot, *parts: str) -> None:
+        """Send keys all at once, before the app handles the first, as a fast typist or a held key does:
+        ``"<alt+n>"`` is a key, anything else text. Keys come as the terminal gives them (alt+n with its n)."""
+        for part in parts:
+            if part.startswith("<") and part.endswith(">"):
+                key = part[1:-1]
+                modifier, _, letter = key.rpartition("+")
+                character = {"tab": "\t", "enter": "\r"}.get(key, letter if modifier == "alt" else None)
+                pilot.app.post_message(events.Key(key, character))
+            else:
+                for char in part:
+                    pilot.app.post_message(events.Key(_character_to_key(char), char))
+
+    @staticmethod
     def field_row(app: WizardApp, row_id: str) -> FieldRow:
         """The field row with this id."""
         return app.screen.query_one(f"#{row_id}", FieldRow)

@@ -1,0 +1,74 @@
+"""Type-ahead: keys sent all at once, before the app has handled the first, land where the author meant them.
+
+A dialog, a step or a new why chain takes a moment to build; the keys typed
+meanwhile wait for the field that will have the focus, and a key bound to a
+command runs before the keys typed after it are read.
+"""
+
+from __future__ import annotations
+
+from postmortem.screens.dialogs.action_form import ActionForm
+
+
+async def test_an_action_typed_straight_after_a_fills_its_own_fields(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
+        await ui.burst(
+            pilot,
+            "a",
+            "Alert when replica lag exceeds 30 s",
+            "<tab>",
+            "Database team",
+            "<ctrl+j>",
+            "a",
+            "Rehearse the failover each quarter",
+            "<ctrl+j>",
+        )
+        await ui.wait_until(pilot, lambda: len(app.document.actions) == 2)
+        first, second = app.document.actions
+        assert (first.id, first.action, first.owner) == ("A1", "Alert when replica lag exceeds 30 s", "Database team")
+        assert (second.id, second.action, second.owner) == ("A2", "Rehearse the failover each quarter", "")
+        assert not isinstance(app.screen, ActionForm)
+
+
+async def test_text_typed_straight_after_ctrl_r_starts_the_new_chain(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "whys")
+        first_problem = app.document.whys[0].problem
+        await ui.burst(pilot, "<ctrl+r>", "Checkout requests timed out", "<ctrl+t>", "The pool was full")
+        await ui.wait_until(pilot, lambda: len(app.document.whys) == 2 and app.document.whys[1].steps)
+        await ui.wait_until(pilot, lambda: app.document.whys[1].steps[0].because == "The pool was full")
+        assert app.document.whys[1].problem == "Checkout requests timed out"
+        assert app.document.whys[0].problem == first_problem
+
+
+async def test_a_held_alt_n_moves_steps_and_types_nothing(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        title = app.document.meta.title
+        await ui.burst(pilot, "<alt+n>", "<alt+n>", "<alt+n>", "<alt+p>", "<alt+p>", "about 12%")
+        await ui.wait_until(pilot, lambda: app.document.impact.users_affected == "about 12%")
+        assert ui.shown_step(app) == "step-impact"
+        assert app.document.meta.title == title
+
+
+async def test_alt_keys_without_a_binding_type_nothing_into_a_form(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
+        await ui.burst(pilot, "a", "Fix", "<alt+x>", "<alt+n>", "es")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ActionForm))
+        form = app.screen
+        await ui.wait_until(pilot, lambda: form.query_one("#dialog-action TextArea").text == "Fixes")
+
+
+async def test_ctrl_s_straight_after_typing_saves_every_key(ui, saved_small_app):
+    app = saved_small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        await ui.burst(pilot, "<end>", " in the eu-west region", "<ctrl+s>")
+        await ui.wait_until(pilot, lambda: "eu-west" in app.path.read_text(encoding="utf-8"))
+        assert 'title = "Database failover in the eu-west region"' in app.path.read_text(encoding="utf-8")
