@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from enum import Enum
@@ -36,11 +37,21 @@ class SchemaError(ValueError):
 _RECORD_LISTS = ("timeline", "factors", "whys", "actions", "links", "history")
 
 
+def to_data(doc: Postmortem) -> dict[str, Any]:
+    """The plain data that ``dumps`` writes: keys in declared order, empty values left out, enums as text.
+
+    ``[extra]`` is kept as it is (a copy of it, so the caller may change the result freely).
+    ``from_data`` turns the result back into an equal document.
+    """
+    data: dict[str, Any] = _prune(doc.model_dump(mode="python", exclude={"extra"}))
+    if doc.extra:
+        data["extra"] = copy.deepcopy(doc.extra)
+    return data
+
+
 def dumps(doc: Postmortem) -> str:
     """The document as TOML: keys in declared order, empty values left out."""
-    data = _prune(doc.model_dump(mode="python", exclude={"extra"}))
-    if doc.extra:
-        data["extra"] = doc.extra
+    data = to_data(doc)
     chunks: list[str] = []
     for key, value in data.items():
         if key in _RECORD_LISTS:

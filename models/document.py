@@ -313,12 +313,12 @@ class Postmortem(DocumentPart):
         return None
 
     def next_action_id(self) -> str:
-        return _next_id("A", (a.id for a in self.actions))
+        return next_id("A", (a.id for a in self.actions))
 
     def next_factor_id(self) -> str:
-        return _next_id("F", (f.id for f in self.factors))
+        return next_id("F", (f.id for f in self.factors))
 
 
-def _next_id(prefix: str, existing: Iterable[str]) -> str:
+def next_id(prefix: str, existing: Iterable[str]) -> str:
     numbers = [int(i[len(prefix) :]) for i in existing if i.startswith(prefix) and i[len(prefix) :].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"

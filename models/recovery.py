@@ -37,11 +37,31 @@ def recovery_path(document: Path) -> Path:
     return data_dir() / "recovery" / f"{_key(document)}.toml"
 
 
-def write_recovery(document: Path, text: str) -> None:
-    """Keep ``text`` as the recovery copy of ``document`` (atomically; errors are the caller's to report)."""
+def _base_path(document: Path) -> Path:
+    return data_dir() / "recovery" / f"{_key(document)}.base.toml"
+
+
+def write_recovery(document: Path, text: str, base: str | None = None) -> None:
+    """Keep ``text`` as the recovery copy of ``document`` (atomically; errors are the caller's to report).
+
+    ``base`` is the file's text the edits started from: if the file has changed by the time the copy is
+    restored, the two are merged from there.
+    """
     target = recovery_path(document)
     target.parent.mkdir(parents=True, exist_ok=True)
+    if base is None:
+        _base_path(document).unlink(missing_ok=True)
+    else:
+        write_atomic(_base_path(document), base)
     write_atomic(target, text)
+
+
+def read_recovery_base(document: Path) -> str | None:
+    """The file's text the recovery copy's edits started from, if it was kept."""
+    try:
+        return _base_path(document).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def read_recovery(document: Path) -> str | None:
@@ -53,6 +73,7 @@ def read_recovery(document: Path) -> str | None:
 
 def discard_recovery(document: Path) -> None:
     recovery_path(document).unlink(missing_ok=True)
+    _base_path(document).unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,11 @@ from textual.widgets import TextArea
 from postmortem.models.codec import dumps
 from postmortem.models.document import Postmortem
 from postmortem.models.errors import DocumentError
-from postmortem.models.recovery import discard_recovery, read_recovery, recovery_path
+from postmortem.models.merge import merge
+from postmortem.models.recovery import discard_recovery, read_recovery, read_recovery_base, recovery_path
 from postmortem.models.store import parse, save
 from postmortem.screens.dialogs.confirm import conflict_dialog, quit_dialog, recovery_dialog
+from postmortem.screens.dialogs.merge import MergeDialog
 from postmortem.screens.dialogs.too_small import TooSmallScreen, too_small
 from postmortem.screens.host import DocumentChanged
 from postmortem.tui.safekeeping import Safekeeper
@@ -72,7 +74,7 @@ class DocumentApp(App[int]):
         self._pause_timer: Timer | None = None
         self._today = today
         self.disk_text = _text_on_disk(path)  # what the file held when opened or last saved here
-        self.safekeeper = Safekeeper(self, path, lambda: self.document, self._settle_typing)
+        self.safekeeper = Safekeeper(self, path, lambda: self.document, lambda: self.disk_text, self._settle_typing)
         self._too_small_screen: TooSmallScreen | None = None
         # Type-ahead: keys typed while a view is being built wait here, in order, until it is ready.
         self._holds = 0
@@ -217,7 +219,8 @@ class DocumentApp(App[int]):
                 self.pop_screen()
 
     def _offer_recovery(self) -> None:
-        """After a crash: restore the recovery copy, look at what differs, or discard it."""
+        """After a crash: restore the recovery copy (merged with the file if that changed since), look at
+        what differs, or discard it."""
         recovered = read_recovery(self.path)
         current = dumps(self.document)
         if recovered is None or recovered == current:
@@ -227,17 +230,35 @@ class DocumentApp(App[int]):
 
         def answered(answer: str | None) -> None:
             if answer == "restore":
-                try:
-                    document = parse(recovered, recovery_path(self.path))
-                except DocumentError as error:
-                    self.notify("\n".join(error.lines()), title="Cannot restore", severity="error", timeout=10)
-                    return
-                self.replace_document(document)
-                self.note_change()
+                self._restore(recovered)
             elif answer == "discard":
                 self.safekeeper.settled()
 
         self.push_screen(recovery_dialog(self.path.name, current, recovered, kept), answered)
+
+    def _restore(self, recovered: str) -> None:
+        """Take the recovery copy; where the file changed since its edits began, merge the two."""
+        base = read_recovery_base(self.path)
+        try:
+            document = parse(recovered, recovery_path(self.path))
+            if base is None or base == self.disk_text:
+                self._take(document)
+                return
+            started_from = parse(base, recovery_path(self.path))
+        except DocumentError as error:
+            self.notify("\n".join(error.lines()), title="Cannot restore", severity="error", timeout=10)
+            return
+        combined = merge(started_from, self.document, document)
+        heading = f"{self.path.name} changed since the recovered work began: the two are merged."
+        self.push_screen(
+            MergeDialog(combined, heading, theirs_name="In the file", mine_name="Recovered"),
+            lambda merged: self._take(merged) if merged is not None else None,
+        )
+
+    def _take(self, document: Postmortem) -> None:
+        """Show a restored or merged document in place of this one, as an unsaved change."""
+        self.replace_document(document)
+        self.note_change()
 
     def replace_document(self, document: Postmortem) -> None:
         """Show another version of the document (restored or reloaded) in place of this one."""
@@ -310,7 +331,9 @@ class DocumentApp(App[int]):
         return True
 
     def _conflict_answered(self, on_disk: str, answer: str | None) -> None:
-        if answer == "overwrite":
+        if answer == "merge":
+            self._offer_merge(on_disk)
+        elif answer == "overwrite":
             self._save_to(self.path)
         elif answer == "save-as":
             self._save_to(_free_name(self.path))
@@ -324,6 +347,25 @@ class DocumentApp(App[int]):
             self.saved_text = self.disk_text = on_disk
             self.show_unsaved(False)
             self.safekeeper.settled()
+
+    def _offer_merge(self, on_disk: str) -> None:
+        """Merge the changes made here with those on disk since the file was opened or last saved here; once
+        the author takes the merge, it is saved."""
+        try:
+            theirs = parse(on_disk, self.path)
+            base = parse(self.disk_text, self.path) if self.disk_text is not None else None
+        except DocumentError as error:
+            self.notify("\n".join(error.lines()), title="Cannot merge", severity="error", timeout=10)
+            return
+
+        def taken(merged: Postmortem | None) -> None:
+            if merged is not None:
+                self._take(merged)
+                self.disk_text = on_disk  # what the merge started from on disk
+                self.action_save()
+
+        heading = f"{self.path.name}: the changes on disk and the changes made here, merged."
+        self.push_screen(MergeDialog(merge(base, theirs, self.document), heading), taken)
 
     # Quitting
 

@@ -29,15 +29,21 @@ SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT"
 
 
 class Safekeeper:
-    """Keeps a document safe while ``app`` edits it as ``path``; ``document`` gives its current version,
-    ``catch_up`` waits for the keys already typed to reach it."""
+    """Keeps a document safe while ``app`` edits it as ``path``: ``document`` gives its current version,
+    ``base`` the file's text its edits started from, ``catch_up`` waits for the keys already typed to reach it."""
 
     def __init__(
-        self, app: App[Any], path: Path, document: Callable[[], Postmortem], catch_up: Callable[[], Awaitable[None]]
+        self,
+        app: App[Any],
+        path: Path,
+        document: Callable[[], Postmortem],
+        base: Callable[[], str | None],
+        catch_up: Callable[[], Awaitable[None]],
     ) -> None:
         self.app = app
         self.path = path
         self.document = document
+        self.base = base
         self.catch_up = catch_up
         self._timer: Timer | None = None
         self._pending = False  # changes not yet in the recovery copy
@@ -83,7 +89,7 @@ class Safekeeper:
         if not self._pending:
             return
         try:
-            write_recovery(self.path, dumps(self.document()))
+            write_recovery(self.path, dumps(self.document()), self.base())
         except (DocumentError, OSError) as error:
             if not self._warned:  # once: the author keeps working, and ctrl+s still saves
                 self._warned = True

@@ -36,7 +36,7 @@ class ConfirmDialog(ModalScreen[str]):
                 self.details.display = False
                 yield self.details
                 yield Button("Show differences", id="confirm-show-details", compact=True)
-            with Horizontal(id="confirm-buttons"):
+            with Horizontal(id="confirm-buttons", classes="-many" if len(self.answers) > 4 else ""):
                 for answer_id, label, variant in self.answers:
                     yield Button(label, id=f"answer-{answer_id}", variant=variant, classes="answer")
         yield Footer(compact=True)
@@ -114,10 +114,11 @@ def recovery_dialog(path_name: str, file_text: str, recovered_text: str, saved_a
 
 def conflict_dialog(path_name: str, loaded_text: str, disk_text: str) -> ConfirmDialog:
     return ConfirmDialog(
-        f"{path_name} was changed on disk by someone or something else since it was opened here. Saving "
-        "now would overwrite that change. Reloading theirs drops the changes made here.",
+        f"{path_name} was changed on disk by someone or something else since it was opened here. The merge "
+        "combines both sets of changes and shows where they disagree; nothing is written until you take it.",
         [
-            ("save-as", "Save mine as new file", "primary"),
+            ("merge", "Show the merge", "primary"),
+            ("save-as", "Save mine as new file", "default"),
             ("reload", "Reload theirs", "warning"),
             ("overwrite", "Overwrite", "error"),
             ("cancel", "Cancel", "default"),

@@ -6,17 +6,21 @@ The recovery copies, backups and open marks themselves are tested in models/test
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 
 import pytest
+from textual.widgets import Static
 
 import postmortem.tui.safekeeping
+from postmortem.models.document import TimelineEvent
 from postmortem.models.recovery import (
     mark_open,
     read_recovery,
     write_recovery,
 )
-from postmortem.models.store import backup_path
+from postmortem.models.store import backup_path, load, save
 from postmortem.screens.dialogs.confirm import ConfirmDialog
+from postmortem.screens.dialogs.merge import ConflictChoice, MergeDialog
 
 
 async def test_changes_reach_the_recovery_copy_and_saving_removes_it(monkeypatch, ui, saved_small_app):
@@ -102,6 +106,82 @@ async def test_saving_over_a_change_made_on_disk_asks_first(tmp_path, answer, ui
             assert original.read_text() == theirs
         else:
             assert original.read_text() == theirs and app.title.endswith("●")
+
+
+def add_events_on_disk(path, count: int) -> str:
+    """What ``postmortem timeline import`` does meanwhile: the file on disk gains ``count`` events."""
+    theirs = load(path)
+    for minute in range(count):
+        theirs.add_event(TimelineEvent(at=datetime(2026, 3, 2, 9, minute, tzinfo=UTC), event=f"Imported line {minute}"))
+    return save(theirs, path)
+
+
+async def test_enter_on_a_change_made_on_disk_shows_the_merge_and_taking_it_saves_both(ui, saved_small_app):
+    app = saved_small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
+        await ui.type_text(pilot, " (mine)")
+        add_events_on_disk(app.path, 5)
+        await pilot.press("ctrl+s")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")  # the default button: nothing is written, the merge is shown
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, MergeDialog))
+        assert "without a conflict" in str(app.screen.query_one("#merge-summary", Static).render())
+        assert "(mine)" not in app.path.read_text()
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: "(mine)" in app.path.read_text())
+        saved = load(app.path)
+        assert saved.meta.title == "Database failover (mine)"
+        assert [e.event for e in saved.timeline if e.event.startswith("Imported")] == [
+            f"Imported line {minute}" for minute in range(5)
+        ]
+        assert saved == app.document and not app.unsaved
+
+
+@pytest.mark.parametrize("side", ["theirs", "mine"])
+async def test_a_title_changed_on_both_sides_is_shown_side_by_side_to_choose(side, ui, saved_small_app):
+    app = saved_small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
+        await ui.type_text(pilot, " (mine)")
+        app.path.write_text(app.path.read_text().replace("Database failover", "Database failover (theirs)"))
+        add_events_on_disk(app.path, 1)
+        await pilot.press("ctrl+s")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#answer-merge")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, MergeDialog))
+        [choice] = app.screen.query(ConflictChoice)
+        assert choice.conflict.label == "Title"
+        assert str(choice.query_one(".merge-theirs", Static).render()) == '"Database failover (theirs)"'
+        assert str(choice.query_one(".merge-mine", Static).render()) == '"Database failover (mine)"'
+        await pilot.click(f"#conflict-0 #take-{side}")
+        await pilot.click("#merge-take")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, MergeDialog))
+        await ui.wait_until(pilot, lambda: not app.unsaved)
+        saved = load(app.path)
+        assert saved.meta.title == f"Database failover ({side})"
+        assert any(e.event == "Imported line 0" for e in saved.timeline)
+
+
+async def test_restoring_work_whose_file_changed_since_merges_the_two(ui, saved_small_app):
+    app = saved_small_app()
+    started_from = app.path.read_text()
+    write_recovery(app.path, started_from.replace("Database failover", "Database failover, recovered"), started_from)
+    add_events_on_disk(app.path, 2)
+    app = type(app)(load(app.path), app.path, today=app.today)
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#answer-restore")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, MergeDialog))
+        await pilot.click("#merge-take")
+        await ui.wait_until(pilot, lambda: app.document.meta.title == "Database failover, recovered")
+        assert [e.event for e in app.document.timeline if e.event.startswith("Imported")] == [
+            "Imported line 0",
+            "Imported line 1",
+        ]
+        assert app.unsaved
 
 
 async def test_a_document_open_elsewhere_gets_a_warning(data_dir, ui, saved_small_app):
