@@ -44,4 +44,9 @@ def document_host(node: DOMNode) -> DocumentHost:
 
 
 class DocumentChanged(Message):
-    """A view changed the document: an edit, or a record added, replaced or deleted."""
+    """A view changed the document: an edit, or a record added, replaced or deleted. ``location`` names the
+    one field an edit changed (None: anything may have changed), so that undo can take it back."""
+
+    def __init__(self, location: str | None = None) -> None:
+        super().__init__()
+        self.location = location

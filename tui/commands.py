@@ -32,11 +32,19 @@ class ActionCommands(Provider):
                 yield Hit(score, matcher.highlight(name), partial(self._run, action), text=name, help=help_text)
 
 
+# Undo and redo, in both apps' palettes.
+_HISTORY = [
+    ("Undo", "undo", "Take back the last change to the document (ctrl+z)"),
+    ("Redo", "redo", "Make the last undone change again (ctrl+y)"),
+]
+
+
 class WizardCommands(ActionCommands):
     def _commands(self) -> list[tuple[str, str, str]]:
         commands = [(f"Go to {step.title}", f"go_to('{step.id}')", f"Show the {step.title} step") for step in STEPS]
         commands += [
             ("Save", "save", "Write the postmortem file (ctrl+s)"),
+            *_HISTORY,
             ("Export Markdown", "export_markdown", "Write the Markdown document next to the file"),
             ("Add timeline event", "step_action('timeline', 'add')", "Open the event form on the Timeline step"),
             (
@@ -64,5 +72,6 @@ class MeetingCommands(ActionCommands):
             ("Add contributing factor", "screen.add_factor", "Open the factor form (f)"),
             ("Meeting notes", "screen.notes", "Type the notes of the meeting (m)"),
             ("Save", "save", "Write the postmortem file (ctrl+s)"),
+            *_HISTORY,
         ]
         return commands

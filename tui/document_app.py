@@ -26,6 +26,7 @@ from textual.widgets import TextArea
 from postmortem.models.codec import dumps
 from postmortem.models.document import Postmortem
 from postmortem.models.errors import DocumentError
+from postmortem.models.history import History
 from postmortem.models.merge import merge
 from postmortem.models.recovery import discard_recovery, read_recovery, read_recovery_base, recovery_path
 from postmortem.models.store import parse, save
@@ -61,6 +62,9 @@ class DocumentApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit (asks about unsaved changes)"),
         # Not a priority: in a text field ctrl+c copies. Elsewhere it keeps a recovery copy, then quits.
         Binding("ctrl+c", "interrupt", "Quit", id="app.interrupt", show=False),
+        # Shown in the footer while there is something to undo or redo.
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", priority=True, tooltip="Take back the last change"),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", priority=True, tooltip="Make the last undone change again"),
     ]
 
     def __init__(self, document: Postmortem, path: Path, *, today: date | None = None) -> None:
@@ -76,6 +80,8 @@ class DocumentApp(App[int]):
         self.disk_text = _text_on_disk(path)  # what the file held when opened or last saved here
         self.safekeeper = Safekeeper(self, path, lambda: self.document, lambda: self.disk_text, self._settle_typing)
         self._too_small_screen: TooSmallScreen | None = None
+        self.history = History(document)
+        self._history_shown = (False, False)  # (can undo, can redo) as the footer shows them
         # Type-ahead: keys typed while a view is being built wait here, in order, until it is ready.
         self._holds = 0
         self._held_keys: deque[events.Key | events.Paste] = deque()
@@ -261,8 +267,10 @@ class DocumentApp(App[int]):
         self.note_change()
 
     def replace_document(self, document: Postmortem) -> None:
-        """Show another version of the document (restored or reloaded) in place of this one."""
+        """Show another version of the document (restored, merged or reloaded) in place of this one; undo
+        takes it back."""
         self._document = document
+        self.history.changed(document)
         self.show_document()
 
     # Document state
@@ -273,7 +281,31 @@ class DocumentApp(App[int]):
         return self.text_not_in_document() or dumps(self.document) != self.saved_text
 
     @on(DocumentChanged)
-    def _document_changed(self) -> None:
+    def _document_changed(self, message: DocumentChanged) -> None:
+        self.history.changed(self.document, message.location)
+        self.note_change()
+
+    # Undo and redo
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self.history.can_undo
+        if action == "redo":
+            return self.history.can_redo
+        return True
+
+    def action_undo(self) -> None:
+        self._step_history(self.history.undo(self.document), "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._step_history(self.history.redo(self.document), "Nothing to redo.")
+
+    def _step_history(self, document: Postmortem | None, nothing: str) -> None:
+        if document is None:
+            self.notify(nothing, timeout=2)
+            return
+        self._document = document
+        self.show_document()
         self.note_change()
 
     def note_change(self) -> None:
@@ -284,6 +316,10 @@ class DocumentApp(App[int]):
         self._pause_timer = self.set_timer(PAUSE, self._typing_paused)
         self.safekeeper.changed()
         self.show_change()
+        shown = (self.history.can_undo, self.history.can_redo)
+        if shown != self._history_shown:  # the footer offers undo and redo only when they do something
+            self._history_shown = shown
+            self.refresh_bindings()
 
     @property
     def pause_due(self) -> bool:

@@ -190,7 +190,7 @@ class MeetingScreen(Screen[None]):
     def _notes_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.text != self.document.review.notes:
             self.document.review.notes = event.text_area.text
-            self.post_message(DocumentChanged())
+            self.post_message(DocumentChanged("review.notes"))
 
     def key_escape(self) -> None:
         """Leave the notes for the section; a second escape hides them."""

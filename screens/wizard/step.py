@@ -117,8 +117,9 @@ class StepView(VerticalScroll):
                 return
         self.focus()
 
-    def document_changed(self) -> None:
-        self.post_message(DocumentChanged())
+    def document_changed(self, location: str | None = None) -> None:
+        """Report a change: of the one field at ``location``, or of anything (None)."""
+        self.post_message(DocumentChanged(location))
 
 
 def apply_edit(root: BaseModel, row: FieldRow, location: str, value: Any) -> bool:
@@ -179,7 +180,7 @@ class FormStep(StepView):
     @on(FieldRow.Edited)
     def _field_edited(self, event: FieldRow.Edited) -> None:
         if apply_edit(self.document, event.row, event.row.spec.name, event.value):
-            self.document_changed()
+            self.document_changed(event.row.spec.name)
 
 
 def row_id(location: str) -> str:
