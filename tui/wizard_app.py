@@ -51,13 +51,7 @@ class WizardApp(DocumentApp):
             self.wizard.check()
 
     def show_document(self) -> None:
-        self.call_later(self._show_document)
-
-    async def _show_document(self) -> None:
-        """The shown step first (its tables as the document has them now), then the checks' findings on it."""
-        await self.wizard.go_to(self.wizard.current_step)
-        self.wizard.check()
-        self.wizard.show_progress()
+        self.call_later(self.wizard.show_document)
 
     def text_not_in_document(self) -> bool:
         return bool(self.unusable_rows())

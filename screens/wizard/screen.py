@@ -71,6 +71,14 @@ class WizardScreen(Screen[None]):
         """Run the review checks on the document as it is now and show their findings."""
         self.show_findings(self._run_checks())
 
+    async def show_document(self) -> None:
+        """Another version of the document (undone, restored, merged): the shown step as the document is now,
+        with the findings of the checks run on it (the old ones may point at records that are gone)."""
+        self.findings = self._run_checks()
+        await self.go_to(self.current_step)
+        self.show_findings(self.findings)
+        self.show_progress()
+
     def step(self, step_id: str) -> StepView:
         return self.query_one(f"#step-{step_id}", StepView)
 

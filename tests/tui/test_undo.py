@@ -104,3 +104,17 @@ async def test_an_import_is_one_step_and_the_palette_undoes_it(ui, small_app):
         await pilot.press("enter")
         await ui.wait_until(pilot, lambda: [e.event for e in app.document.timeline] == ["Deploy"])
         assert not app.unsaved or app.pause_due
+
+
+async def test_undoing_an_added_action_on_its_step_shows_the_table_without_it(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
+        await ui.burst(pilot, "a", "Page the database on-call on replica lag", "<ctrl+j>")
+        await ui.wait_until(pilot, lambda: app.document.actions and app.screen is app.wizard)
+        await ui.wait_until(pilot, lambda: len(ui.table_rows(app, "actions-table")) == 1)
+        await ui.wait_until(pilot, lambda: not app.pause_due)  # the checks have found what the new action lacks
+        await pilot.press("ctrl+z")
+        await ui.wait_until(pilot, lambda: not app.document.actions and not ui.table_rows(app, "actions-table"))
+        await pilot.press("ctrl+y")
+        await ui.wait_until(pilot, lambda: len(ui.table_rows(app, "actions-table")) == 1)
