@@ -7,21 +7,14 @@ the app on top (the wizard or the meeting).
 
 from __future__ import annotations
 
-import asyncio
-from collections import deque
-from collections.abc import Callable
-from contextlib import suppress
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from textual import events, on
-from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.timer import Timer
-from textual.widgets import TextArea
 
 from postmortem.models.codec import dumps
 from postmortem.models.document import Postmortem
@@ -34,21 +27,15 @@ from postmortem.screens.dialogs.confirm import conflict_dialog, quit_dialog, rec
 from postmortem.screens.dialogs.merge import MergeDialog
 from postmortem.screens.dialogs.too_small import TooSmallScreen, too_small
 from postmortem.screens.host import DocumentChanged
+from postmortem.tui.keys_in_order import KeysInOrder
 from postmortem.tui.safekeeping import Safekeeper
-from postmortem.tui.terminal_keys import use_alt_key_parser
 
 # Seconds of quiet after an edit before the work too slow for every key runs (the unsaved mark is
 # checked against the saved text; the wizard runs the review checks).
 PAUSE = 0.4
-# Seconds keys wait at most for a view that said it would be ready for them (a safety net, never the rule).
-HOLD_LIMIT = 3.0
-# A key's edits pass a few widgets (field, row, step) on their way to the document: rounds to wait at most.
-_SETTLE_ROUNDS = 8
-# Keys with these modifiers run bindings; they never type their character into a field.
-_COMMAND_MODIFIERS = ("alt+", "ctrl+", "super+", "hyper+", "meta+")
 
 
-class DocumentApp(App[int]):
+class DocumentApp(KeysInOrder):
     """Edit one postmortem file.
 
     ``saved_text`` is the TOML the document had when opened or last saved; the
@@ -62,9 +49,9 @@ class DocumentApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, tooltip="Quit (asks about unsaved changes)"),
         # Not a priority: in a text field ctrl+c copies. Elsewhere it keeps a recovery copy, then quits.
         Binding("ctrl+c", "interrupt", "Quit", id="app.interrupt", show=False),
-        # Shown in the footer while there is something to undo or redo.
+        # Undo is in the footer while there is something to undo; redo only in the palette (the footer is full).
         Binding("ctrl+z", "undo", "Undo", id="app.undo", priority=True, tooltip="Take back the last change"),
-        Binding("ctrl+y", "redo", "Redo", id="app.redo", priority=True, tooltip="Make the last undone change again"),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", priority=True, show=False),
     ]
 
     def __init__(self, document: Postmortem, path: Path, *, today: date | None = None) -> None:
@@ -81,11 +68,7 @@ class DocumentApp(App[int]):
         self.safekeeper = Safekeeper(self, path, lambda: self.document, lambda: self.disk_text, self._settle_typing)
         self._too_small_screen: TooSmallScreen | None = None
         self.history = History(document)
-        self._history_shown = (False, False)  # (can undo, can redo) as the footer shows them
-        # Type-ahead: keys typed while a view is being built wait here, in order, until it is ready.
-        self._holds = 0
-        self._held_keys: deque[events.Key | events.Paste] = deque()
-        use_alt_key_parser()
+        self._undo_shown = False  # whether the footer shows ^z Undo
 
     # DocumentHost
 
@@ -112,92 +95,6 @@ class DocumentApp(App[int]):
     def text_not_in_document(self) -> bool:
         """Whether a view shows typed text the document could not take (it would be lost on quitting)."""
         return False
-
-    # Keys, in the order they were typed
-
-    def hold_keys(self) -> Callable[[], None]:
-        """Keep the keys typed from now on until the returned function is called, once the view they are
-        meant for is ready. Focus changes asked for before the call take effect before the keys go on."""
-        self._holds += 1
-        released = False
-
-        def release() -> None:
-            nonlocal released
-            if not released:
-                released = True
-                self.call_later(self._release_hold)
-
-        self.set_timer(HOLD_LIMIT, release)
-        return release
-
-    def _release_hold(self) -> None:
-        self._holds -= 1
-        if not self._holds and self._held_keys:
-            self.call_later(self._replay_held_keys)
-
-    async def _replay_held_keys(self) -> None:
-        while self._held_keys and not self._holds:
-            await self._take_key(self._held_keys.popleft())
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
-            if self._holds or self._held_keys:
-                self._held_keys.append(event)
-            else:
-                await self._take_key(event)
-            return
-        await super().on_event(event)
-
-    async def _take_key(self, event: events.Key | events.Paste) -> None:
-        """Handle one key now. A key bound to a command runs once the keys before it have reached the
-        document, and before the next key is read (not once it has travelled back up from the focused
-        widget, when the keys typed after it have gone to the old focus)."""
-        if isinstance(event, events.Key):
-            if event.key.startswith(_COMMAND_MODIFIERS):
-                event.character = None  # alt+n is a command, never the letter n
-            if self._bound(event.key):
-                await self._settle_typing()
-                if await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key):
-                    return
-        await super().on_event(event)
-
-    def _bound(self, key: str) -> bool:
-        """Whether a binding around the focused widget takes ``key`` (and the widget does not)."""
-        focused = self.focused
-        if isinstance(focused, TextArea) and not focused.read_only and key == "enter":
-            return False  # a new line, typed in the widget itself
-        return any(key in bindings.key_to_bindings for _, bindings in self.screen._binding_chain)
-
-    async def _settle_typing(self) -> None:
-        """Wait until the focused widget and those around it have handled what they were sent (the keys
-        typed into a field, the edits those make), so that a command sees the document as typed."""
-        focused = self.focused
-        nodes = list(focused.ancestors_with_self) if focused is not None else [self.screen]
-        pumps = [node for node in nodes if node is not self]
-        for _ in range(_SETTLE_ROUNDS):
-            if all(pump._message_queue.empty() for pump in pumps):
-                return
-            for pump in pumps:
-                done = asyncio.Event()
-                if pump.call_later(done.set):
-                    with suppress(TimeoutError):
-                        await asyncio.wait_for(done.wait(), HOLD_LIMIT)
-
-    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
-        """Open a screen; keys typed meanwhile go to the field it focuses, once it has."""
-        shown = super().push_screen(*args, **kwargs)
-        self._hold_until_shown()
-        return shown
-
-    def pop_screen(self) -> Any:
-        """Close a screen; keys typed meanwhile go where focus returns, once its result is in the document."""
-        popped = super().pop_screen()
-        self._hold_until_shown()
-        return popped
-
-    def _hold_until_shown(self) -> None:
-        release = self.hold_keys()
-        self.screen.call_after_refresh(release)
 
     # Start and size
 
@@ -295,14 +192,13 @@ class DocumentApp(App[int]):
         return True
 
     def action_undo(self) -> None:
-        self._step_history(self.history.undo(self.document), "Nothing to undo.")
+        self._show_history_step(self.history.undo(self.document))
 
     def action_redo(self) -> None:
-        self._step_history(self.history.redo(self.document), "Nothing to redo.")
+        self._show_history_step(self.history.redo(self.document))
 
-    def _step_history(self, document: Postmortem | None, nothing: str) -> None:
-        if document is None:
-            self.notify(nothing, timeout=2)
+    def _show_history_step(self, document: Postmortem | None) -> None:
+        if document is None:  # check_action keeps the keys and the palette from asking then
             return
         self._document = document
         self.show_document()
@@ -316,9 +212,8 @@ class DocumentApp(App[int]):
         self._pause_timer = self.set_timer(PAUSE, self._typing_paused)
         self.safekeeper.changed()
         self.show_change()
-        shown = (self.history.can_undo, self.history.can_redo)
-        if shown != self._history_shown:  # the footer offers undo and redo only when they do something
-            self._history_shown = shown
+        if self.history.can_undo != self._undo_shown:  # the footer offers undo only when it does something
+            self._undo_shown = self.history.can_undo
             self.refresh_bindings()
 
     @property
