@@ -100,7 +100,7 @@ class MergeDialog(ModalScreen[Postmortem | None]):
 
     def compose(self) -> ComposeResult:
         merge = self.merge
-        with Vertical(id="merge"):
+        with Vertical(id="merge", classes="" if merge.clean else "-conflicts"):
             yield Static(self.heading, id="merge-heading")
             if merge.clean:
                 summary = "Both sets of changes combine without a conflict."
