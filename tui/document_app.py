@@ -211,6 +211,8 @@ class DocumentApp(KeysInOrder):
             self._pause_timer.stop()
         self._pause_timer = self.set_timer(PAUSE, self._typing_paused)
         self.safekeeper.changed()
+        if not self.screen_stack:  # the app is closing: the change is kept safe, nothing is drawn
+            return
         self.show_change()
         if self.history.can_undo != self._undo_shown:  # the footer offers undo only when it does something
             self._undo_shown = self.history.can_undo
@@ -224,7 +226,8 @@ class DocumentApp(KeysInOrder):
     def _typing_paused(self) -> None:
         self._pause_timer = None
         self.show_unsaved(self.unsaved)
-        self.after_typing()
+        if self.screen_stack:  # not while the app is closing
+            self.after_typing()
 
     def show_unsaved(self, unsaved: bool) -> None:
         self.marked_unsaved = unsaved

@@ -77,15 +77,17 @@ class KeysInOrder(App[int]):
         if isinstance(event, events.Key):
             if event.key.startswith(_COMMAND_MODIFIERS):
                 event.character = None  # alt+n is a command, never the letter n
-            if self._bound(event.key):
+            if self._bound(event):
                 await self._settle_typing()
                 if await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key):
                     return
         await super().on_event(event)
 
-    def _bound(self, key: str) -> bool:
-        """Whether a binding around the focused widget takes ``key`` (and the widget does not)."""
-        focused = self.focused
+    def _bound(self, event: events.Key) -> bool:
+        """Whether a binding around the focused widget takes the key (and the widget does not)."""
+        focused, key = self.focused, event.key
+        if focused is not None and focused.check_consume_key(key, event.character):
+            return False  # typed text: the common case, decided without walking the bindings
         if isinstance(focused, TextArea) and not focused.read_only and key == "enter":
             return False  # a new line, typed in the widget itself
         return any(key in bindings.key_to_bindings for _, bindings in self.screen._binding_chain)
@@ -118,5 +120,5 @@ class KeysInOrder(App[int]):
         return popped
 
     def _hold_until_shown(self) -> None:
-        release = self.hold_keys()
-        self.screen.call_after_refresh(release)
+        if self.screen_stack:  # none while the app is closing
+            self.screen.call_after_refresh(self.hold_keys())

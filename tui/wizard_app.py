@@ -43,12 +43,10 @@ class WizardApp(DocumentApp):
 
     def show_change(self) -> None:
         """Mark the steps at once; the review checks run once typing pauses."""
-        if self.screen_stack:  # not while the app is closing
-            self.wizard.show_progress()
+        self.wizard.show_progress()
 
     def after_typing(self) -> None:
-        if self.screen_stack:  # not while the app is closing
-            self.wizard.check()
+        self.wizard.check()
 
     def show_document(self) -> None:
         self.call_later(self.wizard.show_document)
