@@ -15,6 +15,7 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, RadioButton, RadioSet, Static
 
+from postmortem.models.codec import SchemaError
 from postmortem.models.document import Postmortem
 from postmortem.models.merge import Conflict, Merge, Side
 
@@ -132,7 +133,14 @@ class MergeDialog(ModalScreen[Postmortem | None]):
 
     @on(Button.Pressed, "#merge-take")
     def action_take(self) -> None:
-        self.dismiss(self.merge.resolve(self.choices()))
+        try:
+            merged = self.merge.resolve(self.choices())
+        except SchemaError as error:  # the merge is built to be valid for every choice; never lose the session
+            self.notify(
+                "; ".join(error.problems), title="These choices do not make a valid postmortem", severity="error"
+            )
+            return
+        self.dismiss(merged)
 
     @on(Button.Pressed, "#merge-cancel")
     def action_cancel(self) -> None:

@@ -12,7 +12,9 @@ import pytest
 from textual.widgets import Static
 
 import postmortem.tui.safekeeping
+from postmortem.models.codec import SchemaError
 from postmortem.models.document import TimelineEvent
+from postmortem.models.merge import Merge
 from postmortem.models.recovery import (
     mark_open,
     read_recovery,
@@ -193,3 +195,26 @@ async def test_a_document_open_elsewhere_gets_a_warning(data_dir, ui, saved_smal
         await pilot.pause()
         (note,) = [n for n in app._notifications if n.title == "Open twice"]
         assert f"process {os.getppid()}" in note.message
+
+
+async def test_choices_that_would_not_make_a_valid_postmortem_keep_the_merge_open(monkeypatch, ui, saved_small_app):
+    app = saved_small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
+        await ui.type_text(pilot, " (mine)")
+        add_events_on_disk(app.path, 1)
+        on_disk = app.path.read_text()
+        await pilot.press("ctrl+s")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, MergeDialog))
+
+        def refuse(merge, choices):
+            raise SchemaError(["timeline[1].milestone: set twice"])
+
+        monkeypatch.setattr(Merge, "resolve", refuse)
+        await pilot.press("ctrl+j")
+        await ui.wait_until(pilot, lambda: any("set twice" in n.message for n in app._notifications))
+        assert isinstance(app.screen, MergeDialog)
+        assert app.path.read_text() == on_disk
