@@ -7,6 +7,7 @@ the app on top (the wizard or the meeting).
 
 from __future__ import annotations
 
+import traceback
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,13 @@ from postmortem.models.document import Postmortem
 from postmortem.models.errors import DocumentError
 from postmortem.models.history import History
 from postmortem.models.merge import merge
-from postmortem.models.recovery import discard_recovery, read_recovery, read_recovery_base, recovery_path
+from postmortem.models.recovery import (
+    data_dir,
+    discard_recovery,
+    read_recovery,
+    read_recovery_base,
+    recovery_path,
+)
 from postmortem.models.store import parse, save
 from postmortem.screens.dialogs.confirm import conflict_dialog, quit_dialog, recovery_dialog
 from postmortem.screens.dialogs.merge import MergeDialog
@@ -321,6 +328,22 @@ class DocumentApp(KeysInOrder):
         self.safekeeper.write()
         await self.action_quit()
 
+    # A fault of the app itself
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app (Textual's rule), but not the work: the document goes to its
+        recovery copy, the details to a report file, and the terminal gets one clear line instead of a
+        traceback."""
+        super()._handle_exception(error)
+        self.safekeeper.write(always=True)
+        report = _write_report(error)
+        summary = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
+        self._exit_renderables[:] = [
+            f"postmortem stopped on an unexpected error ({summary.rstrip(': ')}). Your edits are kept: open "
+            f"{self.path} again to restore them from the recovery copy."
+            + (f" The details are in {report}." if report else "")
+        ]
+
 
 def _text_on_disk(path: Path) -> str | None:
     """The file's text now (None when it does not exist; unreadable content counts as changed)."""
@@ -330,6 +353,17 @@ def _text_on_disk(path: Path) -> str | None:
         return None
     except OSError as error:
         return f"(unreadable: {error})"
+
+
+def _write_report(error: Exception) -> Path | None:
+    """Keep the traceback of an unexpected error in the data folder, for a bug report (None if it cannot)."""
+    report = data_dir() / "errors" / f"{datetime.now():%Y%m%d-%H%M%S}-{type(error).__name__}.txt"
+    try:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    except OSError:
+        return None
+    return report
 
 
 def _free_name(path: Path) -> Path:

@@ -81,11 +81,14 @@ class Safekeeper:
         if self._timer is None:
             self._timer = self.app.set_timer(AUTOSAVE_DELAY, self.write)
 
-    def write(self) -> None:
-        """Write the recovery copy now if there is anything new for it."""
+    def write(self, *, always: bool = False) -> None:
+        """Write the recovery copy now if there is anything new for it (``always``: if the document has changes
+        at all, as when the app may be in a state where a change went unreported)."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        if always:
+            self._pending = self._pending or dumps(self.document()) != self.base()
         if not self._pending:
             return
         try:

@@ -106,14 +106,17 @@ class PhaseBar(Horizontal):
         self.length = length
 
     def compose(self) -> ComposeResult:
-        for share, kind in (
-            (self.start, "phase-before"),
-            (self.length, "phase"),
-            (1 - self.start - self.length, "phase-after"),
-        ):
+        for share, kind in zip(self.shares(), ("phase-before", "phase", "phase-after"), strict=True):
             part = Static("", classes=kind)
-            part.styles.width = f"{max(share, 0)}fr"
+            part.styles.width = f"{share}fr"
             yield part
+
+    def shares(self) -> tuple[int, int, int]:
+        """Before, during and after the phase in thousandths of the row: whole numbers, which CSS reads
+        whatever floats the fractions came out as."""
+        before = min(max(round(self.start * 1000), 0), 1000)
+        length = min(max(round(self.length * 1000), 0), 1000 - before)
+        return before, length, 1000 - before - length
 
 
 class MeetingSection(Vertical):
@@ -307,7 +310,8 @@ class MeetingSection(Vertical):
         zone = doc.meta.zone
         at = {e.milestone: e.at for e in doc.timeline if e.milestone is not None}
         phases = [(name, at[a], at[b]) for name, a, b in PHASES if a in at and b in at]
-        total = sum(((end - start) for _, start, end in phases), timedelta()) or timedelta(seconds=1)
+        # Milestones out of order make a phase negative: it is drawn as no bar, and not counted.
+        total = sum((max(end - start, timedelta()) for _, start, end in phases), timedelta()) or timedelta(seconds=1)
         parts: list[Widget] = [heading("Phases")]
         elapsed = timedelta()
         for name, start, end in phases:
@@ -315,11 +319,11 @@ class MeetingSection(Vertical):
                 Horizontal(
                     Static(name, classes="row-label row-wide"),
                     Static(format_duration(end - start), classes="phase-length"),
-                    PhaseBar(elapsed / total, (end - start) / total),
+                    PhaseBar(elapsed / total, max(end - start, timedelta()) / total),
                     classes="part-row",
                 )
             )
-            elapsed += end - start
+            elapsed += max(end - start, timedelta())
         if not phases:
             parts.append(none("Mark the milestones to see the phases."))
         started = at.get(Milestone.STARTED)

@@ -6,6 +6,7 @@ The recovery copies, backups and open marks themselves are tested in models/test
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from datetime import UTC, datetime
 
 import pytest
@@ -218,3 +219,28 @@ async def test_choices_that_would_not_make_a_valid_postmortem_keep_the_merge_ope
         await ui.wait_until(pilot, lambda: any("set twice" in n.message for n in app._notifications))
         assert isinstance(app.screen, MergeDialog)
         assert app.path.read_text() == on_disk
+
+
+async def test_an_unexpected_error_keeps_the_edits_and_says_so_in_one_line(monkeypatch, capsys, ui, saved_small_app):
+    app = saved_small_app()
+
+    def broken(self) -> None:
+        raise RuntimeError("the next step could not be drawn\nsecond line")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=ui.size) as pilot:
+            await pilot.pause()
+            await ui.focus_field(pilot, "field-meta-title")
+            await pilot.press("end")
+            await ui.type_text(pilot, " at night")
+            monkeypatch.setattr(type(app.wizard), "action_next_step", broken)
+            await pilot.press("alt+n")
+            await pilot.pause()
+    assert app.return_code == 1
+    assert "at night" in (read_recovery(app.path) or "")  # before the autosave delay: written on the error
+    assert "at night" not in app.path.read_text()
+    message = " ".join(capsys.readouterr().err.split())  # as printed, joined back from the terminal's wrapping
+    assert message.startswith("postmortem stopped on an unexpected error (RuntimeError: the next step could not")
+    assert "second line" not in message and f"open {app.path} again" in message
+    report = message.rpartition("The details are in ")[2].rstrip(".")
+    assert "RuntimeError" in Path(report).read_text() and "broken" in Path(report).read_text()

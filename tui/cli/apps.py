@@ -32,10 +32,13 @@ def run_wizard(document: Postmortem, path: Path) -> int:
 
 
 def run(app: DocumentApp) -> int:
-    """Run an app with its work kept safe; 128 + n when signal n ended it, else 0."""
+    """Run an app with its work kept safe; 128 + n when signal n ended it, 1 when an unexpected error did,
+    else 0."""
     with app.safekeeper.guard():
         code = app.run()
-    return code if isinstance(code, int) and code > 128 else 0
+    if isinstance(code, int) and code > 128:
+        return code
+    return 1 if app.return_code == 1 else 0
 
 
 def theme_problem(name: str) -> str | None:
