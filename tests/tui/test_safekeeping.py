@@ -6,8 +6,8 @@ The recovery copies, backups and open marks themselves are tested in models/test
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from textual.widgets import Static
