@@ -67,7 +67,7 @@ class MeetingScreen(Screen[None]):
         # The action items as the meeting found them: the wrap-up shows what it added and changed.
         self.actions_at_start = [item.model_copy(deep=True) for item in document.actions]
         self.current_section = MEETING_SECTION_IDS[0]
-        self._drawn: tuple[str, str] | None = None
+        self._drawn: dict[str, str] = {}  # each section drawn so far, and the document it shows
         self.action_editor = RecordEditor(self, ACTIONS, lambda index: self._show_record("actions", index))
         self.factor_editor = RecordEditor(self, FACTORS, lambda index: self._show_record("factors", index))
 
@@ -120,13 +120,11 @@ class MeetingScreen(Screen[None]):
         self.refresh_bindings()
 
     def _draw(self) -> None:
-        """Draw the section on show, unless it already shows this version of the document.
-
-        Typing meeting notes changes the document on every key; the sections do not show the notes.
-        """
-        drawn = (self.current_section, self.document.model_dump_json(exclude={"review"}))
-        if drawn != self._drawn:
-            self._drawn = drawn
+        """Draw the section on show, unless it already shows this version of the document: coming back
+        to a section costs nothing, nor does typing the meeting notes (no section shows them)."""
+        version = self.document.model_dump_json(exclude={"review"})
+        if self._drawn.get(self.current_section) != version:
+            self._drawn[self.current_section] = version
             self.section.show(self.document, self.actions_at_start)
 
     def action_section(self, step: int) -> None:

@@ -1,7 +1,8 @@
 """The review meeting's sections: what each shows of the document.
 
-Text sections are built from small widgets (headings, paragraphs, rows with a label column) so long
-text wraps under itself at any width; action items and factors are lists the facilitator edits.
+Text sections are built from headings, paragraphs and runs of rows with a label column (one widget a run,
+however long), so long text wraps under itself at any width; action items and factors are lists the
+facilitator edits.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from postmortem.models.enums import Category, Milestone
 from postmortem.models.meeting import MeetingChanges, meeting_changes
 from postmortem.models.meeting_sections import RECORD_SECTIONS
 from postmortem.models.metrics import compute_metrics, format_duration, format_offset
+from postmortem.screens.widgets.label_rows import LabelRows
 
 PHASES = (
     ("to detect", Milestone.STARTED, Milestone.DETECTED),
@@ -48,20 +50,17 @@ def para(markup: str) -> Static:
     return Static(markup, classes="part-text")
 
 
-def row(label: str, markup: str, *, label_class: str = "") -> Horizontal:
-    """A label column and text that wraps under itself."""
-    return Horizontal(
-        Static(label, classes=f"row-label {label_class}"), Static(markup, classes="row-text"), classes="part-row"
-    )
+# The label column of a run of rows: bullets, action ids, "why 1?", times and field names.
+BULLET, ID, MID, WIDE = 4, 6, 8, 17
+
+
+def rows(items: list[tuple[str, str]], label_width: int) -> LabelRows:
+    """Labels and text in markup, the text wrapping under itself."""
+    return LabelRows(items, label_width=label_width, classes="-ids" if label_width == ID else "")
 
 
 def none(text: str = "(none recorded)") -> Static:
     return Static(f"[dim]{text}[/dim]", classes="part-text")
-
-
-def or_none(parts: list[Widget], text: str = "(none)") -> list[Widget]:
-    """The parts, or a line saying there are none."""
-    return parts or [none(text)]
 
 
 def _labelled(label: str, text: str) -> list[Widget]:
@@ -69,7 +68,7 @@ def _labelled(label: str, text: str) -> list[Widget]:
 
 
 def _bullets(label: str, items: list[str]) -> list[Widget]:
-    return [heading(label), *or_none([row("•", escape(item)) for item in items], "(none recorded)")]
+    return [heading(label), rows([("•", escape(item)) for item in items], BULLET) if items else none()]
 
 
 def _owner_and_due(item: ActionItem) -> str:
@@ -79,13 +78,13 @@ def _owner_and_due(item: ActionItem) -> str:
     return f"{owner} · {due}"
 
 
-def _action_line(item: ActionItem, note: str = "") -> Horizontal:
+def _action_line(item: ActionItem, note: str = "") -> tuple[str, str]:
     agreed = f"  {AGREED}" if item.agreed else ""
-    return row(
-        escape(item.id),
-        f"{escape(item.action)}\n[dim]→[/dim] {_owner_and_due(item)}{agreed}{note}",
-        label_class="row-id",
-    )
+    return escape(item.id), f"{escape(item.action)}\n[dim]→[/dim] {_owner_and_due(item)}{agreed}{note}"
+
+
+def _action_lines(lines: list[tuple[str, str]]) -> Widget:
+    return rows(lines, ID) if lines else none("(none)")
 
 
 class PhaseBar(Horizontal):
@@ -174,25 +173,8 @@ class MeetingSection(Vertical):
         height: auto;
     }
     .row-label {
-        width: 4;
+        width: 17;
         color: $text-muted;
-    }
-    .row-label.row-id {
-        width: 6;
-        color: $text;
-        text-style: bold;
-    }
-    .row-label.row-mid {
-        width: 8;
-    }
-    .row-label.row-time {
-        width: 17;
-    }
-    .row-label.row-wide {
-        width: 17;
-    }
-    .row-text {
-        width: 1fr;
     }
     .phase-length {
         width: 8;
@@ -285,8 +267,8 @@ class MeetingSection(Vertical):
     @staticmethod
     def _impact(doc: Postmortem) -> list[Widget]:
         impact = doc.impact
-        rows: list[Widget] = [
-            row(label, escape(value), label_class="row-wide")
+        figures = [
+            (label, escape(value))
             for label, value in (
                 ("Users affected", impact.users_affected),
                 ("Experience", impact.customer_experience),
@@ -300,10 +282,10 @@ class MeetingSection(Vertical):
             )
             if value
         ]
+        parts: list[Widget] = [rows(figures, WIDE)] if figures else []
         if impact.services:
-            rows.append(heading("Services"))
-            rows += [row(escape(s.name), escape(s.effect), label_class="row-wide") for s in impact.services]
-        return rows or [none("No impact recorded yet.")]
+            parts += [heading("Services"), rows([(escape(s.name), escape(s.effect)) for s in impact.services], WIDE)]
+        return parts or [none("No impact recorded yet.")]
 
     @staticmethod
     def _timeline(doc: Postmortem) -> list[Widget]:
@@ -317,7 +299,7 @@ class MeetingSection(Vertical):
         for name, start, end in phases:
             parts.append(
                 Horizontal(
-                    Static(name, classes="row-label row-wide"),
+                    Static(name, classes="row-label"),
                     Static(format_duration(end - start), classes="phase-length"),
                     PhaseBar(elapsed / total, max(end - start, timedelta()) / total),
                     classes="part-row",
@@ -328,19 +310,19 @@ class MeetingSection(Vertical):
             parts.append(none("Mark the milestones to see the phases."))
         started = at.get(Milestone.STARTED)
 
-        def event_row(event: TimelineEvent, style: str = "") -> Horizontal:
+        def event_row(event: TimelineEvent, style: str = "") -> tuple[str, str]:
             offset = format_offset(event.at - started) if started else ""
             mark = f"  [b $accent]{event.milestone.value}[/]" if event.milestone else ""
             text = f"[{style}]{escape(event.event)}[/]" if style else escape(event.event)
-            return row(f"{event.at.astimezone(zone):%H:%M} {offset:>9}", text + mark, label_class="row-time")
+            return f"{event.at.astimezone(zone):%H:%M} {offset:>9}", text + mark
 
         key = [e for e in doc.timeline if e.key or e.milestone is not None]
         others = [e for e in doc.timeline if not (e.key or e.milestone is not None)]
         if key:
-            parts += [heading("Key events"), *map(event_row, key)]
+            parts += [heading("Key events"), rows(list(map(event_row, key)), WIDE)]
         if others:
             parts.append(heading("Other events" if key else "Events"))
-            parts += [event_row(event, "dim" if key else "") for event in others]
+            parts.append(rows([event_row(event, "dim" if key else "") for event in others], WIDE))
         if not doc.timeline:
             parts.append(none("No timeline events yet."))
         return parts
@@ -350,12 +332,14 @@ class MeetingSection(Vertical):
         parts: list[Widget] = []
         for chain in doc.whys:
             parts.append(heading(escape(chain.problem)))
-            for number, step in enumerate(chain.steps, start=1):
-                parts.append(
-                    row(f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}", label_class="row-mid")
-                )
+            lines = [
+                (f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}")
+                for number, step in enumerate(chain.steps, start=1)
+            ]
             if chain.root_cause:
-                parts.append(row("[b]root cause[/b]", f"[b]{escape(chain.root_cause)}[/b]", label_class="row-mid"))
+                lines.append(("[b]root cause[/b]", f"[b]{escape(chain.root_cause)}[/b]"))
+            if lines:
+                parts.append(rows(lines, MID))
         return parts or [none("No five-whys chain yet.")]
 
     @staticmethod
@@ -420,11 +404,11 @@ def _wrap_up(actions: list[ActionItem], changes: MeetingChanges) -> list[Widget]
             f"{len(changes.changed)} changed in this meeting[/dim]"
         ),
         heading("New in this meeting"),
-        *or_none([_action_line(change.item) for change in changes.new]),
+        _action_lines([_action_line(change.item) for change in changes.new]),
         heading("Changed in this meeting"),
-        *or_none(
+        _action_lines(
             [_action_line(change.item, f"  [dim]({', '.join(change.fields)})[/dim]") for change in changes.changed]
         ),
         heading("Still missing an owner or a due date"),
-        *or_none([_action_line(item) for item in changes.incomplete]),
+        _action_lines([_action_line(item) for item in changes.incomplete]),
     ]

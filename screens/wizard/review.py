@@ -1,10 +1,10 @@
-"""Step 8: the review findings, what is still missing, and the whole document as it will be exported."""
+"""Step 8: the review findings, what is still missing, and the Markdown the export writes."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Markdown, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.exports.markdown import render_markdown
@@ -12,6 +12,7 @@ from postmortem.models.checks import Finding, Level
 from postmortem.models.completeness import missing_by_step
 from postmortem.models.steps import STEP_BY_ID
 from postmortem.screens.widgets.findings import finding_markup
+from postmortem.screens.widgets.markdown_preview import MarkdownPreview
 from postmortem.screens.wizard.step import StepView
 
 
@@ -35,15 +36,12 @@ class ReviewStep(StepView):
         background: $warning 15%;
         border-left: thick $warning;
     }
-    #review-document {
-        padding: 0 1;
-    }
     """
 
     step_id = "review"
     intro = (
-        "Review findings first (enter goes to the field), then what is missing, then the exported document "
-        "as reviewers will read it."
+        "Review findings first (enter goes to the field), then what is missing, then the Markdown that "
+        "export writes, exactly."
     )
 
     def __init__(self) -> None:
@@ -55,7 +53,7 @@ class ReviewStep(StepView):
         yield Static("", id="review-findings-title")
         yield OptionList(id="review-findings")
         yield Static("", id="review-missing")
-        yield Markdown("", id="review-document")
+        yield MarkdownPreview(id="review-document")
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Every finding in the list, by step then severity; the strip is not used here."""
@@ -97,9 +95,4 @@ class ReviewStep(StepView):
         else:
             missing.update("[b]Every step has its required content.[/b]")
         missing.set_class(bool(gaps), "-incomplete")
-        self.query_one("#review-document", Markdown).update(render_markdown(self.document))
-
-    def left(self) -> None:
-        # The rendered document is hundreds of widgets: keeping them while hidden
-        # slows every later step change, and the next visit renders it afresh anyway.
-        self.query_one("#review-document", Markdown).update("")
+        self.query_one("#review-document", MarkdownPreview).show(render_markdown(self.document))

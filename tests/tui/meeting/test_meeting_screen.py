@@ -13,6 +13,7 @@ from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_ID
 from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
 from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.screens.widgets.label_rows import LabelRows
 from postmortem.tui.meeting_app import MeetingApp
 
 
@@ -77,7 +78,8 @@ def section_text(app: MeetingApp) -> str:
     if section.section_id in ("actions", "factors"):
         records = section.query_one(OptionList)
         return "\n".join(plain(records.get_option_at_index(i).prompt) for i in range(records.option_count))
-    return "\n".join(str(part.render()) for part in section.query(".section-scroll Static"))
+    parts = section.query(".section-scroll > *")
+    return "\n".join(part.plain if isinstance(part, LabelRows) else str(part.render()) for part in parts)
 
 
 async def test_capturing_an_action_item_and_saving(review_app, ui):

@@ -12,7 +12,7 @@ from datetime import date
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, Markdown, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.enums import Severity
@@ -21,6 +21,7 @@ from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
 from postmortem.screens.dialogs.confirm import ConfirmDialog
 from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.screens.widgets.markdown_preview import MarkdownPreview
 from postmortem.tui.wizard_app import WizardApp
 
 # The widget each step focuses when it is entered (the small document has one why chain).
@@ -375,17 +376,17 @@ async def test_review_lists_what_a_new_document_lacks(ui, small_app):
         assert "Timeline: at least one event" in gaps
         assert "Action items: at least one action item" in gaps
         assert "severity" in gaps
-        markdown = app.screen.query_one("#review-document", Markdown)
-        assert markdown.source == render_markdown(app.document)
-        assert "Database failover" in markdown.source
+        markdown = app.screen.query_one("#review-document", MarkdownPreview)
+        assert markdown.text == render_markdown(app.document)
+        assert "Database failover" in markdown.text
 
         # Fill a gap elsewhere and come back: the review shows the document as it is now.
         await ui.go_to(pilot, "summary")
         await ui.choose(pilot, "field-meta-severity", "SEV-3")
         await ui.go_to(pilot, "review")
         assert "severity" not in review_gaps(app)
-        assert markdown.source == render_markdown(app.document)
-        assert "SEV-3" in markdown.source
+        assert markdown.text == render_markdown(app.document)
+        assert "SEV-3" in markdown.text
 
 
 async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(ui, example_app):
@@ -393,8 +394,8 @@ async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(ui, ex
     async with app.run_test(size=ui.size) as pilot:
         await ui.go_to(pilot, "review")
         assert review_gaps(app) == "Every step has its required content."
-        markdown = app.screen.query_one("#review-document", Markdown)
-        assert markdown.source == render_markdown(app.document)
+        markdown = app.screen.query_one("#review-document", MarkdownPreview)
+        assert markdown.text == render_markdown(app.document)
         # The findings come first and have the focus: on the review day, one action is a day overdue.
         findings = app.screen.query_one("#review-findings", OptionList)
         assert app.focused is findings
