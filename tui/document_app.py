@@ -76,6 +76,7 @@ class DocumentApp(KeysInOrder):
         self._too_small_screen: TooSmallScreen | None = None
         self.history = History(document)
         self._undo_shown = False  # whether the footer shows ^z Undo
+        self.crash_message: str | None = None  # why an unexpected error ended the app, for the terminal
 
     # DocumentHost
 
@@ -332,17 +333,18 @@ class DocumentApp(KeysInOrder):
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error ends the app (Textual's rule), but not the work: the document goes to its
-        recovery copy, the details to a report file, and the terminal gets one clear line instead of a
-        traceback."""
+        recovery copy, the traceback to a report file, and ``crash_message`` says so in one line, printed
+        instead of the traceback once the terminal is back."""
         super()._handle_exception(error)
+        self._exit_renderables.clear()
         self.safekeeper.write(always=True)
         report = _write_report(error)
-        summary = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
-        self._exit_renderables[:] = [
-            f"postmortem stopped on an unexpected error ({summary.rstrip(': ')}). Your edits are kept: open "
-            f"{self.path} again to restore them from the recovery copy."
+        first_line = next(iter(str(error).strip().splitlines()), "")
+        self.crash_message = (
+            f"postmortem stopped on an unexpected error ({type(error).__name__}{': ' if first_line else ''}"
+            f"{first_line}). Your edits are kept: open {self.path} again to restore them from the recovery copy."
             + (f" The details are in {report}." if report else "")
-        ]
+        )
 
 
 def _text_on_disk(path: Path) -> str | None:

@@ -9,10 +9,11 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static, TextArea
+from textual.widgets import Button, Header, Static, TextArea
 
 from postmortem.models.errors import DocumentError
 from postmortem.models.store import MAX_BYTES
+from postmortem.screens.widgets.footer import KeysFooter
 
 _LINE = re.compile(r"\bline (\d+)")
 
@@ -49,7 +50,7 @@ class LoadErrorApp(App[int]):
                 yield Button("Quit", id="load-error-quit")
             if self.text is not None:
                 yield TextArea(self.text, read_only=True, show_line_numbers=True, soft_wrap=False, id="load-error-text")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.path.name

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
 from postmortem.screens.widgets.diff_view import DiffView
+from postmortem.screens.widgets.footer import KeysFooter
 
 
 class ConfirmDialog(ModalScreen[str]):
@@ -39,7 +40,7 @@ class ConfirmDialog(ModalScreen[str]):
             with Horizontal(id="confirm-buttons", classes="-many" if len(self.answers) > 4 else ""):
                 for answer_id, label, variant in self.answers:
                     yield Button(label, id=f"answer-{answer_id}", variant=variant, classes="answer")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     @on(Button.Pressed, "#confirm-show-details")
     def _toggle_details(self, event: Button.Pressed) -> None:

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Collapsible, DataTable, Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Checkbox, Collapsible, DataTable, Input, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from postmortem.models.document import Postmortem, TimelineEvent
@@ -26,6 +26,7 @@ from postmortem.models.evidence import Cancelled, Candidate, ImportOptions, Impo
 from postmortem.models.evidence.options import OptionError, build_options
 from postmortem.models.timeparse import format_event_time
 from postmortem.screens.dialogs.event_form import EventForm
+from postmortem.screens.widgets.footer import KeysFooter
 from postmortem.screens.widgets.path_suggester import PathSuggester
 from postmortem.screens.widgets.record_table import plain, shorten
 
@@ -106,7 +107,7 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
             with Horizontal(id="import-buttons"):
                 yield Button("Add ticked events", variant="primary", id="import-add", disabled=True)
                 yield Button("Cancel", id="import-cancel")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(CandidateTable).add_columns(*COLUMNS)

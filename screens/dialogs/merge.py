@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, RadioButton, RadioSet, Static
+from textual.widgets import Button, RadioButton, RadioSet, Static
 
 from postmortem.models.codec import SchemaError
 from postmortem.models.document import Postmortem
 from postmortem.models.merge import Conflict, Merge, Side
+from postmortem.screens.widgets.footer import KeysFooter
 
 
 class ConflictChoice(Vertical):
@@ -120,7 +121,7 @@ class MergeDialog(ModalScreen[Postmortem | None]):
             with Horizontal(id="merge-buttons"):
                 yield Button("Take the merge", variant="primary", id="merge-take")
                 yield Button("Cancel", id="merge-cancel")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.merge.clean:

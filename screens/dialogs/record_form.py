@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from postmortem.models.checks import record_findings
 from postmortem.models.errors import describe
@@ -23,6 +23,7 @@ from postmortem.screens.dialogs.confirm import discard_dialog
 from postmortem.screens.host import document_host
 from postmortem.screens.widgets.fields import FieldRow, FieldSpec
 from postmortem.screens.widgets.findings import finding_markup
+from postmortem.screens.widgets.footer import KeysFooter
 
 Record = TypeVar("Record", bound=BaseModel)
 
@@ -81,7 +82,7 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
                 with Horizontal(id="dialog-buttons"):
                     yield Button("OK", variant="primary", id="dialog-ok")
                     yield Button("Cancel", id="dialog-cancel")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # What the form opened with: escape asks before throwing away anything typed since.

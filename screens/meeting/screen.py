@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, OptionList, Static, TextArea
 
 from postmortem.models.agenda import Agenda, agenda_items, clock_text, section_for
 from postmortem.models.document import Postmortem
@@ -24,6 +24,7 @@ from postmortem.screens.dialogs.record_editor import ACTIONS, FACTORS, RecordEdi
 from postmortem.screens.host import DocumentChanged, document_host
 from postmortem.screens.meeting.sections import MeetingSection
 from postmortem.screens.widgets.end_text_area import EndTextArea
+from postmortem.screens.widgets.footer import KeysFooter
 
 # The countdown turns to a warning this many seconds before the item's time is up.
 SOON = 60
@@ -86,7 +87,7 @@ class MeetingScreen(Screen[None]):
         notes.border_title = "Meeting notes"
         notes.border_subtitle = "esc: back to the section · esc again: hide"
         yield notes
-        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it; the keys need the room
+        yield KeysFooter(show_command_palette=False)  # ctrl+p still opens it; the keys need the room
 
     def on_mount(self) -> None:
         self.show_section(section_for(self.agenda.current.topic))

@@ -86,6 +86,8 @@ class RowsVisual(Visual):
                 left = labels[line] if line < len(labels) else Strip.blank(0)
                 right = texts[line] if line < len(texts) else Strip.blank(0)
                 strips.append(
-                    Strip.join([left.extend_cell_length(label_width, blank), right.extend_cell_length(text_width, blank)])
+                    Strip.join(
+                        [left.extend_cell_length(label_width, blank), right.extend_cell_length(text_width, blank)]
+                    )
                 )
         return strips if height is None else strips[:height]

@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList
+from textual.widgets import ContentSwitcher, Header, OptionList
 
 from postmortem.models.checks import Finding, Level, run_checks
 from postmortem.models.completeness import missing_by_step
 from postmortem.models.steps import REVIEW_STEP, STEP_BY_ID, STEP_IDS, STEPS
 from postmortem.screens.host import document_host
+from postmortem.screens.widgets.footer import KeysFooter
 from postmortem.screens.widgets.step_list import StepList
 from postmortem.screens.wizard.registry import view_class
 from postmortem.screens.wizard.step import StepView
@@ -55,7 +56,7 @@ class WizardScreen(Screen[None]):
             yield StepList([(step.id, step.short_title) for step in STEPS])
             with ContentSwitcher(id="steps"):
                 yield view_class(self.current_step)()
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.show_progress()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,9 +37,10 @@ def run(app: DocumentApp) -> int:
     else 0."""
     with app.safekeeper.guard():
         code = app.run()
-    if isinstance(code, int) and code > 128:
-        return code
-    return 1 if app.return_code == 1 else 0
+    if app.crash_message is not None:
+        print(app.crash_message, file=sys.stderr)
+        return 1
+    return code if isinstance(code, int) and code > 128 else 0
 
 
 def theme_problem(name: str) -> str | None:
