@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 from postmortem.models.errors import DocumentError
 from postmortem.tui.cli import check, demo, edit, export, new, review, serve, timeline
@@ -33,11 +32,21 @@ COMMANDS = {
 }
 
 
-def _version() -> str:
-    try:
-        return version("postmortem")
-    except PackageNotFoundError:
-        return "unknown"
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for (reading package metadata is slow)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("postmortem")
+        except PackageNotFoundError:
+            number = "unknown"
+        print(f"postmortem {number}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write a blameless incident postmortem in the terminal.",
         epilog="`postmortem FILE` is short for `postmortem edit FILE`.",
     )
-    parser.add_argument("--version", action="version", version=f"postmortem {_version()}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
         command.add_parser(commands)

@@ -7,7 +7,6 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +58,8 @@ def _results(paths: list[Path]) -> Iterator[Result]:
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         yield from map(check_file, paths)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for a folder of files
+
     with ProcessPoolExecutor() as pool:
         yield from pool.map(check_file, paths, chunksize=8)
 
