@@ -8,11 +8,10 @@ left.
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
-# What a footer shows of a binding: a change to any of these is a change on screen.
+# What a footer shows of an action: a change to any of these is a change on screen.
 Shown = tuple[str, str, str, bool, str]
 
 
@@ -22,11 +21,13 @@ class KeysFooter(Footer):
         self._shown: list[Shown] | None = None
 
     def _keys_on_show(self, screen: Screen[object]) -> list[Shown]:
-        keys = []
+        """One entry an action, in the order the footer shows them (the first of its keys, as it does)."""
+        keys: dict[str, Shown] = {}
         for _, binding, enabled, tooltip in screen.active_bindings.values():
-            if binding.show or binding.action == "command_palette":
-                keys.append(_shown(binding, enabled, tooltip))
-        return keys
+            if (binding.show or binding.action == "command_palette") and binding.action not in keys:
+                display = screen.app.get_key_display(binding)
+                keys[binding.action] = (binding.action, display, binding.description, enabled, tooltip)
+        return list(keys.values())
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
@@ -42,7 +43,3 @@ class KeysFooter(Footer):
         watchers: dict[str, list[tuple[object, object]]] = getattr(self, "__watchers", {})
         for name, entries in watchers.items():
             watchers[name] = [(node, callback) for node, callback in entries if getattr(node, "is_attached", True)]
-
-
-def _shown(binding: Binding, enabled: bool, tooltip: str) -> Shown:
-    return (binding.key, binding.action, binding.description, enabled, tooltip or binding.tooltip)

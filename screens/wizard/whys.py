@@ -15,7 +15,7 @@ from postmortem.models.text_formats import next_question
 from postmortem.screens.host import document_host
 from postmortem.screens.widgets.fields import FieldRow
 from postmortem.screens.widgets.fields import FieldSpec as F
-from postmortem.screens.wizard.step import FormStep
+from postmortem.screens.wizard.step import FormStep, row_id
 
 
 class WhysStep(FormStep):
@@ -48,25 +48,29 @@ class WhysStep(FormStep):
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         for number, chain in enumerate(self.document.whys):
-            with Vertical(classes="why-chain", id=f"chain-{number}"):
-                yield Static(f"Chain {number + 1}", classes="step-subtitle")
-                yield from self.compose_fields(self._chain_specs(number, chain))
-                with Horizontal(classes="why-buttons"):
-                    yield Button("Add why", id=f"add-step-{number}", classes="add-step")
-                    yield Button("Remove last why", id=f"drop-step-{number}", disabled=not chain.steps)
-                    yield Button("Remove chain", id=f"drop-chain-{number}", variant="error")
+            yield self._chain_box(number, chain)
         yield Button("New chain", id="add-chain", variant="primary")
 
-    def _chain_specs(self, number: int, chain: WhyChain) -> list[F]:
+    def _chain_box(self, number: int, chain: WhyChain) -> Vertical:
         base = f"whys[{number}]"
         specs = [F(f"{base}.problem", "Problem", "long", placeholder="The symptom this chain starts from")]
         for step, _ in enumerate(chain.steps):
-            specs.append(F(f"{base}.steps[{step}].why", f"Why {step + 1}?", "long"))
-            specs.append(F(f"{base}.steps[{step}].because", "Because", "long"))
+            specs += _step_specs(number, step)
         specs.append(
             F(f"{base}.root_cause", "Root cause", "long", placeholder="A condition of the system, not a person")
         )
-        return specs
+        return Vertical(
+            Static(f"Chain {number + 1}", classes="step-subtitle"),
+            *self.compose_fields(specs),
+            Horizontal(
+                Button("Add why", id=f"add-step-{number}", classes="add-step"),
+                Button("Remove last why", id=f"drop-step-{number}", disabled=not chain.steps),
+                Button("Remove chain", id=f"drop-chain-{number}", variant="error"),
+                classes="why-buttons",
+            ),
+            classes="why-chain",
+            id=f"chain-{number}",
+        )
 
     def _shape(self) -> list[int]:
         return [len(chain.steps) for chain in self.document.whys]
@@ -90,16 +94,30 @@ class WhysStep(FormStep):
         release()
 
     async def add_step(self, number: int) -> None:
+        """A why at the end of a chain: its two fields are added to the chain on show, the rest stays."""
         chain = self.document.whys[number]
         previous = chain.steps[-1].because if chain.steps else chain.problem
         chain.steps.append(WhyStep(why=next_question(previous)))
         self.document_changed()
-        await self._rebuild(focus=f"field-whys-{number}-steps-{len(chain.steps) - 1}-because")
+        release = document_host(self).hold_keys()
+        rows = list(self.compose_fields(_step_specs(number, len(chain.steps) - 1)))
+        root_cause = self.query_one(f"#{row_id(f'whys[{number}].root_cause')}", FieldRow)
+        await self.query_one(f"#chain-{number}", Vertical).mount_all(rows, before=root_cause)
+        self.query_one(f"#drop-step-{number}", Button).disabled = False
+        self._shown_shape = self._shape()
+        rows[-1].focus_control()
+        release()
 
     async def add_chain(self) -> None:
+        """A chain after the others, added to those on show."""
         self.document.whys.append(WhyChain())
         self.document_changed()
-        await self._rebuild(focus=f"field-whys-{len(self.document.whys) - 1}-problem")
+        release = document_host(self).hold_keys()
+        number = len(self.document.whys) - 1
+        await self.mount(self._chain_box(number, self.document.whys[number]), before="#add-chain")
+        self._shown_shape = self._shape()
+        self.query_one(f"#{row_id(f'whys[{number}].problem')}", FieldRow).focus_control()
+        release()
 
     def _focused_chain(self) -> int | None:
         focused = self.screen.focused
@@ -137,3 +155,8 @@ class WhysStep(FormStep):
             del self.document.whys[chain]
             self.document_changed()
             await self._rebuild()
+
+
+def _step_specs(chain: int, step: int) -> list[F]:
+    base = f"whys[{chain}].steps[{step}]"
+    return [F(f"{base}.why", f"Why {step + 1}?", "long"), F(f"{base}.because", "Because", "long")]
