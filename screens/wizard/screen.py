@@ -94,18 +94,15 @@ class WizardScreen(Screen[None]):
             self.step(self.current_step).left()
             self.post_message(self.StepShown())
         self.current_step = step_id
-        switcher.current = f"step-{step_id}"
-        self.query_one(StepList).select_step(step_id)
         step = self.step(step_id)
-        step.refresh_from_document()
-        step.show_findings(self.findings_in(step_id))
-
-        def focus_then_release() -> None:
+        with self.app.batch_update():  # one layout and one frame for all of it
+            switcher.current = step.id
+            self.query_one(StepList).select_step(step_id)
+            step.refresh_from_document()
+            step.show_findings(self.findings_in(step_id))
             focus(step)
-            release()
-
-        self.call_after_refresh(focus_then_release)
-        self.sub_title = f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)} {STEP_BY_ID[step_id].title}"
+            self.sub_title = f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)} {STEP_BY_ID[step_id].title}"
+        self.call_after_refresh(release)
         return step
 
     def show_progress(self) -> None:
