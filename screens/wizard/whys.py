@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from postmortem.models.document import WhyChain, WhyStep
@@ -105,7 +106,7 @@ class WhysStep(FormStep):
         await self.query_one(f"#chain-{number}", Vertical).mount_all(rows, before=root_cause)
         self.query_one(f"#drop-step-{number}", Button).disabled = False
         self._shown_shape = self._shape()
-        rows[-1].focus_control()
+        self._show_new(rows[0], focus=rows[-1])
         release()
 
     async def add_chain(self) -> None:
@@ -114,10 +115,16 @@ class WhysStep(FormStep):
         self.document_changed()
         release = document_host(self).hold_keys()
         number = len(self.document.whys) - 1
-        await self.mount(self._chain_box(number, self.document.whys[number]), before="#add-chain")
+        box = self._chain_box(number, self.document.whys[number])
+        await self.mount(box, before="#add-chain")
         self._shown_shape = self._shape()
-        self.query_one(f"#{row_id(f'whys[{number}].problem')}", FieldRow).focus_control()
+        self._show_new(box, focus=self.query_one(f"#{row_id(f'whys[{number}].problem')}", FieldRow))
         release()
+
+    def _show_new(self, first: Widget, focus: FieldRow) -> None:
+        """Scroll what was just added to the top of the step, once it has its place, and focus its field."""
+        focus.focus_control()
+        first.scroll_visible(top=True, animate=False)
 
     def _focused_chain(self) -> int | None:
         focused = self.screen.focused
