@@ -21,6 +21,7 @@ from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
 from postmortem.screens.dialogs.confirm import ConfirmDialog
 from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.screens.widgets.fields import FieldRow
 from postmortem.screens.widgets.markdown_preview import MarkdownPreview
 from postmortem.tui.wizard_app import WizardApp
 
@@ -484,3 +485,24 @@ async def test_resizing_down_to_60_by_20_and_back_never_breaks_and_smaller_says_
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen is dialog  # back where the author was, form and all
+
+
+async def test_a_new_why_and_a_new_chain_join_the_chains_on_show_and_come_into_view(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.go_to(pilot, "whys")
+        step = app.screen.query_one("#step-whys")
+        before = {row.id: row for row in step.query(FieldRow)}
+        whys = len(app.document.whys[0].steps)
+        await ui.burst(pilot, "<ctrl+t>", "said at once")
+        await ui.wait_until(pilot, lambda: app.document.whys[0].steps[-1].because == "said at once")
+        new = ui.field_row(app, f"field-whys-0-steps-{whys}-because")
+        assert len(app.document.whys[0].steps) == whys + 1 and app.focused in new.walk_children()
+        after = {row.id: row for row in step.query(FieldRow)}
+        assert all(after[row_id] is row for row_id, row in before.items())  # added to, not rebuilt
+        await ui.wait_until(pilot, lambda: step.scrollable_content_region.contains_region(new.region))
+
+        await ui.burst(pilot, "<ctrl+r>", "a third symptom")
+        await ui.wait_until(pilot, lambda: app.document.whys[-1].problem == "a third symptom")
+        problem = ui.field_row(app, f"field-whys-{len(app.document.whys) - 1}-problem")
+        await ui.wait_until(pilot, lambda: step.scrollable_content_region.contains_region(problem.region))
