@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
@@ -143,7 +144,7 @@ class FormStep(StepView):
         yield from self.compose_header()
         yield from self.compose_fields(self.FIELDS)
 
-    def compose_fields(self, specs: list[FieldSpec]) -> ComposeResult:
+    def compose_fields(self, specs: list[FieldSpec]) -> Iterator[FieldRow]:
         for spec in specs:
             yield FieldRow(spec, value_at(self.document, spec.name), id=row_id(spec.name))
 
