@@ -12,6 +12,7 @@ import traceback
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from textual import events, on
 from textual.binding import Binding
@@ -113,10 +114,19 @@ class DocumentApp(KeysInOrder):
         self._offer_recovery()
         self._fit(self.size)
 
+    async def run_async(self, *args: Any, **kwargs: Any) -> int | None:
+        """Start-up makes mostly objects that stay: it runs without garbage collections (until Ready)."""
+        gc.disable()
+        try:
+            return await super().run_async(*args, **kwargs)
+        finally:
+            gc.enable()
+
     def on_ready(self) -> None:
-        # What start-up built lives as long as the app: leave it out of every later garbage collection,
+        # What start-up built lives as long as the app: it is left out of every later garbage collection,
         # whose pauses otherwise grow with the app to a few hundred milliseconds, in the middle of typing.
         gc.freeze()
+        gc.enable()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size)
