@@ -87,12 +87,13 @@ class Safekeeper:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if always:
-            self._pending = self._pending or dumps(self.document()) != self.base()
-        if not self._pending:
+        if not (self._pending or always):
             return
         try:
-            write_recovery(self.path, dumps(self.document()), self.base())
+            text = dumps(self.document())
+            if not self._pending and text == self.base():
+                return
+            write_recovery(self.path, text, self.base())
         except (DocumentError, OSError) as error:
             if not self._warned:  # once: the author keeps working, and ctrl+s still saves
                 self._warned = True
