@@ -123,8 +123,13 @@ class DocumentApp(KeysInOrder):
             gc.enable()
 
     def on_ready(self) -> None:
-        # What start-up built lives as long as the app: it is left out of every later garbage collection,
-        # whose pauses otherwise grow with the app to a few hundred milliseconds, in the middle of typing.
+        self.call_after_refresh(self._keep_start_up_out_of_collections)
+
+    def _keep_start_up_out_of_collections(self) -> None:
+        """Once the first frame is up: what start-up built and still uses lives as long as the app, so it is
+        left out of every later garbage collection, whose pauses otherwise grow to a few hundred
+        milliseconds in the middle of typing. Its garbage is collected first, or it would stay forever."""
+        gc.collect()
         gc.freeze()
         gc.enable()
 
