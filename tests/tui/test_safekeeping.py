@@ -119,6 +119,15 @@ def add_events_on_disk(path, count: int) -> str:
     return save(theirs, path)
 
 
+async def save_into_the_merge(pilot, ui) -> None:
+    """ctrl+s over a change made on disk, then enter: the default answer writes nothing and shows the merge."""
+    app = pilot.app
+    await pilot.press("ctrl+s")
+    await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+    await pilot.press("enter")
+    await ui.wait_until(pilot, lambda: isinstance(app.screen, MergeDialog))
+
+
 async def test_enter_on_a_change_made_on_disk_shows_the_merge_and_taking_it_saves_both(ui, saved_small_app):
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
@@ -126,10 +135,7 @@ async def test_enter_on_a_change_made_on_disk_shows_the_merge_and_taking_it_save
         await pilot.press("end")
         await ui.type_text(pilot, " (mine)")
         add_events_on_disk(app.path, 5)
-        await pilot.press("ctrl+s")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.press("enter")  # the default button: nothing is written, the merge is shown
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, MergeDialog))
+        await save_into_the_merge(pilot, ui)
         assert "without a conflict" in str(app.screen.query_one("#merge-summary", Static).render())
         assert "(mine)" not in app.path.read_text()
         await pilot.press("enter")
@@ -206,10 +212,7 @@ async def test_choices_that_would_not_make_a_valid_postmortem_keep_the_merge_ope
         await ui.type_text(pilot, " (mine)")
         add_events_on_disk(app.path, 1)
         on_disk = app.path.read_text()
-        await pilot.press("ctrl+s")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        await pilot.press("enter")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, MergeDialog))
+        await save_into_the_merge(pilot, ui)
 
         def refuse(merge, choices):
             raise SchemaError(["timeline[1].milestone: set twice"])
