@@ -56,7 +56,7 @@ BULLET, ID, MID, WIDE = 4, 6, 8, 17
 
 def rows(items: list[tuple[str, str]], label_width: int) -> LabelRows:
     """Labels and text in markup, the text wrapping under itself."""
-    return LabelRows(items, label_width=label_width, classes="-ids" if label_width == ID else "")
+    return LabelRows(items, label_width=label_width)
 
 
 def none(text: str = "(none recorded)") -> Static:
@@ -84,7 +84,7 @@ def _action_line(item: ActionItem, note: str = "") -> tuple[str, str]:
 
 
 def _action_lines(lines: list[tuple[str, str]]) -> Widget:
-    return rows(lines, ID) if lines else none("(none)")
+    return LabelRows(lines, label_width=ID, classes="-ids") if lines else none("(none)")
 
 
 class PhaseBar(Horizontal):

@@ -59,10 +59,7 @@ class WizardScreen(Screen[None]):
         yield KeysFooter()
 
     async def on_mount(self) -> None:
-        self.show_progress()
-        self.findings = self._run_checks()
-        await self.go_to(self.current_step)
-        self.show_findings(self.findings)
+        await self.show_document()
 
     def _run_checks(self) -> list[Finding]:
         host = document_host(self)
@@ -73,8 +70,8 @@ class WizardScreen(Screen[None]):
         self.show_findings(self._run_checks())
 
     async def show_document(self) -> None:
-        """Another version of the document (undone, restored, merged): the shown step as the document is now,
-        with the findings of the checks run on it (the old ones may point at records that are gone)."""
+        """The document as it is now (opened, or another version: undone, restored, merged) in the shown
+        step, with the findings of the checks run on it (old ones may point at records that are gone)."""
         self.findings = self._run_checks()
         await self.go_to(self.current_step)
         self.show_findings(self.findings)
