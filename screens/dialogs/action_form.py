@@ -15,10 +15,14 @@ class ActionForm(RecordForm[ActionItem]):
     list_name = "actions"
     first_field = "action"
 
-    def __init__(self, title: str, initial: ActionItem | None, *, new_id: str, factors: list[Factor]) -> None:
-        super().__init__(title, initial)
+    new_id = ""
+    factors: list[Factor] = []
+
+    def open_as(self, title: str, initial: ActionItem | None, *, new_id: str, factors: list[Factor]) -> ActionForm:
         self.new_id = new_id
         self.factors = factors
+        self._open(title, initial)
+        return self
 
     def initial_values(self) -> dict[str, Any]:
         values = super().initial_values()

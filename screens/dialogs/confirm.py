@@ -17,7 +17,57 @@ from postmortem.screens.widgets.footer import KeysFooter
 class ConfirmDialog(ModalScreen[str]):
     """Dismisses with the id of the chosen answer; escape gives ``"cancel"``."""
 
-    CSS_PATH = "confirm.tcss"
+    # Default CSS rather than a CSS file: see RecordForm.
+    DEFAULT_CSS = """
+    ConfirmDialog {
+        align: center middle;
+        background: $background 60%;
+    }
+    ConfirmDialog #confirm {
+        width: auto;
+        max-width: 90%;
+        height: auto;
+        border: thick $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    ConfirmDialog #confirm-question {
+        width: auto;
+        max-width: 100%;
+        margin-bottom: 1;
+    }
+    ConfirmDialog #confirm-buttons {
+        width: auto;
+        height: auto;
+    }
+    ConfirmDialog #confirm-buttons Button {
+        margin-right: 1;
+        min-width: 0;
+    }
+    ConfirmDialog #confirm.-with-details {
+        width: 90%;
+        max-width: 110;
+    }
+    ConfirmDialog #confirm.-with-details #confirm-question {
+        width: 100%;
+    }
+    ConfirmDialog #confirm-details {
+        margin-bottom: 1;
+    }
+    ConfirmDialog #confirm-show-details {
+        margin-bottom: 1;
+    }
+    ConfirmDialog #confirm-buttons.-many {
+        layout: grid;
+        grid-size: 3;
+        grid-columns: auto;
+        grid-rows: 3;
+        grid-gutter: 0 1;
+    }
+    ConfirmDialog #confirm-buttons.-many Button {
+        margin-right: 0;
+    }
+    """
     BINDINGS = [Binding("escape", "choose('cancel')", "Cancel", id="confirm.cancel")]
 
     def __init__(

@@ -10,6 +10,7 @@ from postmortem.models.document import TimelineEvent
 from postmortem.models.enums import EventKind, Milestone
 from postmortem.models.timeparse import format_event_time, parse_event_time
 from postmortem.screens.dialogs.record_form import RecordForm
+from postmortem.screens.widgets.fields import FieldRow
 from postmortem.screens.widgets.fields import FieldSpec as F
 
 
@@ -18,7 +19,11 @@ class EventForm(RecordForm[TimelineEvent]):
     list_name = "timeline"
     first_field = "at"
 
-    def __init__(
+    incident_date: date | None = None
+    zone: ZoneInfo = ZoneInfo("UTC")
+    default_time: datetime | None = None
+
+    def open_as(
         self,
         title: str,
         initial: TimelineEvent | None,
@@ -26,11 +31,19 @@ class EventForm(RecordForm[TimelineEvent]):
         incident_date: date | None,
         zone: ZoneInfo,
         default_time: datetime | None = None,
-    ) -> None:
-        super().__init__(title, initial)
+    ) -> EventForm:
         self.incident_date = incident_date
         self.zone = zone
         self.default_time = default_time
+        self._open(title, initial)
+        return self
+
+    def _refill(self) -> None:
+        self.query_one("#dialog-at", FieldRow).set_help(self._zone_help())
+        super()._refill()
+
+    def _zone_help(self) -> str:
+        return f"Times without an offset are in {getattr(self.zone, 'key', str(self.zone))}."
 
     def _show_time(self, at: datetime | None) -> str:
         return "" if at is None else format_event_time(at, self.zone, self.incident_date)
@@ -48,13 +61,12 @@ class EventForm(RecordForm[TimelineEvent]):
         return values
 
     def field_specs(self) -> list[F]:
-        zone_name = getattr(self.zone, "key", str(self.zone))
         return [
             F(
                 "at",
                 "Time",
                 placeholder="14:05, 2026-01-31 14:05 or ISO with offset",
-                help=f"Times without an offset are in {zone_name}.",
+                help=self._zone_help(),
                 required=True,
                 parse=self._parse_time,
                 show=self._show_time,

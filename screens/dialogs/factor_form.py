@@ -20,10 +20,14 @@ class FactorForm(RecordForm[Factor]):
     list_name = "factors"
     first_field = "title"
 
-    def __init__(self, title: str, initial: Factor | None, *, new_id: str, category: Category) -> None:
-        super().__init__(title, initial)
+    new_id = ""
+    category = Category.TECHNICAL
+
+    def open_as(self, title: str, initial: Factor | None, *, new_id: str, category: Category) -> FactorForm:
         self.new_id = new_id
         self.category = initial.category if initial is not None else category
+        self._open(title, initial)
+        return self
 
     def initial_values(self) -> dict[str, Any]:
         values = super().initial_values()
@@ -51,8 +55,12 @@ class FactorForm(RecordForm[Factor]):
             F("evidence", "Evidence", "long", placeholder="Logs, graphs, tickets that show it."),
         ]
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def _refill(self) -> None:
+        self._limit_areas(self.category)  # first: the area put back must be one the list offers
+        super()._refill()
+
+    def _opened(self) -> None:
+        super()._opened()
         self._limit_areas(self.category)
         self._show_question()
 
@@ -61,9 +69,11 @@ class FactorForm(RecordForm[Factor]):
         assert isinstance(area, Select)
         current = area.value
         allowed = AREAS_BY_CATEGORY[category]
-        area.set_options([(a.value, a) for a in allowed])
-        if current in allowed:
-            area.value = current
+        # The area the list drops is not one the author chose to clear: no Edited for it.
+        with area.prevent(Select.Changed):
+            area.set_options([(a.value, a) for a in allowed])
+            if current in allowed:
+                area.value = current
 
     # FieldRow stops its control's Select.Changed and posts FieldRow.Edited instead.
     @on(FieldRow.Edited)

@@ -260,7 +260,7 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
                 self.ticked.add(index)
                 self._redraw(index)
 
-        dialog = EventForm(
+        dialog = EventForm().open_as(
             "Edit candidate event", self.events[index], incident_date=doc.meta.incident_date, zone=doc.meta.zone
         )
         self.app.push_screen(dialog, edited)

@@ -33,7 +33,8 @@ class RecordKind(Generic[R]):
     noun: str  # in the forms' titles: "Add action item"
     short_noun: str  # in the delete question: "Delete action A1?"
     list_name: str  # the document's list of these records
-    # The form for a record (None: a new one), with what the owner knows of the context.
+    # Opens the form (the app's, when it has one) on a record (None: a new one), with what the owner
+    # knows of the context: (document, form or None, title, record, **context).
     form: Callable[..., RecordForm[R]]
     # Where the document puts a new or changed record (timeline events keep time order);
     # None: a new one at the end, a changed one in its place.
@@ -60,19 +61,25 @@ class RecordKind(Generic[R]):
         return index
 
 
-def _action_form(doc: Postmortem, title: str, item: ActionItem | None) -> ActionForm:
-    return ActionForm(title, item, new_id=doc.next_action_id(), factors=doc.factors)
+def _action_form(doc: Postmortem, form: ActionForm | None, title: str, item: ActionItem | None) -> ActionForm:
+    return (form or ActionForm()).open_as(title, item, new_id=doc.next_action_id(), factors=doc.factors)
 
 
 def _factor_form(
-    doc: Postmortem, title: str, factor: Factor | None, category: Category = Category.TECHNICAL
+    doc: Postmortem,
+    form: FactorForm | None,
+    title: str,
+    factor: Factor | None,
+    category: Category = Category.TECHNICAL,
 ) -> FactorForm:
-    return FactorForm(title, factor, new_id=doc.next_factor_id(), category=category)
+    return (form or FactorForm()).open_as(title, factor, new_id=doc.next_factor_id(), category=category)
 
 
-def _event_form(doc: Postmortem, title: str, event: TimelineEvent | None) -> EventForm:
+def _event_form(doc: Postmortem, form: EventForm | None, title: str, event: TimelineEvent | None) -> EventForm:
     last: datetime | None = doc.timeline[-1].at if doc.timeline else None
-    return EventForm(title, event, incident_date=doc.meta.incident_date, zone=doc.meta.zone, default_time=last)
+    return (form or EventForm()).open_as(
+        title, event, incident_date=doc.meta.incident_date, zone=doc.meta.zone, default_time=last
+    )
 
 
 ACTIONS = RecordKind[ActionItem]("action item", "action", "actions", _action_form)
@@ -100,7 +107,7 @@ class RecordEditor(Generic[R]):
             if record is not None:
                 self._changed(self.kind.add_to(self.document, record))
 
-        self.owner.app.push_screen(self.kind.form(self.document, f"Add {self.kind.noun}", None, **context), added)
+        self.owner.app.push_screen(self._form(f"Add {self.kind.noun}", None, **context), added)
 
     def edit(self, index: int, **context: Any) -> None:
         def edited(record: R | None) -> None:
@@ -108,7 +115,31 @@ class RecordEditor(Generic[R]):
                 self._changed(self.kind.put(self.document, index, record))
 
         record = self.kind.records(self.document)[index]
-        self.owner.app.push_screen(self.kind.form(self.document, f"Edit {self.kind.noun}", record, **context), edited)
+        self.owner.app.push_screen(self._form(f"Edit {self.kind.noun}", record, **context), edited)
+
+    def prepare(self) -> None:
+        """Build the app's form for this kind now, unseen, so that the first add or edit opens it at once
+        (built on the key, it takes a third of a second). Call it once the owner is on screen."""
+        app = self.owner.app
+        if not app.is_screen_installed(self._form_name):
+            form = self._form("", None)
+            # What push_screen does first: start the screen, which composes and styles its widgets.
+            app._register(app, form)
+
+    @property
+    def _form_name(self) -> str:
+        return f"{self.kind.list_name}-form"
+
+    def _form(self, title: str, record: R | None, **context: Any) -> RecordForm[R]:
+        """The app's form for this kind, built the first time and kept (installed) for the next."""
+        app, name = self.owner.app, self._form_name
+        kept = app.get_screen(name) if app.is_screen_installed(name) else None
+        if kept is not None and kept in app.screen_stack:  # already open below: a form of its own
+            return self.kind.form(self.document, None, title, record, **context)
+        form = self.kind.form(self.document, kept, title, record, **context)
+        if kept is None:
+            app.install_screen(form, name)
+        return form
 
     def delete(self, index: int, label: str) -> None:
         """Ask first; ``label`` names the record in the question."""

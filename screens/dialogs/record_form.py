@@ -2,6 +2,10 @@
 
 The record is only built when every field is valid; the dialog dismisses
 with the new record, or with ``None`` when cancelled.
+
+A form is built once and refilled each time it opens (``RecordEditor`` keeps
+one of each kind per app): building its dozen controls again would make the
+author wait a third of a second for every record.
 """
 
 from __future__ import annotations
@@ -29,7 +33,51 @@ Record = TypeVar("Record", bound=BaseModel)
 
 
 class RecordForm(ModalScreen[Record | None], Generic[Record]):
-    CSS_PATH = "record_form.tcss"
+    # Default CSS, not a CSS_PATH file: a screen's CSS file is added to the app's stylesheet when the
+    # screen first opens, and that restyles every widget of the app; default CSS is added when the
+    # class is first built and styles only what it builds.
+    DEFAULT_CSS = """
+    RecordForm {
+        align: center middle;
+        background: $background 60%;
+    }
+    RecordForm #dialog {
+        width: 90%;
+        max-width: 110;
+        height: auto;
+        max-height: 95%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    /* Title and footer are docked so that the fields scroll between them: the
+       buttons stay on screen however many fields there are (80x24 included). */
+    RecordForm #dialog-heading {
+        dock: top;
+        text-style: bold;
+        color: $primary;
+        padding: 0 0 1 0;
+    }
+    RecordForm #dialog-fields {
+        height: auto;
+        max-height: 1fr;
+    }
+    RecordForm #dialog-footer {
+        dock: bottom;
+        height: auto;
+    }
+    RecordForm #dialog-problems {
+        color: $text-error;
+        height: auto;
+    }
+    RecordForm #dialog-buttons {
+        height: auto;
+        align: right middle;
+    }
+    RecordForm #dialog-buttons Button {
+        margin-left: 2;
+    }
+    """
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
         # Not every terminal tells ctrl+enter from enter; ctrl+j works in all of them.
@@ -43,11 +91,19 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
     # The field the author fills first, focused when the form opens (not a pre-filled id).
     first_field: ClassVar[str]
 
-    def __init__(self, title: str, initial: Record | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.dialog_title = title
-        self.initial = initial
+        self.dialog_title = ""
+        self.initial: Record | None = None
         self._touched: set[str] = set()
+
+    def _open(self, title: str, initial: Record | None) -> None:
+        """Show ``initial`` (None: a new record) under ``title`` when the form opens next. Each form's
+        ``open_as`` sets what else it needs to know, then calls this."""
+        self.dialog_title, self.initial = title, initial
+        self._touched = set()
+        if self.is_mounted:
+            self._refill()
 
     def field_specs(self) -> list[FieldSpec]:
         raise NotImplementedError
@@ -85,6 +141,21 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._opened()
+
+    def _refill(self) -> None:
+        """Put the values of ``_open`` into the fields the form was built with."""
+        values = self.initial_values()
+        self.query_one("#dialog-heading", Static).update(self.dialog_title)
+        for row in self.query(FieldRow):
+            options = self.multi_options(row.spec) if row.spec.kind == "multi" else None
+            row.reset(values.get(row.spec.name), options)
+        self.query_one("#dialog-problems", Static).update("")
+        self.query_one("#dialog-fields", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self._opened()
+
+    def _opened(self) -> None:
+        """The fields show what the form opens with."""
         # What the form opened with: escape asks before throwing away anything typed since.
         self._opened_with = self._shown()
         self.query_one(f"#dialog-{self.first_field}", FieldRow).focus_control()

@@ -9,7 +9,8 @@ from textual.widgets import TextArea
 class EndTextArea(TextArea):
     """On the first focus the cursor moves to the end, like a one-line field's, so typing adds to the text.
 
-    Until then the field shows the start of its text, which is what a reader wants to see.
+    Until then the field shows the start of its text, which is what a reader wants to see. Text loaded
+    later counts as new: the first focus after it moves to its end (at once, when the field has focus).
     """
 
     _moved = False
@@ -19,3 +20,10 @@ class EndTextArea(TextArea):
         if not self._moved and self.cursor_location == (0, 0):
             self.move_cursor(self.document.end)
         self._moved = True
+
+    def load_text(self, text: str) -> None:
+        super().load_text(text)
+        self._moved = False
+        if self.has_focus:
+            self.move_cursor(self.document.end)
+            self._moved = True

@@ -89,6 +89,16 @@ def from_text(spec: FieldSpec, text: str) -> Any:
     return text
 
 
+# What the controls post when their value changes (FieldRow turns each into an Edited).
+CHANGE_MESSAGES: tuple[type[Message], ...] = (
+    Input.Changed,
+    TextArea.Changed,
+    Select.Changed,
+    Checkbox.Changed,
+    SelectionList.SelectedChanged,
+)
+
+
 class FieldRow(Widget):
     """A label and a control side by side; help and error lines below when needed.
 
@@ -260,6 +270,29 @@ class FieldRow(Widget):
             if self.invalid and value == self.value_before_edit:
                 return
         self.value_before_edit = value
+        self._put(value)
+        self.set_error("")
+
+    def reset(self, value: Any, multi_options: list[tuple[str, str]] | None = None) -> None:
+        """Show ``value`` as a row just built with it would: nothing reported as edited, no error, no
+        findings, the text's cursor at its end. ``multi_options`` replaces a multiple choice's options."""
+        control = self.control
+        with self.prevent(*CHANGE_MESSAGES):
+            if multi_options not in (None, self._multi_options) and isinstance(control, SelectionList):
+                assert multi_options is not None
+                self._multi_options = multi_options
+                chosen = set(value or [])
+                control.clear_options()
+                control.add_options([(label, key, key in chosen) for label, key in multi_options])
+            else:
+                self._put(value)
+        if isinstance(control, Input):
+            control.cursor_position = len(control.value)
+        self.value_before_edit = value
+        self.set_error("")
+        self.set_findings([])
+
+    def _put(self, value: Any) -> None:
         control = self.control
         if isinstance(control, Select):
             control.value = value if value is not None else Select.NULL
@@ -273,7 +306,6 @@ class FieldRow(Widget):
             control.load_text(to_text(self.spec, value))
         elif isinstance(control, Input):
             control.value = to_text(self.spec, value)
-        self.set_error("")
 
     def set_error(self, message: str) -> None:
         self.error = message

@@ -31,6 +31,9 @@ class RecordsStep(StepView):
         self._record_findings: dict[str, list[Finding]] = {}
         self.editor = RecordEditor(self, self.kind, self.show_record)
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.editor.prepare)
+
     def focused_key(self) -> str | None:
         table = self.focused_table()
         return table.current_key() if table is not None else None

@@ -32,6 +32,16 @@ async def test_an_action_typed_straight_after_a_fills_its_own_fields(ui, small_a
         assert not isinstance(app.screen, ActionForm)
 
 
+async def test_a_typed_on_arriving_at_the_step_opens_its_form_while_it_is_still_being_built(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        await ui.burst(pilot, *["<ctrl+pagedown>"] * 5, "a", "Page the database owner on lag", "<ctrl+j>")
+        await ui.wait_until(pilot, lambda: len(app.document.actions) == 1)
+        assert app.document.actions[0].action == "Page the database owner on lag"
+        assert ui.shown_step(app) == "step-actions"
+
+
 async def test_text_typed_straight_after_ctrl_r_starts_the_new_chain(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:

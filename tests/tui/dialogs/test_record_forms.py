@@ -447,3 +447,68 @@ async def test_escape_on_a_filled_form_can_still_save_it(ui, example_app):
         await ui.wait_until(pilot, lambda: app.screen is not dialog and not isinstance(app.screen, ConfirmDialog))
         assert len(app.document.actions) == count + 1
         assert app.document.actions[-1].action == "Alert when checkout pool wait exceeds 200 ms for 5 minutes"
+
+
+async def test_a_form_opened_again_shows_only_what_it_opens_with(ui, example_app):
+    """The form is built once per app and refilled: nothing of the last record, typed text or error stays."""
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
+        first = await open_form(pilot, ActionForm)
+        await ui.type_text(pilot, "Alert on pool wait")
+        await ui.focus_field(pilot, "dialog-due")
+        await ui.type_text(pilot, "soon")
+        assert "use a date like" in ui.row_error(app, "dialog-due")
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#answer-discard")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, (ActionForm, ConfirmDialog)))
+
+        # Edit A2: its values, its review findings, nothing typed before, no undo into the last text.
+        table = app.screen.query_one("#actions-table")
+        table.focus()
+        table.move_cursor(row=1)
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ActionForm) and app.focused is not None)
+        assert app.screen is first
+        item = app.document.actions[1]
+        assert first.dialog_title == "Edit action item"
+        assert shown_value(first, "id") == item.id
+        assert ui.field_row(app, "dialog-action").raw_value() == item.action
+        assert ui.field_row(app, "dialog-due").raw_value() == (item.due.isoformat() if item.due else "")
+        assert ui.row_error(app, "dialog-due") == ""
+        assert app.focused is ui.field_row(app, "dialog-action").control
+        await pilot.press("ctrl+z")
+        assert ui.field_row(app, "dialog-action").raw_value() == item.action
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, ActionForm))
+        assert app.document.actions[1] == item
+
+        # A factor added since is offered; a new action gets the next id and the defaults.
+        count = len(app.document.actions)
+        await ui.go_to(pilot, "factors")
+        await pilot.press("a")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, FactorForm) and app.focused is not None)
+        await ui.type_text(pilot, "No load test before the pool change")
+        await pilot.press("ctrl+j")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, FactorForm))
+        new_factor = app.document.factors[-1].id
+        await ui.go_to(pilot, "actions")
+        again = await open_form(pilot, ActionForm)
+        assert again is first
+        assert shown_value(again, "id") == f"A{count + 1}"
+        assert ui.field_row(app, "dialog-action").raw_value() == ""
+        factors = ui.field_row(app, "dialog-factors").control
+        assert isinstance(factors, SelectionList)
+        assert factors.selected == []
+        assert factors.get_option_at_index(factors.option_count - 1).value == new_factor
+        await ui.type_text(pilot, "Load test pool changes")
+        await pilot.press("ctrl+j")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, ActionForm))
+        added = app.document.actions[-1]
+        assert (added.id, added.action, added.due, added.factors) == (
+            f"A{count + 1}",
+            "Load test pool changes",
+            None,
+            [],
+        )
