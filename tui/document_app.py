@@ -37,6 +37,7 @@ from postmortem.screens.dialogs.merge import MergeDialog
 from postmortem.screens.dialogs.too_small import TooSmallScreen, too_small
 from postmortem.screens.host import DocumentChanged
 from postmortem.tui.keys_in_order import KeysInOrder
+from postmortem.tui.quiet_collector import QuietCollector
 from postmortem.tui.safekeeping import Safekeeper
 
 # Seconds of quiet after an edit before the work too slow for every key runs (the unsaved mark is
@@ -79,6 +80,7 @@ class DocumentApp(KeysInOrder):
         self.history = History(document)
         self._undo_shown = False  # whether the footer shows ^z Undo
         self.crash_message: str | None = None  # why an unexpected error ended the app, for the terminal
+        self.collector = QuietCollector(self)
 
     # DocumentHost
 
@@ -123,15 +125,15 @@ class DocumentApp(KeysInOrder):
             gc.enable()
 
     def on_ready(self) -> None:
-        self.call_after_refresh(self._keep_start_up_out_of_collections)
+        self.call_after_refresh(self.collector.start)
 
-    def _keep_start_up_out_of_collections(self) -> None:
-        """Once the first frame is up: what start-up built and still uses lives as long as the app, so it is
-        left out of every later garbage collection, whose pauses otherwise grow to a few hundred
-        milliseconds in the middle of typing. Its garbage is collected first, or it would stay forever."""
-        gc.collect()
-        gc.freeze()
-        gc.enable()
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.input()
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size)

@@ -99,6 +99,9 @@ class WizardScreen(Screen[None]):
             step.show_findings(self.findings_in(step_id))
             focus(step)
             self.sub_title = f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)} {STEP_BY_ID[step_id].title}"
+            # The whole screen is laid out in the first frame after the batch. Left to the widgets, the
+            # layout waits for each to post it, and the frame before it is drawn with the old one.
+            self.refresh(layout=True)
         self.call_after_refresh(release)
         return step
 

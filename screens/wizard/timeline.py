@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -96,6 +97,8 @@ class TimelineStep(RecordsStep):
                 yield Static("", id="timeline-metrics")
                 yield Static("", id="timeline-warnings")
 
+    _width = 0  # the step's width the table was last fitted to
+
     def on_mount(self) -> None:
         self.refresh_from_document()
 
@@ -129,8 +132,11 @@ class TimelineStep(RecordsStep):
         elif (key := table.current_key()) is not None:
             self._show_detail(key)
 
-    def on_resize(self) -> None:
-        self.refresh_from_document()
+    def on_resize(self, event: events.Resize) -> None:
+        # The event column's width follows the step's; shown again at the same width, nothing changes.
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.refresh_from_document()
 
     @staticmethod
     def _event_width(table: RecordTable, rows: list[list[Any]]) -> int:

@@ -46,7 +46,6 @@ import os, sys, time
 from pathlib import Path
 
 variant, example, width, height = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-from textual.widgets import Footer
 
 if variant == "postmortem":
     from postmortem.models.store import load
@@ -55,7 +54,7 @@ if variant == "postmortem":
     args = (load(example), example)
 else:
     from textual.app import App
-    from textual.widgets import Header
+    from textual.widgets import Footer, Header
 
     class Base(App):
         def compose(self):
@@ -86,7 +85,7 @@ class Timed(Base):
     def _display(self, screen, renderable):
         # Every frame passes here, also headless (where it is then not written out).
         super()._display(screen, renderable)
-        if renderable is None or self._batch_count or not screen.query(Footer):
+        if renderable is None or self._batch_count or not screen.query("Footer, KeysFooter"):
             return
         if self.first_frame is None:
             self.first_frame = time.time()

@@ -13,7 +13,7 @@ from postmortem.screens.dialogs.event_form import EventForm
 
 
 def footer_keys(app) -> str:
-    return " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+    return str(app.screen.query_one("KeysFooter").render())
 
 
 async def test_typing_in_a_field_is_one_step_undone_and_redone_on_screen(ui, small_app):
