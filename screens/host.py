@@ -8,7 +8,7 @@ redraws what depends on the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Protocol, runtime_checkable
 
@@ -20,8 +20,8 @@ from postmortem.models.document import Postmortem
 
 @runtime_checkable
 class DocumentHost(Protocol):
-    """What a view may use of the app: the one document, the day findings are judged on, and holding the
-    keys typed while the view builds what they are meant for."""
+    """What a view may use of the app: the one document, the day findings are judged on, holding the keys
+    typed while the view builds what they are meant for, and building ahead at quiet moments."""
 
     @property
     def document(self) -> Postmortem: ...
@@ -33,6 +33,10 @@ class DocumentHost(Protocol):
 
     def hold_keys(self) -> Callable[[], None]:
         """Keep the keys typed from now on until the returned function is called (after focusing their field)."""
+        ...
+
+    def when_quiet(self, work: Callable[[], Awaitable[None] | None]) -> None:
+        """Run ``work`` at a quiet moment, when no key has come for a while: building a view ahead."""
         ...
 
 

@@ -37,7 +37,7 @@ from postmortem.screens.dialogs.merge import MergeDialog
 from postmortem.screens.dialogs.too_small import TooSmallScreen, too_small
 from postmortem.screens.host import DocumentChanged
 from postmortem.tui.keys_in_order import KeysInOrder
-from postmortem.tui.quiet_collector import QuietCollector
+from postmortem.tui.quiet_work import QuietWork, Work
 from postmortem.tui.safekeeping import Safekeeper
 
 # Seconds of quiet after an edit before the work too slow for every key runs (the unsaved mark is
@@ -80,7 +80,7 @@ class DocumentApp(KeysInOrder):
         self.history = History(document)
         self._undo_shown = False  # whether the footer shows ^z Undo
         self.crash_message: str | None = None  # why an unexpected error ended the app, for the terminal
-        self.collector = QuietCollector(self)
+        self.quiet_work = QuietWork(self)
 
     # DocumentHost
 
@@ -92,6 +92,10 @@ class DocumentApp(KeysInOrder):
     def today(self) -> date | None:
         """The day overdue actions are judged against (None: the real today)."""
         return self._today
+
+    def when_quiet(self, work: Work) -> None:
+        """Run ``work`` at a quiet moment (no input for half a second)."""
+        self.quiet_work.add(work)
 
     # What the app on top redraws
 
@@ -125,14 +129,14 @@ class DocumentApp(KeysInOrder):
             gc.enable()
 
     def on_ready(self) -> None:
-        self.call_after_refresh(self.collector.start)
+        self.call_after_refresh(self.quiet_work.start)
 
     def on_unmount(self) -> None:
-        self.collector.stop()
+        self.quiet_work.stop()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
-            self.collector.input()
+            self.quiet_work.input()
         await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 
 from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineEvent
 from postmortem.models.enums import Category
@@ -117,14 +117,17 @@ class RecordEditor(Generic[R]):
         record = self.kind.records(self.document)[index]
         self.owner.app.push_screen(self._form(f"Edit {self.kind.noun}", record, **context), edited)
 
-    def prepare(self) -> None:
+    async def prepare(self) -> None:
         """Build the app's form for this kind now, unseen, so that the first add or edit opens it at once
-        (built on the key, it takes a third of a second). Call it once the owner is on screen."""
+        (built on the key, it takes a third of a second). For a quiet moment."""
         app = self.owner.app
         if not app.is_screen_installed(self._form_name):
             form = self._form("", None)
             # What push_screen does first: start the screen, which composes and styles its widgets.
-            app._register(app, form)
+            await AwaitMount(form, app._register(app, form))
+            # And what its first frame does: lay it out, so that its widgets know their sizes.
+            if app.is_running:  # not while the app closes
+                form._refresh_layout(app.size)
 
     @property
     def _form_name(self) -> str:

@@ -141,7 +141,8 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self._opened()
+        if self.app.is_running:  # a form built ahead may still be mounting when the app closes
+            self._opened()
 
     def _refill(self) -> None:
         """Put the values of ``_open`` into the fields the form was built with."""

@@ -93,7 +93,8 @@ class MeetingScreen(Screen[None]):
         self.show_section(section_for(self.agenda.current.topic))
         self.refresh_agenda()
         self.set_interval(1, self.refresh_agenda)
-        self.call_after_refresh(self.action_editor.prepare)  # a is for an action item in most sections
+        document_host(self).when_quiet(self.action_editor.prepare)  # a adds an action item in most sections
+        document_host(self).when_quiet(self.factor_editor.prepare)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= WIDE, "-wide")
@@ -120,8 +121,6 @@ class MeetingScreen(Screen[None]):
         section.body.focus()
         self.sub_title = section.title
         self.refresh_bindings()
-        if section_id == "factors":
-            self.call_after_refresh(self.factor_editor.prepare)
 
     def _draw(self) -> None:
         """Draw the section on show, unless it already shows this version of the document: coming back

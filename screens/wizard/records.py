@@ -11,6 +11,7 @@ from textual.widgets import DataTable
 from postmortem.models.checks import Finding
 from postmortem.models.locations import record_index
 from postmortem.screens.dialogs.record_editor import RecordEditor, RecordKind
+from postmortem.screens.host import document_host
 from postmortem.screens.widgets.findings import finding_markup
 from postmortem.screens.widgets.record_table import RecordDetail, RecordTable
 from postmortem.screens.wizard.step import StepView
@@ -32,7 +33,7 @@ class RecordsStep(StepView):
         self.editor = RecordEditor(self, self.kind, self.show_record)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.editor.prepare)
+        document_host(self).when_quiet(self.editor.prepare)
 
     def focused_key(self) -> str | None:
         table = self.focused_table()

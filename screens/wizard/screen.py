@@ -7,6 +7,7 @@ the first one; once built, a step stays mounted and keeps its scroll position.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Header, OptionList
 
 from postmortem.models.checks import Finding, Level, run_checks
@@ -46,6 +48,7 @@ class WizardScreen(Screen[None]):
         super().__init__()
         self.current_step = start_step
         self.findings: list[Finding] = []  # the review checks' findings on the document, by check()
+        self._mounting: dict[str, AwaitMount] = {}  # the steps built after the first, as they were mounted
         # The classes the first resize would set, set now: changing it later restyles every widget.
         self.add_class("-wide" if self.app.size.width >= self.WIDE else "-narrow")
         self.add_class("-tall" if self.app.size.height >= self.TALL else "-short")
@@ -60,6 +63,21 @@ class WizardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.show_document()
+        # The other steps are built at quiet moments, the next ones first: a step's first visit then
+        # costs what any step change does. One visited sooner is built on the key.
+        shown = STEP_IDS.index(self.current_step)
+        for step_id in STEP_IDS[shown + 1 :] + STEP_IDS[:shown]:
+            document_host(self).when_quiet(partial(self._build_step, step_id))
+
+    async def _build_step(self, step_id: str) -> None:
+        """Build the step's view (hidden) unless it was or is being built."""
+        switcher = self.query_one("#steps", ContentSwitcher)
+        if step_id not in self._mounting and not switcher.query(f"#step-{step_id}"):
+            view = view_class(step_id)()
+            view.display = False
+            self._mounting[step_id] = switcher.mount(view)
+        if step_id in self._mounting:
+            await self._mounting[step_id]
 
     def _run_checks(self) -> list[Finding]:
         host = document_host(self)
@@ -85,13 +103,12 @@ class WizardScreen(Screen[None]):
         Keys typed meanwhile wait for that field."""
         release = document_host(self).hold_keys()
         switcher = self.query_one("#steps", ContentSwitcher)
-        if not switcher.query(f"#step-{step_id}"):
-            await switcher.mount(view_class(step_id)())
+        await self._build_step(step_id)
+        step = self.step(step_id)
         if step_id != self.current_step and switcher.query(f"#step-{self.current_step}"):
             self.step(self.current_step).left()
             self.post_message(self.StepShown())
         self.current_step = step_id
-        step = self.step(step_id)
         with self.app.batch_update():  # one layout and one frame for all of it
             switcher.current = step.id
             self.query_one(StepList).select_step(step_id)

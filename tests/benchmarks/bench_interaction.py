@@ -24,7 +24,10 @@ are not caused by the keys timed here.
 Each interaction runs ``--runs`` times (default 7; on the large document at most 3 for first
 visits, the Review step and the whys). "First visit" tours Impact to Lessons with ctrl+pagedown in a
 fresh app per run and reports the slowest step (the Review step, which shows the whole exported
-document, has rows of its own). Each why or chain added is undone before the next run. Typing counts
+document, has rows of its own). The wizard builds the steps not yet shown at quiet moments; the
+benchmark waits for the app to be idle before each key, so they are built by then, as for an author
+who reads the first step before moving on. "Built on the key" tours a fresh app in which nothing is
+built ahead, as for an author who moves on at once: no target, for comparison. Each why or chain added is undone before the next run. Typing counts
 every frame the key causes (field, step marks, unsaved mark). Review mode reports the Timeline section
 and the slowest other section, each shown with its number key after every section was drawn once.
 
@@ -112,6 +115,7 @@ SWITCH = Target(0.100, 0.150, 0.150, 1.5)
 ROWS = [
     ("switch", "switch wizard step (warm)", "switch", SWITCH),
     ("first", "first visit of a step (slowest)", "first", SWITCH),
+    ("first-on-key", "first visit, built on the key", "first", Target()),
     ("review-open", "open Review (ctrl+pagedown)", None, Target(0.300, None, 0.500)),
     ("review-jump", "jump Summary -> Review (click)", None, Target(0.300, None, 0.500)),
     ("review-leave", "leave Review (ctrl+pageup)", "switch", SWITCH),
@@ -200,10 +204,11 @@ class Driver:
                 return
 
     async def quiesce(self) -> None:
-        """An edit's deferred work done, its recovery copy kept, the app idle."""
+        """An edit's deferred work done, its recovery copy kept, the work left for quiet moments done (the
+        steps and forms built ahead), the app idle."""
         app = self.app
         if isinstance(app, DocumentApp):
-            await until(lambda: not app.pause_due)
+            await until(lambda: not app.pause_due and not app.quiet_work.pending)
             app.safekeeper.write()
         await self.settle()
 
@@ -253,10 +258,12 @@ class Driver:
         ]
         await self.timed(name, lambda: [self.app.post_message(event) for event in mouse], ready)
 
-    async def first_visits(self, places: Sequence[Any], shown: Callable[[Any], Callable[[], bool]]) -> None:
-        """Each place after the first, by ctrl+pagedown, into the samples of ``first:PLACE``."""
+    async def first_visits(
+        self, places: Sequence[Any], shown: Callable[[Any], Callable[[], bool]], prefix: str = "first:"
+    ) -> None:
+        """Each place after the first, by ctrl+pagedown, into the samples of ``PREFIX:PLACE``."""
         for place in places[1:]:
-            await self.press(f"first:{place}", "ctrl+pagedown", shown(place))
+            await self.press(f"{prefix}{place}", "ctrl+pagedown", shown(place))
 
     async def walk(
         self,
@@ -514,6 +521,10 @@ async def bench_document(copies: Copies, size: tuple[int, int], runs: int, slow:
         app = copies.wizard()
         async with app.run_test(size=size) as pilot:
             await Driver(pilot, samples, profile).first_visits(ORDINARY, partial(step_shown, app))
+        app = copies.wizard()
+        async with app.run_test(size=size) as pilot:
+            app.quiet_work._queue.clear()  # nothing built ahead: each step is built on its key
+            await Driver(pilot, samples).first_visits(ORDINARY, partial(step_shown, app), "on-key:")
     app = copies.wizard()
     async with app.run_test(size=size) as pilot:
         await wizard_rows(app, Driver(pilot, samples, profile), runs, slow)
@@ -593,7 +604,11 @@ def p95(values: list[float]) -> float:
 def rows_of(samples: Samples) -> dict[str, tuple[str, list[float]]]:
     """Each row's samples; the rows of the slowest step or section also name it."""
     rows = {key: ("", values) for key, values in samples.items()}
-    for row, prefix, other_than in (("first", "first:", ""), ("section-other", "section-", "timeline")):
+    for row, prefix, other_than in (
+        ("first", "first:", ""),
+        ("first-on-key", "on-key:", ""),
+        ("section-other", "section-", "timeline"),
+    ):
         found = [(k.removeprefix(prefix), v) for k, v in samples.items() if k.startswith(prefix)]
         found = [(name, values) for name, values in found if name != other_than]
         if found:
@@ -644,7 +659,11 @@ def report(results: dict[str, Samples], memories: dict[str, dict[str, list[float
         verdict = "-" if not passed else "met" if all(passed) else "NOT met"
         failed += [label] if verdict == "NOT met" else []
         print(line.format(label, cell(example), cell(large), cell(anchor), ratio, describe(target), verdict))
-    for key, label in (("first", "slowest first visit"), ("section-other", "slowest other section")):
+    for key, label in (
+        ("first", "slowest first visit"),
+        ("first-on-key", "slowest built on the key"),
+        ("section-other", "slowest other section"),
+    ):
         names = [
             f"{variant} {found[key][0]}" for variant, found in rows.items() if variant != "anchor" and key in found
         ]
