@@ -37,6 +37,7 @@ class QuietWork:
         self.app = app
         self._last_input = time.monotonic()
         self._queue: deque[Work] = deque()
+        self._running = 0
 
     def start(self) -> None:
         """Once the first frame is up. Start-up's garbage is collected before the rest is frozen, or it
@@ -59,16 +60,21 @@ class QuietWork:
 
     @property
     def pending(self) -> int:
-        return len(self._queue)
+        """Pieces of work not done yet (the one running included)."""
+        return len(self._queue) + self._running
 
     async def _tick(self) -> None:
         if time.monotonic() - self._last_input < QUIET or not self.app.is_running:  # not while closing
             return
         if self._queue:
             work = self._queue.popleft()
-            done = work()
-            if inspect.isawaitable(done):
-                await done
+            self._running = 1
+            try:
+                done = work()
+                if inspect.isawaitable(done):
+                    await done
+            finally:
+                self._running = 0
             if not self._queue and work != self._refreeze:  # what was built ahead lives on
                 self._queue.append(self._refreeze)
         elif len(gc.get_objects(generation=2)) >= REFREEZE:

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import AwaitMount
 from textual.widgets import Button, Input, Static
 
 from postmortem.models.checks import record_findings
@@ -140,7 +141,8 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
                     yield Button("Cancel", id="dialog-cancel")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        await AwaitMount(self, list(self.query(FieldRow)))  # each row with its control
         if self.app.is_running:  # a form built ahead may still be mounting when the app closes
             self._opened()
 

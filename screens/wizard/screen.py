@@ -57,12 +57,17 @@ class WizardScreen(Screen[None]):
         yield Header()
         with Horizontal(id="wizard-body"):
             yield StepList([(step.id, step.short_title) for step in STEPS])
-            with ContentSwitcher(id="steps"):
-                yield view_class(self.current_step)()
+            yield ContentSwitcher(id="steps")
         yield KeysFooter()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
+        # The first step is built once the screen around it is up (mounted and laid out, which then
+        # costs less); keys typed meanwhile wait for its field.
+        self.call_after_refresh(self._first_step, document_host(self).hold_keys())
+
+    async def _first_step(self, release: Callable[[], None]) -> None:
         await self.show_document()
+        release()
         # The other steps are built at quiet moments, the next ones first: a step's first visit then
         # costs what any step change does. One visited sooner is built on the key.
         shown = STEP_IDS.index(self.current_step)
