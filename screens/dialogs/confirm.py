@@ -1,4 +1,4 @@
-"""A small modal question with a few answers, each with its own key."""
+"""A small modal question with a few answers, each a button (tab moves between them, escape cancels)."""
 
 from __future__ import annotations
 
