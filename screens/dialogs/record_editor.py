@@ -137,8 +137,6 @@ class RecordEditor(Generic[R]):
         """The app's form for this kind, built the first time and kept (installed) for the next."""
         app, name = self.owner.app, self._form_name
         kept = app.get_screen(name) if app.is_screen_installed(name) else None
-        if kept is not None and kept in app.screen_stack:  # already open below: a form of its own
-            return self.kind.form(self.document, None, title, record, **context)
         form = self.kind.form(self.document, kept, title, record, **context)
         if kept is None:
             app.install_screen(form, name)

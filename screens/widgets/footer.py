@@ -58,7 +58,6 @@ class KeysFooter(Widget, can_focus=False):
             background: $footer-description-background;
         }
         .keys-footer--hover {
-            color: $footer-key-foreground;
             background: $block-hover-background;
         }
         .keys-footer--separator {
@@ -111,17 +110,19 @@ class KeysFooter(Widget, can_focus=False):
         if self._entries is None:
             self._entries, self._palette = self._read(self.screen)
         width = self.size.width
+        keys = sum(entry.width + 1 for entry in self._entries)
         palette = self._palette
         edge = palette.width + 2 if palette is not None else 0  # the palette's key between a bar and a space
-        room = width - edge
+        if keys - 1 + edge > width:  # the palette's key makes room first (ctrl+p opens it all the same)
+            palette, edge = None, 0
         line = Text(no_wrap=True, overflow="crop")
         self._spans = []
         for entry in self._entries:
-            if line.cell_len + entry.width > room:
+            if line.cell_len + entry.width > width - edge:
                 break
             self._draw(line, entry)
             line.append(" ")
-        if palette is not None and edge <= width:
+        if palette is not None:
             line.append(" " * max(0, width - edge - line.cell_len))
             line.append("▏", self.get_component_rich_style("keys-footer--separator"))
             self._draw(line, palette)

@@ -61,8 +61,8 @@ class WizardScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        # The first step is built once the screen around it is up (mounted and laid out, which then
-        # costs less); keys typed meanwhile wait for its field.
+        # The first step is built once the screen around it is mounted; keys typed meanwhile wait for
+        # its field.
         self.call_after_refresh(self._first_step, document_host(self).hold_keys())
 
     async def _first_step(self, release: Callable[[], None]) -> None:
