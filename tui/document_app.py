@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import traceback
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -129,7 +130,11 @@ class DocumentApp(KeysInOrder):
             gc.enable()
 
     def on_ready(self) -> None:
-        self.call_after_refresh(self.quiet_work.start)
+        self.fill_in(then=self.quiet_work.start)
+
+    def fill_in(self, then: Callable[[], None]) -> None:
+        """The app's first frame is up: build what it left out, then call ``then`` after a refresh."""
+        self.call_after_refresh(then)
 
     def on_unmount(self) -> None:
         self.quiet_work.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -34,6 +35,10 @@ class WizardApp(DocumentApp):
     ) -> None:
         super().__init__(document, path, today=today)
         self.add_mode("wizard", lambda: WizardScreen(start_step))
+
+    def fill_in(self, then: Callable[[], None]) -> None:
+        # The screen is drawn before its first step is built: the app shows up sooner.
+        self.wizard.fill_in(then)
 
     @property
     def wizard(self) -> WizardScreen:

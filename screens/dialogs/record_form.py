@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -97,6 +97,15 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         self.dialog_title = ""
         self.initial: Record | None = None
         self._touched: set[str] = set()
+        self._styled_for: str | None = None  # the theme the form's widgets were last styled for
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen each time it comes back on top. The form is built
+        # once and opened again and again, and its styles only change with the theme (the focus is
+        # restyled where it moves).
+        if self._styled_for == self.app.theme:
+            event.refresh_styles = False
+        self._styled_for = self.app.theme
 
     def _open(self, title: str, initial: Record | None) -> None:
         """Show ``initial`` (None: a new record) under ``title`` when the form opens next. Each form's

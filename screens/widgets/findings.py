@@ -34,9 +34,17 @@ class FindingsStrip(VerticalScroll, can_focus=False):
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = ""
+
     def compose(self) -> ComposeResult:
-        yield Static("")
+        yield Static(self._text)
 
     def show(self, lines: list[str]) -> None:
-        self.query_one(Static).update("\n".join(lines))
+        """Show these lines (also before the strip is composed: they are shown once it is)."""
+        self._text = "\n".join(lines)
         self.display = bool(lines)
+        texts = self.query(Static)
+        if texts:
+            texts.first().update(self._text)

@@ -48,7 +48,8 @@ class WizardScreen(Screen[None]):
         super().__init__()
         self.current_step = start_step
         self.findings: list[Finding] = []  # the review checks' findings on the document, by check()
-        self._mounting: dict[str, AwaitMount] = {}  # the steps built after the first, as they were mounted
+        self._mounting: dict[str, AwaitMount] = {}  # the steps, as they were mounted
+        self._built: set[str] = set()  # the steps whose every widget is mounted
         # The classes the first resize would set, set now: changing it later restyles every widget.
         self.add_class("-wide" if self.app.size.width >= self.WIDE else "-narrow")
         self.add_class("-tall" if self.app.size.height >= self.TALL else "-short")
@@ -61,13 +62,18 @@ class WizardScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        # The first step is built once the screen around it is mounted; keys typed meanwhile wait for
-        # its field.
-        self.call_after_refresh(self._first_step, document_host(self).hold_keys())
+        # Keys typed before the first step is built wait for its field.
+        self._release_keys = document_host(self).hold_keys()
 
-    async def _first_step(self, release: Callable[[], None]) -> None:
+    def fill_in(self, then: Callable[[], None]) -> None:
+        """Once the app is up: draw the screen around the steps, then build the first step, show it,
+        and call ``then``."""
+        self.call_after_refresh(self._first_step, then)
+
+    async def _first_step(self, then: Callable[[], None]) -> None:
         await self.show_document()
-        release()
+        self._release_keys()
+        self.call_after_refresh(then)
         # The other steps are built at quiet moments, the next ones first: a step's first visit then
         # costs what any step change does. One visited sooner is built on the key.
         shown = STEP_IDS.index(self.current_step)
@@ -76,13 +82,12 @@ class WizardScreen(Screen[None]):
 
     async def _build_step(self, step_id: str) -> None:
         """Build the step's view (hidden) unless it was or is being built."""
-        switcher = self.query_one("#steps", ContentSwitcher)
-        if step_id not in self._mounting and not switcher.query(f"#step-{step_id}"):
+        if step_id not in self._mounting:
             view = view_class(step_id)()
             view.display = False
-            self._mounting[step_id] = switcher.mount(view)
-        if step_id in self._mounting:
-            await self._mounting[step_id]
+            self._mounting[step_id] = self.query_one("#steps", ContentSwitcher).mount(view)
+        await self._mounting[step_id]
+        self._built.add(step_id)
 
     def _run_checks(self) -> list[Finding]:
         host = document_host(self)
@@ -110,7 +115,7 @@ class WizardScreen(Screen[None]):
         switcher = self.query_one("#steps", ContentSwitcher)
         await self._build_step(step_id)
         step = self.step(step_id)
-        if step_id != self.current_step and switcher.query(f"#step-{self.current_step}"):
+        if step_id != self.current_step and self.current_step in self._built:
             self.step(self.current_step).left()
             self.post_message(self.StepShown())
         self.current_step = step_id
@@ -145,8 +150,7 @@ class WizardScreen(Screen[None]):
                 warnings + (finding.severity == Level.WARNING),
             )
         self.query_one(StepList).show_counts(counts)
-        switcher = self.query_one("#steps", ContentSwitcher)
-        if switcher.query(f"#step-{self.current_step}"):
+        if self.current_step in self._built:  # else they are shown once it is
             self.step(self.current_step).show_findings(self.findings_in(self.current_step))
 
     @on(StepView.JumpTo)

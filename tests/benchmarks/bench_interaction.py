@@ -520,9 +520,11 @@ async def bench_document(copies: Copies, size: tuple[int, int], runs: int, slow:
     for _ in range(slow):  # a fresh app each run
         app = copies.wizard()
         async with app.run_test(size=size) as pilot:
+            await until(step_shown(app, STEP_IDS[0]))  # the first step is built after the first frame
             await Driver(pilot, samples, profile).first_visits(ORDINARY, partial(step_shown, app))
         app = copies.wizard()
         async with app.run_test(size=size) as pilot:
+            await until(step_shown(app, STEP_IDS[0]))
             app.quiet_work._queue.clear()  # nothing built ahead: each step is built on its key
             await Driver(pilot, samples).first_visits(ORDINARY, partial(step_shown, app), "on-key:")
     app = copies.wizard()

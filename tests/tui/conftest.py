@@ -72,7 +72,8 @@ class PilotHelpers:
 
     @staticmethod
     async def focus_field(pilot: Pilot, row_id: str) -> Widget:
-        """Move the focus to a field's control (as a click or a few tabs would)."""
+        """Move the focus to a field's control (as a click or a few tabs would), once its step is built."""
+        await PilotHelpers.wait_until(pilot, lambda: pilot.app.screen.query(f"#{row_id}"))
         control = PilotHelpers.field_row(pilot.app, row_id).control
         control.scroll_visible(animate=False)
         control.focus()

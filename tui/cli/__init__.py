@@ -10,11 +10,16 @@ Textual.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
 from postmortem.models.errors import DocumentError
 from postmortem.tui.cli import check, demo, edit, export, new, review, serve, timeline
+
+# The commands that open the app: garbage collection, off during start-up (``entry``), stays off until
+# its first frame is up.
+OPEN_THE_APP = {"new", "edit", "review", "demo"}
 
 # The status of a process that SIGPIPE ended (128 + 13), as shells report it.
 READER_GONE = 141
@@ -70,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         build_parser().print_help(sys.stderr)
         return 2
+    if args.command not in OPEN_THE_APP:
+        gc.enable()
     try:
         code: int = COMMANDS[args.command].run(args)
         sys.stdout.flush()

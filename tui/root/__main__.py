@@ -2,6 +2,6 @@
 
 import sys
 
-from postmortem.tui.cli import main
+from postmortem.tui.entry import main
 
 sys.exit(main())

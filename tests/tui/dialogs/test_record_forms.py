@@ -512,3 +512,21 @@ async def test_a_form_opened_again_shows_only_what_it_opens_with(ui, example_app
             None,
             [],
         )
+
+
+async def test_a_form_opened_again_after_a_theme_change_wears_the_new_theme(ui, example_app):
+    """The form is not restyled on every open, but it is after the theme changed while it was closed."""
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
+        form = await open_form(pilot, ActionForm)
+        before = form.query_one("#dialog").styles.background
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, ActionForm))
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        again = await open_form(pilot, ActionForm)
+        assert again is form
+        after = form.query_one("#dialog").styles.background
+        assert after != before
+        assert after == app.current_theme.to_color_system().surface
