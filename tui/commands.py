@@ -32,10 +32,11 @@ class ActionCommands(Provider):
                 yield Hit(score, matcher.highlight(name), partial(self._run, action), text=name, help=help_text)
 
 
-# Undo and redo, in both apps' palettes.
+# Undo, redo and help, in both apps' palettes.
 _HISTORY = [
     ("Undo", "undo", "Take back the last change to the document (ctrl+z)"),
     ("Redo", "redo", "Make the last undone change again (ctrl+y)"),
+    ("Help", "help", "Keys and guidance for where you are (F1)"),
 ]
 
 

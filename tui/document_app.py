@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import gc
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual import events, on
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.timer import Timer
 
 from postmortem.models.codec import dumps
@@ -34,6 +36,7 @@ from postmortem.models.recovery import (
 )
 from postmortem.models.store import parse, save
 from postmortem.screens.dialogs.confirm import conflict_dialog, quit_dialog, recovery_dialog
+from postmortem.screens.dialogs.help import HelpScreen, KeyGroup, key_rows
 from postmortem.screens.dialogs.merge import MergeDialog
 from postmortem.screens.dialogs.too_small import TooSmallScreen, too_small
 from postmortem.screens.host import DocumentChanged
@@ -63,6 +66,9 @@ class DocumentApp(KeysInOrder):
         # Undo is in the footer while there is something to undo; redo only in the palette (the footer is full).
         Binding("ctrl+z", "undo", "Undo", id="app.undo", priority=True, tooltip="Take back the last change"),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", priority=True, show=False),
+        Binding("f1", "help", "Help", id="app.help", priority=True, show=False, tooltip="Keys and guidance for here"),
+        # Not a priority: in a text field ? types a ?.
+        Binding("question_mark", "help", "Help", id="app.help_key", show=False, tooltip="Keys and guidance for here"),
     ]
 
     def __init__(self, document: Postmortem, path: Path, *, today: date | None = None) -> None:
@@ -221,6 +227,28 @@ class DocumentApp(KeysInOrder):
     def _document_changed(self, message: DocumentChanged) -> None:
         self.history.changed(self.document, message.location)
         self.note_change()
+
+    # Help
+
+    def action_help(self) -> None:
+        """Help for the screen on top (the step, the meeting section, a form); again closes it."""
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            screen.dismiss(None)
+            return
+        make = getattr(screen, "help_screen", None)
+        if callable(make):
+            self.push_screen(make())
+            return
+        groups = [
+            KeyGroup("Here", key_rows(screen, [screen, *screen.focus_chain])),
+            KeyGroup("Anywhere", key_rows(screen, [self])),
+        ]
+        self.push_screen(HelpScreen("Help", groups))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # Help (F1) takes the place of Textual's panel of keys.
+        return [command for command in super().get_system_commands(screen) if command.title != "Keys"]
 
     # Undo and redo
 

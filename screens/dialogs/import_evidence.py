@@ -29,6 +29,7 @@ from postmortem.screens.dialogs.event_form import EventForm
 from postmortem.screens.widgets.footer import KeysFooter
 from postmortem.screens.widgets.path_suggester import PathSuggester
 from postmortem.screens.widgets.record_table import plain, shorten
+from postmortem.screens.widgets.ticks import TickBox
 
 COLUMNS = ("", "Time", "Level", "Kind", "Source", "Event")
 OPTION_FIELDS = (
@@ -96,8 +97,8 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
                         yield Label(label, classes="import-label")
                         yield Input(placeholder=placeholder, id=f"import-{name}", compact=True)
                 with Horizontal(classes="import-option"):
-                    yield Checkbox("Keep every record in the window", id="import-all", compact=True)
-                    yield Checkbox("Collapse bursts", value=True, id="import-collapse", compact=True)
+                    yield TickBox("Keep every record in the window", id="import-all", compact=True)
+                    yield TickBox("Collapse bursts", value=True, id="import-collapse", compact=True)
             with Horizontal(id="import-status-row"):
                 yield ProgressBar(id="import-progress", show_eta=False)
                 yield Static("Name the files, then Read (ctrl+r).", id="import-status")

@@ -170,7 +170,8 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         """The fields show what the form opens with."""
         # What the form opened with: escape asks before throwing away anything typed since.
         self._opened_with = self._shown()
-        self.query_one(f"#dialog-{self.first_field}", FieldRow).focus_control()
+        # A new record's first field may be pre-filled (the time of the event before): typing replaces it.
+        self.query_one(f"#dialog-{self.first_field}", FieldRow).focus_control(select=self.initial is None)
         if self.initial is not None:
             self.validate(show_all=False)  # shows what the review checks say about the record
 

@@ -20,6 +20,8 @@ from textual.widgets import ContentSwitcher, OptionList, Static, TextArea
 from postmortem.models.agenda import Agenda, agenda_items, clock_text, section_for
 from postmortem.models.document import Postmortem
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS, MEETING_SECTIONS
+from postmortem.models.steps import STEP_BY_ID
+from postmortem.screens.dialogs.help import HelpScreen, KeyGroup, key_rows
 from postmortem.screens.dialogs.record_editor import ACTIONS, FACTORS, RecordEditor
 from postmortem.screens.host import DocumentChanged, document_host
 from postmortem.screens.meeting.sections import MeetingSection
@@ -105,6 +107,16 @@ class MeetingScreen(Screen[None]):
         notes = self.query_one("#notes", TextArea)
         if notes.text != self.document.review.notes:
             notes.load_text(self.document.review.notes)
+
+    def help_screen(self) -> HelpScreen:
+        """Help in the meeting: its keys, and the questions the section on show should answer."""
+        keys = [*key_rows(self, [self]), (f"1 … {len(MEETING_SECTIONS)}", "Show a section by its number")]
+        step = STEP_BY_ID.get(self.current_section)
+        return HelpScreen(
+            f"Help · review meeting · {self.section.title}",
+            [KeyGroup("In the meeting", keys), KeyGroup("Anywhere", key_rows(self, [self.app]))],
+            step.questions if step is not None else (),
+        )
 
     # Sections
 

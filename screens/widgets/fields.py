@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from postmortem.screens.widgets.end_text_area import EndTextArea
+from postmortem.screens.widgets.ticks import TickBox, TickList
 
 Kind = Literal["text", "long", "list", "lines", "choice", "date", "int", "flag", "multi"]
 
@@ -201,10 +202,10 @@ class FieldRow(Widget):
                 classes="field-control",
             )
         if spec.kind == "flag":
-            return Checkbox(value=bool(value), compact=True, classes="field-control")
+            return TickBox(value=bool(value), compact=True, classes="field-control")
         if spec.kind == "multi":
             chosen = set(value or [])
-            return SelectionList(
+            return TickList(
                 *[(label, key, key in chosen) for label, key in self._multi_options],
                 classes="field-control",
             )
@@ -351,5 +352,9 @@ class FieldRow(Widget):
             with suppress(ValueError):
                 self.value_before_edit = self.parsed_value()
 
-    def focus_control(self) -> None:
-        self.control.focus()
+    def focus_control(self, select: bool = False) -> None:
+        """Focus the control; with ``select``, a one-line field's text is selected, so typing replaces it."""
+        control = self.control
+        control.focus()
+        if select and isinstance(control, Input):
+            control.select_all()

@@ -10,8 +10,10 @@ from textual.widgets import Static
 from postmortem.models.enums import AREAS_BY_CATEGORY, Category
 from postmortem.models.guidance import AREA_QUESTIONS, CATEGORY_QUESTIONS
 from postmortem.screens.dialogs.record_editor import FACTORS
-from postmortem.screens.widgets.record_table import RecordDetail, RecordTable, escape
+from postmortem.screens.widgets.record_table import Column, RecordDetail, RecordTable, escape
 from postmortem.screens.wizard.records import RecordsStep
+
+COLUMNS = (Column("ID"), Column("Weight", gives_way=1), Column("Area", gives_way=2), Column("Title", main=True))
 
 
 class FactorsStep(RecordsStep):
@@ -37,7 +39,7 @@ class FactorsStep(RecordsStep):
                 f"[b]{area.value}[/b] · {AREA_QUESTIONS[area]}" for area in AREAS_BY_CATEGORY[category]
             )
             yield Static(f"{CATEGORY_QUESTIONS[category]}\n{questions}", classes="factor-questions")
-            yield RecordTable(["ID", "Weight", "Area", "Title"], id=f"factors-{category.value}")
+            yield RecordTable(COLUMNS, id=f"factors-{category.value}")
         yield RecordDetail(id="factors-detail")
 
     def on_mount(self) -> None:

@@ -13,7 +13,7 @@ from postmortem.models.locations import record_index
 from postmortem.screens.dialogs.record_editor import RecordEditor, RecordKind
 from postmortem.screens.host import document_host
 from postmortem.screens.widgets.findings import finding_markup
-from postmortem.screens.widgets.record_table import RecordDetail, RecordTable
+from postmortem.screens.widgets.record_table import RecordDetail, RecordTable, escape
 from postmortem.screens.wizard.step import StepView
 
 
@@ -21,9 +21,9 @@ class RecordsStep(StepView):
     """Add with ``a``, edit with enter or ``e``, delete with ``delete``."""
 
     BINDINGS = [
-        Binding("a", "add", "Add", id="records.add"),
-        Binding("e", "edit", "Edit", id="records.edit"),
-        Binding("delete,d", "delete", "Delete", id="records.delete"),
+        Binding("a", "add", "Add", id="records.add", tooltip="Add one with the form (every field)"),
+        Binding("e", "edit", "Edit", id="records.edit", tooltip="Edit the selected one (enter too)"),
+        Binding("delete,d", "delete", "Delete", id="records.delete", tooltip="Delete the selected one (asks first)"),
     ]
     kind: ClassVar[RecordKind[Any]]
 
@@ -34,6 +34,12 @@ class RecordsStep(StepView):
 
     def on_mount(self) -> None:
         document_host(self).when_quiet(self.editor.prepare)
+
+    def focus_first(self) -> None:
+        """The first table, where the step's keys work (q goes to a quick-add line above it)."""
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors:
+            self.query(RecordTable).first().focus(scroll_visible=False)
 
     def focused_key(self) -> str | None:
         table = self.focused_table()
@@ -56,14 +62,13 @@ class RecordsStep(StepView):
         for finding in findings:
             index = record_index(finding.location)
             if index is None:
-                lines.append(finding_markup(finding, suggestion=False))
+                lines.append((finding, finding_markup(finding, suggestion=False)))
                 continue
             key = str(index)
             self._record_findings.setdefault(key, []).append(finding)
             field = finding.location.partition(".")[2]
-            lines.append(
-                finding_markup(finding, f"{self.label_for(key)}{' ' + field if field else ''}", suggestion=False)
-            )
+            label = f"{self.label_for(key)}{' ' + field if field else ''}"
+            lines.append((finding, finding_markup(finding, label, suggestion=False)))
         self._strip(lines)
         table = self.focused_table()
         highlighted = table.current_key() if table is not None else None
@@ -71,15 +76,22 @@ class RecordsStep(StepView):
             self._show_detail(highlighted)
 
     def _show_detail(self, key: str) -> None:
+        """The record in full below the table: first what its table has no room for, then its text and
+        its findings."""
         detail = self.query(RecordDetail)
-        if detail:
-            found = self._record_findings.get(key, [])
-            detail.first().update("\n".join([self.describe_key(key), *map(finding_markup, found)]))
+        if not detail:
+            return
+        folded = [cell for table in self.query(RecordTable) for cell in table.folded_cells(key)]
+        lines = (
+            [" · ".join(f"[dim]{escape(title)}:[/dim] {escape(str(cell))}" for title, cell in folded)] if folded else []
+        )
+        lines += [self.describe_key(key), *map(finding_markup, self._record_findings.get(key, []))]
+        detail.first().update("\n".join(lines))
 
     def focus_location(self, location: str) -> None:
         index = record_index(location)
         for table in self.query(RecordTable):
-            if index is not None and str(index) in (key for key, _ in table._shown or []):
+            if index is not None and str(index) in table.record_keys():
                 table.move_cursor(row=table.get_row_index(str(index)))
                 table.focus()
                 return
@@ -109,13 +121,15 @@ class RecordsStep(StepView):
         """The table that lists the record at ``index``."""
         return self.query_one(RecordTable)
 
-    def show_record(self, index: int | None) -> None:
-        """After an add, edit or delete: redraw, and put the cursor on the record."""
+    def show_record(self, index: int | None, focus: bool = True) -> None:
+        """After an add, edit or delete: redraw, and put the cursor on the record (and the focus, unless
+        it stays where the record was typed)."""
         self.refresh_from_document()
         if index is not None:
             table = self.table_of(index)
             table.move_cursor(row=table.get_row_index(str(index)))
-            table.focus()
+            if focus:
+                table.focus()
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

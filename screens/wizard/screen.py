@@ -21,6 +21,7 @@ from textual.widgets import ContentSwitcher, Header, OptionList
 from postmortem.models.checks import Finding, Level, run_checks
 from postmortem.models.completeness import missing_by_step
 from postmortem.models.steps import REVIEW_STEP, STEP_BY_ID, STEP_IDS, STEPS
+from postmortem.screens.dialogs.help import HelpScreen, KeyGroup, key_rows
 from postmortem.screens.host import document_host
 from postmortem.screens.widgets.footer import KeysFooter
 from postmortem.screens.widgets.step_list import StepList
@@ -105,10 +106,20 @@ class WizardScreen(Screen[None]):
         self.show_findings(self.findings)
         self.show_progress()
 
+    def help_screen(self) -> HelpScreen:
+        """Help on the step on show: its keys, the wizard's, and what to ask of the step's content."""
+        step, about = self.step(self.current_step), STEP_BY_ID[self.current_step]
+        groups = [
+            KeyGroup("On this step", key_rows(self, [step, *step.query("*")])),
+            KeyGroup("Moving between steps", key_rows(self, [self])),
+            KeyGroup("Anywhere", key_rows(self, [self.app])),
+        ]
+        return HelpScreen(f"Help · {about.title}", groups, about.questions)
+
     def step(self, step_id: str) -> StepView:
         return self.query_one(f"#step-{step_id}", StepView)
 
-    async def go_to(self, step_id: str, focus: Callable[[StepView], None] = StepView.focus_first) -> StepView:
+    async def go_to(self, step_id: str, focus: Callable[[StepView], None] | None = None) -> StepView:
         """Show a step (building it the first time) and focus its first field, or where ``focus`` says.
         Keys typed meanwhile wait for that field."""
         release = document_host(self).hold_keys()
@@ -124,7 +135,7 @@ class WizardScreen(Screen[None]):
             self.query_one(StepList).select_step(step_id)
             step.refresh_from_document()
             step.show_findings(self.findings_in(step_id))
-            focus(step)
+            step.focus_first() if focus is None else focus(step)
             self.sub_title = f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)} {STEP_BY_ID[step_id].title}"
             # The whole screen is laid out in the first frame after the batch. Left to the widgets, the
             # layout waits for each to post it, and the frame before it is drawn with the old one.

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
@@ -54,6 +55,9 @@ class StepView(VerticalScroll):
     }
     """
 
+    # Not in the footer (it is full): the folded findings line says it, and so does help.
+    BINDINGS = [Binding("f", "toggle_findings", "Show or fold the findings", id="step.findings", show=False)]
+
     step_id: ClassVar[str]
     intro: ClassVar[str] = ""
 
@@ -87,12 +91,17 @@ class StepView(VerticalScroll):
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Show this step's review findings (all of them in the strip, unless a step places them better)."""
-        self._strip([finding_markup(f, f.location) for f in findings])
+        self._strip([(f, finding_markup(f, f.location)) for f in findings])
 
-    def _strip(self, lines: list[str]) -> None:
+    def _strip(self, findings: list[tuple[Finding, str]]) -> None:
         strips = self.query(FindingsStrip)
         if strips:
-            strips.first().show(lines)
+            strips.first().show(findings)
+
+    def action_toggle_findings(self) -> None:
+        strips = self.query(FindingsStrip)
+        if strips:
+            strips.first().toggle()
 
     def focus_location(self, location: str) -> None:
         """Bring the field at a finding's location into view and focus it."""
@@ -159,11 +168,11 @@ class FormStep(StepView):
 
     def show_findings(self, findings: list[Finding]) -> None:
         by_row: dict[FieldRow, list[str]] = {row: [] for row in self.query(FieldRow)}
-        elsewhere = []
+        elsewhere: list[tuple[Finding, str]] = []
         for finding in findings:
             row = self._row_for(finding.location)
             if row is None:
-                elsewhere.append(finding_markup(finding, finding.location))
+                elsewhere.append((finding, finding_markup(finding, finding.location)))
             else:
                 by_row[row].append(finding_markup(finding))
         for row, lines in by_row.items():

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -12,17 +14,26 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from postmortem.models.document import TimelineEvent
-from postmortem.models.enums import Milestone
+from postmortem.models.enums import EventKind, Milestone
+from postmortem.models.errors import describe_validation
 from postmortem.models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
+from postmortem.models.quick_add import parse_quick_event
 from postmortem.screens.dialogs.import_evidence import ImportDialog
 from postmortem.screens.dialogs.record_editor import EVENTS
-from postmortem.screens.widgets.record_table import RecordDetail, RecordTable, escape, shorten
+from postmortem.screens.widgets.quick_add import QuickAdd, QuickField
+from postmortem.screens.widgets.record_table import Column, RecordDetail, RecordTable, escape
 from postmortem.screens.wizard.records import RecordsStep
 
-COLUMNS = ("Time", "T+", "Kind", "Milestone", "Event", "Actor")
-EVENT = COLUMNS.index("Event")
-ACTOR_WIDTH = 20
-EVENT_MIN_WIDTH = 30
+# As the table narrows, T+ leaves it first, then the kind, the milestone and the actor (the detail below
+# the table shows what left); the time and the event stay.
+COLUMNS = (
+    Column("Time"),
+    Column("T+", gives_way=4),
+    Column("Kind", gives_way=3),
+    Column("Milestone", gives_way=2),
+    Column("Event", main=True),
+    Column("Actor", gives_way=1, max_width=20),
+)
 SEPARATOR = "  ·  "
 
 
@@ -84,20 +95,37 @@ class TimelineStep(RecordsStep):
     step_id = "timeline"
     intro = "Reconstruct what happened from alerts, logs, chat and deploys. Mark the milestones."
     kind = EVENTS
-    BINDINGS = [Binding("i", "import_evidence", "Import", id="timeline.import", tooltip="Import evidence files")]
+    BINDINGS = [
+        Binding("i", "import_evidence", "Import", id="timeline.import", tooltip="Import evidence files"),
+        Binding("q", "quick_add", "Quick add", id="timeline.quick", show=False, tooltip="Type an event as one line"),
+        Binding("k", "cycle_kind", "Kind", id="timeline.kind", show=False, tooltip="The selected event's next kind"),
+        Binding(
+            "m",
+            "cycle_milestone",
+            "Milestone",
+            id="timeline.milestone",
+            show=False,
+            tooltip="The selected event's next milestone (or none)",
+        ),
+    ]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         with Horizontal(id="timeline-body"):
             with Vertical(id="timeline-main"):
-                yield RecordTable(list(COLUMNS), id="timeline-table")
+                yield QuickAdd(
+                    [QuickField("q: add 23:30 what happened, or +5m after the selected one")],
+                    self._quick_add,
+                    id="timeline-quick",
+                )
+                yield RecordTable(COLUMNS, id="timeline-table")
                 yield RecordDetail(id="timeline-detail")
             with Vertical(id="timeline-side"):
                 yield Static("", id="timeline-zone")
                 yield Static("", id="timeline-metrics")
                 yield Static("", id="timeline-warnings")
 
-    _width = 0  # the step's width the table was last fitted to
+    _width = 0  # the step's width the metrics were last fitted to
 
     def on_mount(self) -> None:
         self.refresh_from_document()
@@ -106,18 +134,17 @@ class TimelineStep(RecordsStep):
         doc = self.document
         zone = doc.meta.zone
         start = doc.milestone_event(Milestone.STARTED)
+        # Seconds are shown when any event has them: two events in one minute do not read alike.
+        clock = "%H:%M:%S" if any(event.at.second for event in doc.timeline) else "%H:%M"
         rows: list[list[Any]] = []
         for event in doc.timeline:
             local = event.at.astimezone(zone)
-            when = local.strftime("%H:%M") if local.date() == doc.meta.incident_date else local.strftime("%m-%d %H:%M")
+            when = local.strftime(clock if local.date() == doc.meta.incident_date else f"%m-%d {clock}")
             offset = format_offset(event.at - start.at) if start else ""
             milestone = Text(event.milestone.value, style="bold") if event.milestone else ""
             text = ("★ " if event.key else "") + event.event
-            rows.append([when, offset, event.kind.value, milestone, text, shorten(event.actor, ACTOR_WIDTH)])
+            rows.append([when, offset, event.kind.value, milestone, text, event.actor])
         table = self.query_one("#timeline-table", RecordTable)
-        width = self._event_width(table, rows)
-        for cells in rows:
-            cells[EVENT] = shorten(cells[EVENT], width)
         table.fill([(str(index), cells) for index, cells in enumerate(rows)])
         self.query_one("#timeline-zone", Static).update(f"Times in [b]{doc.meta.timezone}[/b]")
         self._show_metrics()
@@ -133,22 +160,10 @@ class TimelineStep(RecordsStep):
             self._show_detail(key)
 
     def on_resize(self, event: events.Resize) -> None:
-        # The event column's width follows the step's; shown again at the same width, nothing changes.
+        # The metrics wrap to the step's width when narrow; shown again at the same width, nothing changes.
         if event.size.width != self._width:
             self._width = event.size.width
-            self.refresh_from_document()
-
-    @staticmethod
-    def _event_width(table: RecordTable, rows: list[list[Any]]) -> int:
-        """Room for the event text once the other columns have theirs, so that the
-        actor stays in view; the detail line below the table shows the whole text."""
-        other = [column for column in range(len(COLUMNS)) if column != EVENT]
-        widths = [
-            max([len(COLUMNS[column]), *(Text(str(cells[column])).cell_len for cells in rows)]) for column in other
-        ]
-        padding = 2 * table.cell_padding * len(COLUMNS) + 2  # and the vertical scrollbar
-        available = table.scrollable_content_region.width or 100
-        return max(EVENT_MIN_WIDTH, available - sum(widths) - padding)
+            self._show_metrics()
 
     def _show_metrics(self) -> None:
         """One metric a line beside the table; when narrow, a strip above it that
@@ -170,11 +185,46 @@ class TimelineStep(RecordsStep):
             used += size
         widget.update("\n".join(SEPARATOR.join(line) for line in lines))
 
+    def action_quick_add(self) -> None:
+        self.query_one("#timeline-quick", QuickAdd).focus_first()
+
+    def _quick_add(self, fields: list[str]) -> str | None:
+        """An event from the quick line (the focus stays there for the next one); or why it cannot be."""
+        doc = self.document
+        key = self.query_one("#timeline-table", RecordTable).current_key()
+        after = doc.timeline[int(key)].at if key is not None else None
+        try:
+            typed = parse_quick_event(fields[0], doc.meta.incident_date, doc.meta.zone, after)
+            event = TimelineEvent(at=typed.at, event=typed.text, kind=typed.kind)
+        except ValidationError as error:
+            return "; ".join(describe_validation(error))
+        except ValueError as error:
+            return str(error)
+        index = doc.add_event(event)
+        self.document_changed()
+        self.show_record(index, focus=False)
+        return None
+
+    def action_cycle_kind(self) -> None:
+        """The selected event's kind: the next one."""
+        self._change_selected(lambda event: {"kind": _next(list(EventKind), event.kind)})
+
+    def action_cycle_milestone(self) -> None:
+        """The selected event's milestone: the next one, or none after the last."""
+        self._change_selected(lambda event: {"milestone": _next([None, *Milestone], event.milestone)})
+
+    def _change_selected(self, change: Callable[[TimelineEvent], dict[str, Any]]) -> None:
+        key = self.focused_key()
+        if key is None:
+            return
+        event = self.document.timeline[int(key)]
+        index = self.document.replace_event(int(key), event.model_copy(update=change(event)))
+        self.document_changed()
+        self.show_record(index)
+
     def describe_key(self, key: str) -> str:
         event = self.document.timeline[int(key)]
         parts = [escape(event.event)]
-        if event.actor:
-            parts.append(f"[dim]Actor:[/dim] {escape(event.actor)}")
         if event.source or event.evidence:
             parts.append(f"[dim]Source:[/dim] {escape(event.source)}  {escape(event.evidence)}")
         return "\n".join(parts)
@@ -197,3 +247,7 @@ class TimelineStep(RecordsStep):
         self.document_changed()
         self.show_record(index)
         self.notify(f"Added {len(events)} event{'s' if len(events) != 1 else ''} from the evidence.", timeout=4)
+
+
+def _next(values: list[Any], current: Any) -> Any:
+    return values[(values.index(current) + 1) % len(values)]

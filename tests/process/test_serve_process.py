@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -53,6 +54,11 @@ async def _get(url: str) -> tuple[int, str]:
         return response.status, await response.text()
 
 
+async def _get_bytes(url: str) -> tuple[int, bytes]:
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        return response.status, await response.read()
+
+
 async def _screen_text(url: str, wanted: bytes, seconds: float) -> bytes:
     """What the review app sends to a browser until ``wanted`` appears or time runs out."""
     received = b""
@@ -86,6 +92,12 @@ def test_serve_starts_answers_on_loopback_and_stops(server: subprocess.Popen) ->
     assert status == 200
     assert "postmortem review: example.toml" in page
     assert f"ws://127.0.0.1:{PORT}/ws" in page
+    # Everything the page loads comes from this server: it works in a meeting room with no internet.
+    loads = re.findall(r"""(?:\bsrc=|\bhref=|url\()\s*["']?([^"')\s>]+)""", page)
+    assert any("/fonts/RobotoMono" in url for url in loads)
+    assert [url for url in loads if not url.startswith(f"http://127.0.0.1:{PORT}/")] == []
+    status, font = asyncio.run(_get_bytes(next(url for url in loads if "/fonts/" in url)))
+    assert status == 200 and len(font) > 10_000
 
     # A browser session runs review mode on the file: the agenda strip with its countdown reaches the page.
     screen = asyncio.run(_screen_text(f"ws://127.0.0.1:{PORT}/ws?width=100&height=30", b"(paused)", 60))

@@ -44,6 +44,19 @@ def test_wizard_step(snap_compare, settled, app: WizardApp, step_id: str) -> Non
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("step_id", ["timeline", "actions"])
+def test_record_tables_fit_the_terminal(snap_compare, settled, app: WizardApp, step_id: str, size) -> None:
+    """The event and the action text show at every size; other columns fold into the detail as it narrows."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        await pilot.app.action_go_to(step_id)
+        await settled(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
 def test_add_timeline_event_dialog(snap_compare, settled, app: WizardApp) -> None:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()

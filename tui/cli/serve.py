@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import re
 import shlex
 import socket
 import sys
+import tempfile
 from pathlib import Path
 
 from postmortem.models.store import load
@@ -87,14 +89,38 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
 
+    import textual_serve
     from textual_serve.server import Server  # heavy (aiohttp): only for this command
 
-    server = Server(
-        review_command(args.file, args.theme),
-        host=args.host,
-        port=args.port,
-        title=f"postmortem review: {args.file.name}",
-        public_url=args.public_url,
-    )
-    server.serve()
+    with tempfile.TemporaryDirectory(prefix="postmortem-serve-") as folder:
+        package = Path(textual_serve.__file__).parent
+        server = Server(
+            review_command(args.file, args.theme),
+            host=args.host,
+            port=args.port,
+            title=f"postmortem review: {args.file.name}",
+            public_url=args.public_url,
+            statics_path=package / "static",
+            templates_path=offline_templates(package / "templates", Path(folder)),
+        )
+        server.serve()
     return 0
+
+
+# A stylesheet loaded from another site (textual-serve asks a web font service for its font).
+_REMOTE_STYLESHEET = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.DOTALL)
+
+
+def offline_templates(source: Path, folder: Path) -> Path:
+    """textual-serve's page templates, rewritten into ``folder`` to ask nothing of another site: the page's
+    font comes from the fonts textual-serve serves itself, so the page works in a room with no internet."""
+    faces = "".join(
+        f'@font-face {{ font-family: "Roboto Mono"; font-style: {style}; '
+        f'src: url("{{{{ config.static.url }}}}fonts/{font.name}"); }}'
+        for font in sorted((source.parent / "static" / "fonts").glob("RobotoMono-*.ttf"))
+        for style in ["italic" if "Italic" in font.name else "normal"]
+    )
+    for template in source.glob("*.html"):
+        text = _REMOTE_STYLESHEET.sub(f"<style>{faces}</style>", template.read_text(encoding="utf-8"))
+        (folder / template.name).write_text(text, encoding="utf-8")
+    return folder

@@ -24,6 +24,9 @@ from postmortem.screens.dialogs.factor_form import FactorForm
 from postmortem.screens.dialogs.record_form import RecordForm
 from postmortem.screens.widgets.fields import FieldRow
 
+# Wide enough for every column of the record tables (narrower, some fold into the detail below).
+WIDE = (170, 40)
+
 
 async def open_form(pilot: Pilot, dialog_type: type[RecordForm]) -> RecordForm:
     """Press ``a`` on the current step: the form opens on the field the author fills first."""
@@ -47,7 +50,7 @@ def shown_value(dialog: RecordForm, name: str) -> str:
 
 async def test_adding_an_event_puts_it_in_time_order_with_the_zone_offset(ui, example_app):
     app = example_app()
-    async with app.run_test(size=ui.size) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         before = list(app.document.timeline)
         await ui.go_to(pilot, "timeline")
         dialog = await open_form(pilot, EventForm)
@@ -151,7 +154,7 @@ async def test_moving_the_detected_milestone_updates_the_metrics(ui, example_app
     assert old_detected is not None
     assert compute_metrics(doc).time_to_detect == timedelta(minutes=11)
     target = next(i for i, e in enumerate(doc.timeline) if e.at.isoformat() == "2026-02-12T19:21:00+01:00")
-    async with app.run_test(size=ui.size) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await ui.go_to(pilot, "timeline")
         metrics = app.screen.query_one("#timeline-metrics", Static)
         assert "Time to detect 11m" in str(metrics.render())
@@ -247,7 +250,7 @@ async def test_typing_in_a_long_field_adds_to_the_end_of_its_text(ui, example_ap
 async def test_adding_an_action_item_and_saving_it(ui, example_app):
     app = example_app()
     count = len(app.document.actions)
-    async with app.run_test(size=ui.size) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await ui.go_to(pilot, "actions")
         dialog = await open_form(pilot, ActionForm)
         assert shown_value(dialog, "id") == f"A{count + 1}"
@@ -530,3 +533,14 @@ async def test_a_form_opened_again_after_a_theme_change_wears_the_new_theme(ui, 
         after = form.query_one("#dialog").styles.background
         assert after != before
         assert after == app.current_theme.to_color_system().surface
+
+
+async def test_typing_over_a_prefilled_time_replaces_it(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "timeline")
+        await open_form(pilot, EventForm)
+        row = ui.field_row(app, "dialog-at")
+        assert row.raw_value() != ""  # the time of the event the cursor is on
+        await ui.type_text(pilot, "18:00")
+        assert row.raw_value() == "18:00"

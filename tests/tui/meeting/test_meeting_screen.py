@@ -10,9 +10,11 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
+from postmortem.models.steps import STEP_BY_ID
 from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
 from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.screens.dialogs.help import HelpScreen
 from postmortem.screens.widgets.label_rows import LabelRows
 from postmortem.tui.meeting_app import MeetingApp
 
@@ -224,3 +226,20 @@ async def test_the_timeline_shows_phases_then_key_events_then_the_others(review_
         assert "19:00      T-8m" in other_part and "newsletter sent" in other_part
         bars = app.screen.section.query("PhaseBar")
         assert [round(bar.length, 2) for bar in bars] == [0.09, 0.03, 0.38, 0.5]  # 11, 4, 48, 64 of 127 min
+
+
+async def test_help_in_the_meeting_shows_its_keys_and_the_section_questions(review_app):
+    app = review_app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")  # the timeline
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        assert "review meeting · Timeline" in text
+        assert "1 … 8" in text and "Start or pause the agenda countdown" in text
+        assert STEP_BY_ID["timeline"].questions[0] in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown(app) == "section-timeline"

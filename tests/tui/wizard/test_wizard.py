@@ -21,6 +21,7 @@ from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
 from postmortem.screens.dialogs.confirm import ConfirmDialog
 from postmortem.screens.dialogs.factor_form import FactorForm
+from postmortem.screens.dialogs.help import HelpScreen
 from postmortem.screens.widgets.fields import FieldRow
 from postmortem.screens.widgets.markdown_preview import MarkdownPreview
 from postmortem.tui.wizard_app import WizardApp
@@ -506,3 +507,12 @@ async def test_a_new_why_and_a_new_chain_join_the_chains_on_show_and_come_into_v
         await ui.wait_until(pilot, lambda: app.document.whys[-1].problem == "a third symptom")
         problem = ui.field_row(app, f"field-whys-{len(app.document.whys) - 1}-problem")
         await ui.wait_until(pilot, lambda: step.scrollable_content_region.contains_region(problem.region))
+
+
+async def test_the_palette_finds_help_and_no_longer_offers_textuals_keys_panel(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await pilot.pause()
+        assert "Keys" not in [command.title for command in app.get_system_commands(app.screen)]
+        await palette_run(ui, pilot, "help", "Help")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))

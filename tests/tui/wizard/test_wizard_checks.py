@@ -99,8 +99,10 @@ async def test_review_lists_findings_and_enter_goes_to_the_field(ui, small_app):
         assert ui.shown_step(app) == "step-actions"
         table = app.screen.query_one("#actions-table", RecordTable)
         assert app.focused is table and table.current_key() == "0"
-        strip = str(app.screen.query_one("#step-actions .findings-strip Static", Static).render())
-        assert "⚠ A1 owner: the action has no owner" in strip.splitlines()
+        strip = app.screen.query_one("#step-actions .findings-strip Static", Static)
+        assert str(strip.render()).startswith("▸ ")  # several findings: folded into a count
+        await pilot.press("f")  # the table has the focus: f unfolds them
+        assert "⚠ A1 owner: the action has no owner" in str(strip.render()).splitlines()
         detail = str(app.screen.query_one("#actions-detail Static", Static).render())
         assert "the action has no owner" in detail
 

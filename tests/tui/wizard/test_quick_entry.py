@@ -1,0 +1,87 @@
+"""Quick add: an event or an action item typed on one line above its table, in a few keys besides the
+text, typed as fast as the author types (all keys sent at once)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from postmortem.models.enums import ActionStatus, EventKind
+
+
+def other_keys(parts: tuple[str, ...]) -> int:
+    """The keys of a burst that are not text (``"<enter>"``, ``"<tab>"``, ``"<q>"``)."""
+    return sum(part.startswith("<") for part in parts)
+
+
+async def test_an_event_takes_two_keys_besides_its_text(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.go_to(pilot, "timeline")
+        before = len(app.document.timeline)
+        keys = ("<q>", "19:30 Incident declared on the team call", "<enter>")
+        await ui.burst(pilot, *keys)
+        await ui.wait_until(pilot, lambda: len(app.document.timeline) == before + 1)
+        assert other_keys(keys) <= 3
+        event = next(e for e in app.document.timeline if e.event == "Incident declared on the team call")
+        zone = app.document.meta.zone
+        assert event.at == datetime.combine(app.document.meta.incident_date, datetime.min.time(), zone).replace(
+            hour=19, minute=30
+        )
+        assert event.kind == EventKind.ESCALATION  # guessed from the words; k changes it
+
+
+async def test_events_typed_one_after_the_other_all_land(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.go_to(pilot, "timeline")
+        before = len(app.document.timeline)
+        await ui.burst(
+            pilot, "<q>", "19:30 Incident declared", "<enter>", "+2m Pager fired for on-call", "<enter>", "no time"
+        )
+        await ui.wait_until(pilot, lambda: len(app.document.timeline) == before + 2)
+        declared = next(e for e in app.document.timeline if e.event == "Incident declared")
+        paged = next(e for e in app.document.timeline if e.event == "Pager fired for on-call")
+        assert paged.at - declared.at == timedelta(minutes=2)  # after the event just added
+        await ui.burst(pilot, "<enter>")
+        await ui.wait_until(
+            pilot, lambda: "start with a time" in str(app.screen.query_one("#timeline-quick .quick-add-error").render())
+        )
+        assert app.screen.query_one("#timeline-quick QuickInput").value == "no time"  # kept to fix
+        assert len(app.document.timeline) == before + 2
+
+
+async def test_an_action_with_owner_and_due_date_takes_four_keys_besides_its_text(ui, example_app, review_day):
+    app = example_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.go_to(pilot, "actions")
+        before = len(app.document.actions)
+        keys = ("<q>", "Alert when pool wait exceeds 200 ms", "<tab>", "SRE team", "<tab>", "+2w", "<enter>")
+        await ui.burst(pilot, *keys)
+        await ui.wait_until(pilot, lambda: len(app.document.actions) == before + 1)
+        assert other_keys(keys) <= 6
+        item = app.document.actions[-1]
+        assert (item.id, item.action, item.owner, item.due, item.status) == (
+            f"A{before + 1}",
+            "Alert when pool wait exceeds 200 ms",
+            "SRE team",
+            review_day + timedelta(weeks=2),
+            ActionStatus.OPEN,
+        )
+        assert app.screen.query_one("#actions-table").current_key() == str(before)
+
+
+async def test_k_and_m_set_the_selected_events_kind_and_milestone(ui, small_app):
+    app = small_app(timeline=[(9, "Deploy of 4.2 begins")])
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "timeline")
+
+        def event():
+            return app.document.timeline[0]
+
+        kind = event().kind
+        await pilot.press("k")
+        assert event().kind != kind
+        await pilot.press("m")
+        assert event().milestone is not None and event().milestone.value == "started"
+        await pilot.press("ctrl+z")
+        assert event().milestone is None
