@@ -21,15 +21,25 @@ from postmortem.models.document import Postmortem
 from postmortem.models.enums import Status
 
 
+def as_of(doc: Postmortem, given: date | None = None) -> tuple[date, str]:
+    """The day overdue actions are judged on, and what it is: the day given (``--as-of``), else the review
+    meeting's day when the document has one (a postmortem written after the fact is not judged on
+    today), else today."""
+    if given is not None:
+        return given, "the date given"
+    if doc.review.meeting is not None:
+        return doc.review.meeting.date(), "the review meeting's date"
+    return date.today(), "today"
+
+
 def run_checks(doc: Postmortem, today: date | None = None) -> list[Finding]:
-    """Every finding, in the order of the document's sections."""
-    today = today or date.today()
+    """Every finding, in the order of the document's sections; ``today`` is an as-of date given."""
     findings: list[Finding] = []
     for location, text in free_texts(doc):
         if text.strip():
             findings.extend(check_text(location, text))
     findings.extend(check_whys(doc))
-    findings.extend(check_actions(doc, today))
+    findings.extend(check_actions(doc, *as_of(doc, today)))
     findings.extend(check_consistency(doc))
     findings.extend(check_readiness(doc))
     if doc.meta.status == Status.FINAL:

@@ -114,7 +114,8 @@ def is_measurable(item: ActionItem) -> bool:
     return bool(item.success.strip()) or _MEASURE.search(item.action) is not None
 
 
-def check_actions(doc: Postmortem, today: date) -> Iterator[Finding]:
+def check_actions(doc: Postmortem, as_of: date, as_of_basis: str = "the date given") -> Iterator[Finding]:
+    """``as_of`` is the day overdue items are judged on; ``as_of_basis`` says what day that is."""
     # Horizons count from the incident or from the review meeting, whichever suits the item.
     references = [d for d in (doc.meta.incident_date, doc.review.meeting and doc.review.meeting.date()) if d]
     for index, item in enumerate(doc.actions):
@@ -160,12 +161,13 @@ def check_actions(doc: Postmortem, today: date) -> Iterator[Finding]:
                 "the action addresses no contributing factor",
                 "Link the factor ids it addresses, so reviewers see why it matters.",
             )
-        if item.status in _OPEN and item.due is not None and item.due < today:
+        if item.status in _OPEN and item.due is not None and item.due < as_of:
             yield Finding(
                 "smart.overdue",
                 Level.WARNING,
                 f"{at}.due",
-                f"the action was due on {item.due.isoformat()} and is still {item.status.value}",
+                f"the action was due on {item.due.isoformat()} and is still {item.status.value} "
+                f"(as of {as_of.isoformat()}, {as_of_basis})",
                 "Finish it, move the date with a reason, or mark it won't-do with a reason.",
             )
 

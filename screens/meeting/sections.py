@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
@@ -19,16 +20,20 @@ from textual.widgets.option_list import Option
 from postmortem.models.document import ActionItem, Postmortem, TimelineEvent
 from postmortem.models.enums import Category, Milestone
 from postmortem.models.meeting import MeetingChanges, meeting_changes
-from postmortem.models.meeting_sections import RECORD_SECTIONS
+from postmortem.models.meeting_sections import MEETING_SECTION_IDS, RECORD_SECTIONS
 from postmortem.models.metrics import compute_metrics, format_duration, format_offset
+from postmortem.screens.host import document_host
 from postmortem.screens.widgets.label_rows import LabelRows
 
+# Phases are named by the milestones they run between: "time to mitigate" is everywhere measured from
+# the start, as in the summary, while a phase's bar is only its own length.
 PHASES = (
-    ("to detect", Milestone.STARTED, Milestone.DETECTED),
-    ("to acknowledge", Milestone.DETECTED, Milestone.ACKNOWLEDGED),
-    ("to mitigate", Milestone.ACKNOWLEDGED, Milestone.MITIGATED),
-    ("to resolve", Milestone.MITIGATED, Milestone.RESOLVED),
+    ("start → detect", Milestone.STARTED, Milestone.DETECTED),
+    ("detect → acknowledge", Milestone.DETECTED, Milestone.ACKNOWLEDGED),
+    ("acknowledge → mitigate", Milestone.ACKNOWLEDGED, Milestone.MITIGATED),
+    ("mitigate → resolve", Milestone.MITIGATED, Milestone.RESOLVED),
 )
+PHASE_LABEL = max(len(name) for name, _, _ in PHASES) + 2
 AGREED = "[b $text-success]✓ agreed[/]"
 
 
@@ -52,6 +57,7 @@ def para(markup: str) -> Static:
 
 # The label column of a run of rows: bullets, action ids, "why 1?", times and field names.
 BULLET, ID, MID, WIDE = 4, 6, 8, 17
+SERVICE_NAME_MAX = 40
 
 
 def rows(items: list[tuple[str, str]], label_width: int) -> LabelRows:
@@ -127,6 +133,17 @@ class MeetingSection(Vertical):
     .section {
         padding: 1 4;
     }
+    .section-heading {
+        height: 1;
+    }
+    .section-where {
+        width: 1fr;
+        height: 1;
+        padding: 0 2;
+        color: $text-muted;
+        text-overflow: ellipsis;
+        text-wrap: nowrap;
+    }
     .section-title {
         width: auto;
         padding: 0 1;
@@ -176,6 +193,13 @@ class MeetingSection(Vertical):
         width: 17;
         color: $text-muted;
     }
+    .section-detail {
+        height: auto;
+        max-height: 8;
+        margin-top: 1;
+        padding: 0 1;
+        border-left: thick $accent 50%;
+    }
     .phase-length {
         width: 8;
     }
@@ -187,7 +211,9 @@ class MeetingSection(Vertical):
         self.title = title
 
     def compose(self) -> ComposeResult:
-        yield Static(self.title, classes="section-title")
+        with Horizontal(classes="section-heading"):
+            yield Static(self.title, classes="section-title")
+            yield Static("", classes="section-where")
         if self.section_id == "summary":
             with Horizontal(id="summary-durations"):
                 for label in ("Duration", "Time to detect", "Time to mitigate"):
@@ -196,6 +222,8 @@ class MeetingSection(Vertical):
                         yield Label(label, classes="duration-label")
         if self.section_id in RECORD_SECTIONS:
             yield OptionList(classes="section-records")
+            if self.section_id == "factors":
+                yield Static("", classes="section-detail")
         else:
             yield VerticalScroll(classes="section-scroll")
 
@@ -206,6 +234,9 @@ class MeetingSection(Vertical):
 
     def show(self, doc: Postmortem, start: list[ActionItem]) -> None:
         """Draw the section; ``start`` is the action items as they were when the meeting began."""
+        number = MEETING_SECTION_IDS.index(self.section_id) + 1
+        where = f"section {number}/{len(MEETING_SECTION_IDS)} · {escape(doc.meta.title)}"
+        self.query_one(".section-where", Static).update(where)
         if self.section_id == "actions":
             self._fill(_action_options(doc, meeting_changes(start, doc.actions)))
             return
@@ -235,6 +266,25 @@ class MeetingSection(Vertical):
         option = records.highlighted_option
         if option is not None and option.disabled:
             records.action_cursor_down()
+
+    @on(OptionList.OptionHighlighted)
+    def _show_factor(self, event: OptionList.OptionHighlighted) -> None:
+        """Below the factors: the highlighted one's description and why it mattered."""
+        details = self.query(".section-detail")
+        index = self.selected()
+        if not details:
+            return
+        factors = document_host(self).document.factors
+        lines = []
+        if index is not None and index < len(factors):
+            factor = factors[index]
+            lines = [
+                f"[dim]{label}:[/dim] {escape(text)}"
+                for label, text in (("Description", factor.description), ("Why it mattered", factor.why_it_mattered))
+                if text.strip()
+            ]
+        details.first(Static).update("\n".join(lines))
+        details.first().display = bool(lines)
 
     def highlight(self, index: int) -> None:
         """Put the cursor on the action item or factor at ``index`` in the document."""
@@ -284,7 +334,10 @@ class MeetingSection(Vertical):
         ]
         parts: list[Widget] = [rows(figures, WIDE)] if figures else []
         if impact.services:
-            parts += [heading("Services"), rows([(escape(s.name), escape(s.effect)) for s in impact.services], WIDE)]
+            # The names' column fits the longest name (up to a third of a 120-column room), so that a
+            # name never runs into its effect.
+            width = min(max(len(service.name) for service in impact.services) + 2, SERVICE_NAME_MAX)
+            parts += [heading("Services"), rows([(escape(s.name), escape(s.effect)) for s in impact.services], width)]
         return parts or [none("No impact recorded yet.")]
 
     @staticmethod
@@ -297,9 +350,11 @@ class MeetingSection(Vertical):
         parts: list[Widget] = [heading("Phases")]
         elapsed = timedelta()
         for name, start, end in phases:
+            label = Static(name, classes="row-label")
+            label.styles.width = PHASE_LABEL
             parts.append(
                 Horizontal(
-                    Static(name, classes="row-label"),
+                    label,
                     Static(format_duration(end - start), classes="phase-length"),
                     PhaseBar(elapsed / total, max(end - start, timedelta()) / total),
                     classes="part-row",
@@ -310,19 +365,27 @@ class MeetingSection(Vertical):
             parts.append(none("Mark the milestones to see the phases."))
         started = at.get(Milestone.STARTED)
 
-        def event_row(event: TimelineEvent, style: str = "") -> tuple[str, str]:
-            offset = format_offset(event.at - started) if started else ""
-            mark = f"  [b $accent]{event.milestone.value}[/]" if event.milestone else ""
-            text = f"[{style}]{escape(event.event)}[/]" if style else escape(event.event)
-            return f"{event.at.astimezone(zone):%H:%M} {offset:>9}", text + mark
+        def event_rows(events: list[TimelineEvent], style: str = "") -> LabelRows:
+            """Time and T+ beside each event; the date too whenever it is not the day of the row before
+            (the incident's day for the first)."""
+            lines, day = [], doc.meta.incident_date
+            for event in events:
+                local = event.at.astimezone(zone)
+                when = local.strftime("%H:%M" if local.date() == day else "%m-%d %H:%M")
+                day = local.date()
+                offset = format_offset(event.at - started) if started else ""
+                mark = f"  [b $accent]{event.milestone.value}[/]" if event.milestone else ""
+                text = f"[{style}]{escape(event.event)}[/]" if style else escape(event.event)
+                lines.append((f"{when} {offset:>9}", text + mark))
+            return rows(lines, max(WIDE, *(len(label) + 2 for label, _ in lines)))
 
         key = [e for e in doc.timeline if e.key or e.milestone is not None]
         others = [e for e in doc.timeline if not (e.key or e.milestone is not None)]
         if key:
-            parts += [heading("Key events"), rows(list(map(event_row, key)), WIDE)]
+            parts += [heading("Key events"), event_rows(key)]
         if others:
             parts.append(heading("Other events" if key else "Events"))
-            parts.append(rows([event_row(event, "dim" if key else "") for event in others], WIDE))
+            parts.append(event_rows(others, "dim" if key else ""))
         if not doc.timeline:
             parts.append(none("No timeline events yet."))
         return parts

@@ -101,3 +101,12 @@ def test_many_files_are_checked_in_parallel_and_reported_in_order(files, run_cli
     reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert [report["file"] for report in reports] == names
     assert [bool(report["findings"]) for report in reports] == [index % 7 == 3 for index in range(30)]
+
+
+def test_as_of_sets_the_day_overdue_items_are_judged_on(files, run_cli):
+    before = run_cli(files, "check", "blaming.toml", "--rule", "smart.overdue", "--as-of", "2026-02-01")
+    assert "no findings" in before.stdout
+    after = run_cli(files, "check", "blaming.toml", "--rule", "smart.overdue", "--as-of", "2026-02-06")
+    assert "due on 2026-02-05 and is still open (as of 2026-02-06, the date given)" in after.stdout
+    wrong = run_cli(files, "check", "blaming.toml", "--as-of", "next week")
+    assert wrong.code == 2 and "'next week' is not a date like 2026-01-31" in wrong.stderr

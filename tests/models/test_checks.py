@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from postmortem.models.checks import Finding, Level, run_checks
+from postmortem.models.checks import Finding, Level, as_of, run_checks
 from postmortem.models.checks.blame import blame_in
 from postmortem.models.checks.smart import is_measurable, is_specific
 from postmortem.models.checks.whys import ends_at_person
@@ -299,3 +299,15 @@ def test_findings_know_their_step():
         )
     }
     assert steps == {"summary", "timeline", "whys", "actions", "lessons", "review"}
+
+
+def test_overdue_is_judged_on_the_date_given_else_the_review_meeting_else_today():
+    doc = Postmortem(meta=Meta(title="t", incident_date=date(2017, 1, 31), timezone="UTC"))
+    doc.actions.append(ActionItem(id="A1", action="Add a restore test", owner="db team", due=date(2017, 2, 10)))
+    assert as_of(doc) == (date.today(), "today")
+    doc.review.meeting = datetime(2017, 2, 8, 14, 0, tzinfo=UTC)
+    assert as_of(doc) == (date(2017, 2, 8), "the review meeting's date")
+    assert not [f for f in run_checks(doc) if f.rule == "smart.overdue"]  # written after the fact: not overdue
+    assert as_of(doc, date(2017, 3, 1)) == (date(2017, 3, 1), "the date given")
+    [overdue] = [f for f in run_checks(doc, date(2017, 3, 1)) if f.rule == "smart.overdue"]
+    assert overdue.message.endswith("(as of 2017-03-01, the date given)")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,10 +28,29 @@ def load_for_screen(path: Path) -> Postmortem:
         raise
 
 
-def run_wizard(document: Postmortem, path: Path) -> int:
+def run_wizard(document: Postmortem, path: Path, as_of: date | None = None) -> int:
     from postmortem.tui.wizard_app import WizardApp
 
-    return run(WizardApp(document, path))
+    return run(WizardApp(document, path, today=as_of))
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        metavar="DATE",
+        help="judge overdue action items on this day, YYYY-MM-DD or 'today' "
+        "(default: the review meeting's day if the file has one, else today)",
+    )
+
+
+def as_of_date(text: str) -> date:
+    if text == "today":
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31 (or 'today')") from None
 
 
 def run(app: DocumentApp) -> int:

@@ -7,12 +7,15 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from postmortem.models.errors import DocumentError
 from postmortem.models.steps import STEP_BY_ID, STEP_IDS
 from postmortem.models.store import load
+from postmortem.tui.cli.apps import add_as_of
 
 if TYPE_CHECKING:  # the checks are imported when the command runs, not for every command line
     from postmortem.models.checks import Finding
@@ -38,37 +41,39 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="PREFIX",
         help="only rules starting with PREFIX, e.g. blame or smart.time-bound (repeatable)",
     )
+    add_as_of(parser)
 
 
 # One file's result: its findings, or the lines saying why it could not be read and the exit code that calls for.
 Result = tuple[list["Finding"], list[str], int]
 
 
-def check_file(path: Path) -> Result:
+def check_file(path: Path, as_of: date | None = None) -> Result:
     from postmortem.models.checks import run_checks
 
     try:
-        return run_checks(load(path)), [], 0
+        return run_checks(load(path), as_of), [], 0
     except DocumentError as error:
         return [], error.lines(), error.exit_code
 
 
-def _results(paths: list[Path]) -> Iterator[Result]:
+def _results(paths: list[Path], as_of: date | None) -> Iterator[Result]:
     """Each file's results in order; many files are checked on every core."""
+    check = partial(check_file, as_of=as_of)
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        yield from map(check_file, paths)
+        yield from map(check, paths)
         return
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for a folder of files
 
     with ProcessPoolExecutor() as pool:
-        yield from pool.map(check_file, paths, chunksize=8)
+        yield from pool.map(check, paths, chunksize=8)
 
 
 def run(args: argparse.Namespace) -> int:
     from postmortem.models.checks import Level
 
     code = 0  # the most serious of the files' outcomes
-    for path, (found, problems, failed) in zip(args.files, _results(args.files)):
+    for path, (found, problems, failed) in zip(args.files, _results(args.files, args.as_of)):
         if problems:
             for line in problems:
                 print(line, file=sys.stderr)

@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 
 from postmortem.models.errors import FileAccessError
-from postmortem.tui.cli.apps import load_for_screen, run_wizard
+from postmortem.tui.cli.apps import add_as_of, load_for_screen, run_wizard
 from postmortem.tui.cli.new import new_document
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser("edit", help="open a postmortem file (created on first save if missing)")
     parser.add_argument("file", type=Path, metavar="FILE")
+    add_as_of(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,4 +24,4 @@ def run(args: argparse.Namespace) -> int:
         doc = new_document(path)
     else:
         raise FileAccessError(path, [f"folder {path.parent} does not exist"])
-    return run_wizard(doc, path)
+    return run_wizard(doc, path, args.as_of)

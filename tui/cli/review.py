@@ -15,6 +15,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--theme", default="projector", help="projector (default), or any Textual theme such as textual-dark or nord"
     )
+    apps.add_as_of(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,4 +25,5 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    return apps.run(MeetingApp(apps.load_for_screen(args.file), args.file, theme=args.theme))
+    document = apps.load_for_screen(args.file)
+    return apps.run(MeetingApp(document, args.file, theme=args.theme, today=args.as_of))

@@ -243,3 +243,45 @@ async def test_help_in_the_meeting_shows_its_keys_and_the_section_questions(revi
         await pilot.press("escape")
         await pilot.pause()
         assert shown(app) == "section-timeline"
+
+
+async def test_the_timeline_dates_each_event_on_another_day_than_the_one_before(review_app):
+    app = review_app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        other = section_text(app).split("Other events")[1].splitlines()[1:]
+        labels = [line[:11] if line[2] == "-" else line[:5] for line in other]  # "MM-DD HH:MM" or "HH:MM"
+        assert labels[:3] == ["02-11 15:20", "16:05", "02-12 10:30"]  # the day before, then the incident's
+        assert labels[-1] == "02-13 11:00"  # the day after
+        # The phases are named by the milestones they run between, as long as the phase itself.
+        phases = [str(label.render()) for label in app.screen.section.query(".part-row .row-label")]
+        assert phases == ["start → detect", "detect → acknowledge", "acknowledge → mitigate", "mitigate → resolve"]
+
+
+async def test_service_names_never_run_into_their_effects(review_app):
+    app = review_app
+    app.document.impact.services[0].name = "GitLab.com web UI"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        services = app.screen.section.query(LabelRows).last()
+        first = "".join(segment.text for segment in services.render_line(0))
+        assert first.startswith("GitLab.com web UI  ")
+
+
+async def test_a_sections_heading_says_where_it_is_and_which_incident(review_app):
+    app = review_app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        where = str(app.screen.section.query_one(".section-where", Static).render())
+        assert where == f"section 3/8 · {app.document.meta.title}"
+
+
+async def test_the_highlighted_factor_shows_its_description_and_why_it_mattered(review_app):
+    app = review_app
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        factor = app.document.factors[app.screen.section.selected()]
+        detail = str(app.screen.section.query_one(".section-detail", Static).render())
+        assert factor.description in detail and factor.why_it_mattered in detail

@@ -404,6 +404,7 @@ async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(ui, ex
         prompts = [findings.get_option_at_index(i).prompt for i in range(findings.option_count)]
         assert [Content.from_markup(str(prompt)).plain for prompt in prompts] == [
             "⚠ Action items · actions[1].due: the action was due on 2026-02-18 and is still in-progress"
+            " (as of 2026-02-19, the date given)"
         ]
         # Shift+tab gives the focus to the step, whose keys scroll the document.
         review = app.screen.query_one("#step-review")
