@@ -24,7 +24,6 @@ from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineE
 from postmortem.models.enums import ActionStatus, ActionType, Category, Horizon, Milestone
 from postmortem.models.metrics import (
     compute_metrics,
-    format_duration,
     format_offset,
     milestone_order_problems,
 )
@@ -269,11 +268,10 @@ def _header(view: _View) -> Blocks:
 def _executive_summary(view: _View) -> Blocks:
     summary = view.doc.summary
     resolved = view.doc.milestone_event(Milestone.RESOLVED)
-    metrics = compute_metrics(view.doc).labelled()
     timing = [
         ("Started", view.moment(view.start) if view.start else None),
         ("Resolved", view.moment(resolved.at) if resolved else None),
-        *((label, format_duration(delta, "")) for label, delta in metrics),
+        *compute_metrics(view.doc).shown(""),
     ]
     return [
         _heading(2, "Executive summary"),
@@ -331,7 +329,7 @@ def _timeline(view: _View) -> Blocks:
 
 
 def _event_row(view: _View, event: TimelineEvent) -> tuple[str, ...]:
-    when = format_event_time(event.at, view.zone, view.day)
+    when = ("~" if event.approximate else "") + format_event_time(event.at, view.zone, view.day)
     offset = format_offset(event.at - view.start) if view.start is not None else ""
     milestone = f"**{event.milestone.value}**" if event.milestone else ""
     text = f"{KEY_MARK} {_text(event.event)}" if event.key else _text(event.event)

@@ -145,6 +145,7 @@ class Impact(DocumentPart):
 
 class TimelineEvent(DocumentPart):
     at: AwareDatetime
+    approximate: bool = False  # the time is an estimate ("around 23:00"), shown as ~23:00
     event: str
     kind: EventKind = EventKind.NOTE
     milestone: Milestone | None = None

@@ -9,6 +9,7 @@ from postmortem.models.document import Postmortem
 from postmortem.models.enums import Milestone
 
 METRIC_LABELS = ("Duration", "Time to detect", "Time to acknowledge", "Time to mitigate", "Time to resolve")
+METRIC_NAMES = ("duration", "time_to_detect", "time_to_acknowledge", "time_to_mitigate", "time_to_resolve")
 
 
 @dataclass(frozen=True)
@@ -18,35 +19,45 @@ class Metrics:
     time_to_acknowledge: timedelta | None
     time_to_mitigate: timedelta | None
     time_to_resolve: timedelta | None
+    # The names of those measured from or to an approximate time: shown as ~1h 05m, never as exact.
+    approximate: frozenset[str] = frozenset()
 
     def labelled(self) -> list[tuple[str, timedelta | None]]:
         """Each metric with its display name, in reading order."""
-        values = (
-            self.duration,
-            self.time_to_detect,
-            self.time_to_acknowledge,
-            self.time_to_mitigate,
-            self.time_to_resolve,
-        )
-        return list(zip(METRIC_LABELS, values))
+        return [(label, getattr(self, name)) for label, name in zip(METRIC_LABELS, METRIC_NAMES, strict=True)]
+
+    def shown(self, missing: str = "—") -> list[tuple[str, str]]:
+        """Each metric's display name and its duration as shown, ``~`` before an approximate one."""
+        return [(label, self.show(name, missing)) for label, name in zip(METRIC_LABELS, METRIC_NAMES, strict=True)]
+
+    def show(self, name: str, missing: str = "—") -> str:
+        value = getattr(self, name)
+        mark = "~" if value is not None and name in self.approximate else ""
+        return mark + format_duration(value, missing)
+
+
+# Each metric: the milestones it runs between.
+SPANS = {
+    "duration": (Milestone.STARTED, Milestone.RESOLVED),
+    "time_to_detect": (Milestone.STARTED, Milestone.DETECTED),
+    "time_to_acknowledge": (Milestone.DETECTED, Milestone.ACKNOWLEDGED),
+    "time_to_mitigate": (Milestone.STARTED, Milestone.MITIGATED),
+    "time_to_resolve": (Milestone.STARTED, Milestone.RESOLVED),
+}
 
 
 def compute_metrics(doc: Postmortem) -> Metrics:
-    at = {e.milestone: e.at for e in doc.timeline if e.milestone is not None}
-
-    def between(start: Milestone, end: Milestone) -> timedelta | None:
-        if start in at and end in at:
-            return at[end] - at[start]
-        return None
-
-    to_resolve = between(Milestone.STARTED, Milestone.RESOLVED)
-    return Metrics(
-        duration=to_resolve,
-        time_to_detect=between(Milestone.STARTED, Milestone.DETECTED),
-        time_to_acknowledge=between(Milestone.DETECTED, Milestone.ACKNOWLEDGED),
-        time_to_mitigate=between(Milestone.STARTED, Milestone.MITIGATED),
-        time_to_resolve=to_resolve,
-    )
+    events = {e.milestone: e for e in doc.timeline if e.milestone is not None}
+    values: dict[str, timedelta | None] = {}
+    approximate = set()
+    for name, (start, end) in SPANS.items():
+        if start in events and end in events:
+            values[name] = events[end].at - events[start].at
+            if events[start].approximate or events[end].approximate:
+                approximate.add(name)
+        else:
+            values[name] = None
+    return Metrics(**values, approximate=frozenset(approximate))
 
 
 def milestone_order_problems(doc: Postmortem) -> list[str]:

@@ -1,5 +1,5 @@
-"""Quick entry: a timeline event typed as one line (``23:30 Incident declared on the call``), and the due
-date of an action typed the short way (``+2w``)."""
+"""Quick entry: a timeline event typed as one line (``23:30 Incident declared on the call``; ``~23:30`` for
+"around then"), and the due date of an action typed the short way (``+2w``)."""
 
 from __future__ import annotations
 
@@ -28,15 +28,17 @@ class QuickEvent:
     at: datetime
     text: str
     kind: EventKind
+    approximate: bool = False  # typed with a ~ before the time
 
 
 def parse_quick_event(line: str, incident_date: date | None, zone: ZoneInfo, after: datetime | None) -> QuickEvent:
     """An event from one typed line: its time first, then what happened. ``after`` is the time ``+5m``
     counts from (the selected event). Raises ``ValueError`` with a sentence for the author."""
-    match = _LEADING_TIME.match(line)
+    approximate = line.lstrip().startswith("~")
+    match = _LEADING_TIME.match(line.lstrip().removeprefix("~"))
     if match is None:
         raise ValueError("start with a time: 23:30, a date and a time, or +5m after the selected event")
-    typed, text = match.group("time"), line[match.end() :].strip()
+    typed, text = match.group("time"), line.lstrip().removeprefix("~")[match.end() :].strip()
     if not text:
         raise ValueError("after the time, write what happened")
     if typed.startswith("+"):
@@ -45,7 +47,7 @@ def parse_quick_event(line: str, incident_date: date | None, zone: ZoneInfo, aft
         at = after + timedelta(**{_UNIT[unit]: int(amount) for amount, unit in _STEP.findall(typed)})
     else:
         at = parse_event_time(typed, incident_date, zone)
-    return QuickEvent(at, text, guess_kind(text, "info"))
+    return QuickEvent(at, text, guess_kind(text, "info"), approximate)
 
 
 _RELATIVE_DAYS = re.compile(r"^\+(\d+)([dw])$")

@@ -90,4 +90,10 @@ class EventForm(RecordForm[TimelineEvent]):
             F("source", "Source", placeholder="where this is known from: alert, chat, deploy log"),
             F("evidence", "Evidence", placeholder="link or reference"),
             F("key", "Key moment", "flag"),
+            F(
+                "approximate",
+                "Time is an estimate",
+                "flag",
+                help="Shown as ~23:00; durations measured from it are marked as approximate.",
+            ),
         ]

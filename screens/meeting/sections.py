@@ -34,6 +34,7 @@ PHASES = (
     ("mitigate → resolve", Milestone.MITIGATED, Milestone.RESOLVED),
 )
 PHASE_LABEL = max(len(name) for name, _, _ in PHASES) + 2
+SUMMARY_DURATIONS = ("Duration", "Time to detect", "Time to mitigate")
 AGREED = "[b $text-success]✓ agreed[/]"
 
 
@@ -216,7 +217,7 @@ class MeetingSection(Vertical):
             yield Static("", classes="section-where")
         if self.section_id == "summary":
             with Horizontal(id="summary-durations"):
-                for label in ("Duration", "Time to detect", "Time to mitigate"):
+                for label in SUMMARY_DURATIONS:
                     with Vertical(classes="duration"):
                         yield Digits("-:--", classes="duration-digits")
                         yield Label(label, classes="duration-label")
@@ -245,9 +246,11 @@ class MeetingSection(Vertical):
             return
         if self.section_id == "summary":
             metrics = compute_metrics(doc)
-            values = (metrics.duration, metrics.time_to_detect, metrics.time_to_mitigate)
-            for digits, value in zip(self.query(".duration-digits").results(Digits), values):
-                digits.update(_hours(value))
+            names = ("duration", "time_to_detect", "time_to_mitigate")
+            for box, name, label in zip(self.query(".duration"), names, SUMMARY_DURATIONS, strict=True):
+                box.query_one(Digits).update(_hours(getattr(metrics, name)))
+                # Large digits have no ~: an approximate one says so under it.
+                box.query_one(Label).update(f"{label} (about)" if name in metrics.approximate else label)
         if self.section_id == "wrap-up":
             parts = _wrap_up(doc.actions, meeting_changes(start, doc.actions))
         else:
@@ -343,8 +346,12 @@ class MeetingSection(Vertical):
     @staticmethod
     def _timeline(doc: Postmortem) -> list[Widget]:
         zone = doc.meta.zone
-        at = {e.milestone: e.at for e in doc.timeline if e.milestone is not None}
+        marked = {e.milestone: e for e in doc.timeline if e.milestone is not None}
+        at = {milestone: event.at for milestone, event in marked.items()}
         phases = [(name, at[a], at[b]) for name, a, b in PHASES if a in at and b in at]
+        about = {
+            name for name, a, b in PHASES if a in at and b in at and (marked[a].approximate or marked[b].approximate)
+        }
         # Milestones out of order make a phase negative: it is drawn as no bar, and not counted.
         total = sum((max(end - start, timedelta()) for _, start, end in phases), timedelta()) or timedelta(seconds=1)
         parts: list[Widget] = [heading("Phases")]
@@ -355,7 +362,7 @@ class MeetingSection(Vertical):
             parts.append(
                 Horizontal(
                     label,
-                    Static(format_duration(end - start), classes="phase-length"),
+                    Static(("~" if name in about else "") + format_duration(end - start), classes="phase-length"),
                     PhaseBar(elapsed / total, max(end - start, timedelta()) / total),
                     classes="part-row",
                 )
@@ -371,7 +378,9 @@ class MeetingSection(Vertical):
             lines, day = [], doc.meta.incident_date
             for event in events:
                 local = event.at.astimezone(zone)
-                when = local.strftime("%H:%M" if local.date() == day else "%m-%d %H:%M")
+                when = ("~" if event.approximate else "") + local.strftime(
+                    "%H:%M" if local.date() == day else "%m-%d %H:%M"
+                )
                 day = local.date()
                 offset = format_offset(event.at - started) if started else ""
                 mark = f"  [b $accent]{event.milestone.value}[/]" if event.milestone else ""

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from postmortem.models.document import TimelineEvent
 from postmortem.models.enums import EventKind, Milestone
 from postmortem.models.errors import describe_validation
-from postmortem.models.metrics import compute_metrics, format_duration, format_offset, milestone_order_problems
+from postmortem.models.metrics import compute_metrics, format_offset, milestone_order_problems
 from postmortem.models.quick_add import parse_quick_event
 from postmortem.screens.dialogs.import_evidence import ImportDialog
 from postmortem.screens.dialogs.record_editor import EVENTS
@@ -114,7 +114,7 @@ class TimelineStep(RecordsStep):
         with Horizontal(id="timeline-body"):
             with Vertical(id="timeline-main"):
                 yield QuickAdd(
-                    [QuickField("q: add 23:30 what happened, or +5m after the selected one")],
+                    [QuickField("q: add 23:30 what happened (~23:30 if about then; +5m after the selected one)")],
                     self._quick_add,
                     id="timeline-quick",
                 )
@@ -140,6 +140,7 @@ class TimelineStep(RecordsStep):
         for event in doc.timeline:
             local = event.at.astimezone(zone)
             when = local.strftime(clock if local.date() == doc.meta.incident_date else f"%m-%d {clock}")
+            when = f"~{when}" if event.approximate else when
             offset = format_offset(event.at - start.at) if start else ""
             milestone = Text(event.milestone.value, style="bold") if event.milestone else ""
             text = ("★ " if event.key else "") + event.event
@@ -168,7 +169,7 @@ class TimelineStep(RecordsStep):
     def _show_metrics(self) -> None:
         """One metric a line beside the table; when narrow, a strip above it that
         wraps between metrics, never inside one."""
-        metrics = [(name, format_duration(value)) for name, value in compute_metrics(self.document).labelled()]
+        metrics = compute_metrics(self.document).shown()
         widget = self.query_one("#timeline-metrics", Static)
         if not self.screen.has_class("-narrow"):
             widget.update("\n".join(f"{name} [b]{value}[/b]" for name, value in metrics))
@@ -195,7 +196,7 @@ class TimelineStep(RecordsStep):
         after = doc.timeline[int(key)].at if key is not None else None
         try:
             typed = parse_quick_event(fields[0], doc.meta.incident_date, doc.meta.zone, after)
-            event = TimelineEvent(at=typed.at, event=typed.text, kind=typed.kind)
+            event = TimelineEvent(at=typed.at, approximate=typed.approximate, event=typed.text, kind=typed.kind)
         except ValidationError as error:
             return "; ".join(describe_validation(error))
         except ValueError as error:

@@ -674,3 +674,15 @@ def test_example_lists_every_action_and_factor(example_doc_readonly, example_mar
         assert f"#### {factor.id}: {factor.title}" in markdown
     (timeline,) = table_with_header(markdown, "Time")
     assert len(timeline.rows) == len(example_doc_readonly.timeline)
+
+
+def test_an_estimated_time_and_the_durations_from_it_are_marked_approximate():
+    doc = timed_doc()
+    doc.timeline[2].approximate = True  # the alert "around" 13:12
+    markdown = render_markdown(doc)
+    (table,) = table_with_header(markdown, "Time")
+    assert [row[0] for row in table.rows][1:4] == ["13:00", "~13:12", "13:15"]
+    summary = section(markdown, "Executive summary")
+    assert "- **Time to detect:** ~12m" in summary  # from the started milestone to the estimated alert
+    assert "- **Time to acknowledge:** ~3m" in summary
+    assert "- **Time to mitigate:** 1h 05m" in summary  # both ends exact

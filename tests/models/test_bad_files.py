@@ -40,11 +40,12 @@ def test_a_version_0_file_is_migrated_on_load_and_written_as_current_only_on_sav
     doc = load(path)
     assert doc.schema_version == SCHEMA_VERSION
     assert doc.meta.title == "Search index rebuilt twice" and doc.meta.timezone == "Europe/Madrid"
-    assert [(e.event, e.kind.value) for e in doc.timeline] == [
-        ("Index rebuild job started by the scheduler", "trigger"),
-        ("Search results empty for some queries", "symptom"),
+    assert [(e.event, e.kind.value, e.approximate) for e in doc.timeline] == [
+        ("Index rebuild job started by the scheduler", "trigger", False),  # fields added since: their defaults
+        ("Search results empty for some queries", "symptom", False),
     ]
     assert path.read_bytes() == source.read_bytes()  # reading changed nothing
+    assert "approximate" not in dumps(doc)  # an unset estimate is not written
     assert dumps(doc).startswith(f"schema_version = {SCHEMA_VERSION}\n\n[meta]\n")
 
 

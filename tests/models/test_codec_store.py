@@ -874,3 +874,16 @@ def test_milestones_survive_a_save(tmp_path: Path):
     store.save(loads(FULL_TEXT), path)
     loaded = store.load(path)
     assert [e.milestone for e in loaded.timeline] == list(Milestone)
+
+
+def test_an_estimated_time_is_written_after_the_time_and_only_when_set():
+    doc = Postmortem(meta=Meta(title="t", incident_date=date(2026, 3, 2)))
+    doc.timeline = [
+        TimelineEvent(at=datetime(2026, 3, 2, 23, 0, tzinfo=UTC), approximate=True, event="Around then"),
+        TimelineEvent(at=datetime(2026, 3, 2, 23, 30, tzinfo=UTC), event="Exactly then"),
+    ]
+    text = dumps(doc)
+    assert text.count("approximate") == 1
+    assert 'at = 2026-03-02 23:00:00+00:00\napproximate = true\nevent = "Around then"' in text
+    assert loads(text) == doc
+    assert [event.approximate for event in loads(text).timeline] == [True, False]

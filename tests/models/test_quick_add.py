@@ -85,3 +85,10 @@ def test_due_dates_the_short_way():
         parse_due("soon", today)
     with pytest.raises(ValueError, match="not a day of the year"):
         parse_due("02-30", today)
+
+
+def test_a_tilde_before_the_time_marks_it_as_an_estimate():
+    event = parse_quick_event("~23:00 Replication lag starts to grow", DAY, BERLIN, None)
+    assert event.approximate and event.at == datetime(2026, 3, 2, 23, 0, tzinfo=BERLIN)
+    assert event.text == "Replication lag starts to grow"
+    assert not parse_quick_event("23:00 Exact", DAY, BERLIN, None).approximate

@@ -9,6 +9,7 @@ import pytest
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
+from postmortem.models.enums import Milestone
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
 from postmortem.models.steps import STEP_BY_ID
 from postmortem.models.store import load
@@ -285,3 +286,17 @@ async def test_the_highlighted_factor_shows_its_description_and_why_it_mattered(
         factor = app.document.factors[app.screen.section.selected()]
         detail = str(app.screen.section.query_one(".section-detail", Static).render())
         assert factor.description in detail and factor.why_it_mattered in detail
+
+
+async def test_durations_from_an_estimated_time_say_so(review_app):
+    app = review_app
+    detected = next(event for event in app.document.timeline if event.milestone == Milestone.DETECTED)
+    detected.approximate = True
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+        labels = [str(label.render()) for label in app.screen.section.query(".duration-label")]
+        assert labels == ["Duration", "Time to detect (about)", "Time to mitigate"]
+        await pilot.press("3")
+        lengths = [str(length.render()) for length in app.screen.section.query(".phase-length")]
+        assert lengths[:2] == ["~11m", "~4m"] and not lengths[2].startswith("~")
+        assert "~19:19" in section_text(app)

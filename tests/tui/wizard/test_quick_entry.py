@@ -85,3 +85,15 @@ async def test_k_and_m_set_the_selected_events_kind_and_milestone(ui, small_app)
         assert event().milestone is not None and event().milestone.value == "started"
         await pilot.press("ctrl+z")
         assert event().milestone is None
+
+
+async def test_an_estimated_time_shows_with_a_tilde(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.go_to(pilot, "timeline")
+        await ui.burst(pilot, "<q>", "~19:45 Replica lag starts to grow", "<enter>")
+        await ui.wait_until(pilot, lambda: any(e.event == "Replica lag starts to grow" for e in app.document.timeline))
+        event = next(e for e in app.document.timeline if e.event == "Replica lag starts to grow")
+        assert event.approximate
+        row = next(row for row in ui.table_rows(app, "timeline-table") if "Replica lag" in row["Event"])
+        assert row["Time"] == "~19:45"
