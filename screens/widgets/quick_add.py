@@ -21,14 +21,16 @@ Adder = Callable[[list[str]], str | None]
 @dataclass(frozen=True)
 class QuickField:
     placeholder: str
-    width: int | None = None  # None: the room the others leave
+    share: int | None = None  # percent of the line, at most ``max_width`` cells; None: the room left
+    max_width: int | None = None
 
 
 class QuickInput(Input):
     def __init__(self, field: QuickField) -> None:
         super().__init__(placeholder=field.placeholder, compact=True, select_on_focus=False)
-        if field.width is not None:
-            self.styles.width = field.width
+        if field.share is not None:
+            self.styles.width = f"{field.share}%"
+            self.styles.max_width = field.max_width
 
     async def action_submit(self) -> None:
         quick = next(node for node in self.ancestors if isinstance(node, QuickAdd))

@@ -150,7 +150,7 @@ def fit_columns(
     while leaving and others() + MAIN_MIN_WIDTH > width:
         shown.remove(leaving.pop(0))
     main = next(c for c in columns if c.main)
-    return tuple(shown), max(min(widths[main], width - others()), min(MAIN_MIN_WIDTH, widths[main]), 8)
+    return tuple(shown), max(min(widths[main], width - others()), 8)
 
 
 def cell_width(cell: Any) -> int:

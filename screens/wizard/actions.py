@@ -55,8 +55,8 @@ class ActionsStep(RecordsStep):
         yield QuickAdd(
             [
                 QuickField("q: add an action (verb, object, measure)"),
-                QuickField("owner (team, role)", width=20),
-                QuickField("due: +2w", width=12),
+                QuickField("owner (team, role)", share=26, max_width=24),
+                QuickField("due: +2w", share=16, max_width=14),
             ],
             self._quick_add,
             id="actions-quick",

@@ -97,3 +97,22 @@ async def test_an_estimated_time_shows_with_a_tilde(ui, example_app):
         assert event.approximate
         row = next(row for row in ui.table_rows(app, "timeline-table") if "Replica lag" in row["Event"])
         assert row["Time"] == "~19:45"
+
+
+async def test_small_terminals_keep_ten_timeline_rows_and_the_action_text(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.go_to(pilot, "timeline")
+        await pilot.pause()
+        table = app.screen.query_one("#timeline-table")
+        assert table.scrollable_content_region.height - 1 >= 10  # rows on screen, under the header
+        assert [column.title for column in table.shown_columns] == ["Time", "Event"]
+    app = example_app()
+    async with app.run_test(size=(70, 20)) as pilot:
+        await ui.go_to(pilot, "actions")
+        await pilot.pause()
+        table = app.screen.query_one("#actions-table")
+        assert "Action" in [column.title for column in table.shown_columns]
+        rows = ui.table_rows(app, "actions-table")
+        assert rows[0]["Action"].startswith("Set checkout-api's pool size")
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= table.size.width
