@@ -27,6 +27,13 @@ class WhysStep(FormStep):
         padding-left: 1;
         margin-bottom: 1;
     }
+    /* The chains' labels are short (Problem, Why 1?, Because): their column leaves the text more room. */
+    .why-chain FieldRow {
+        grid-columns: 12 1fr;
+    }
+    .why-chain FieldRow .field-help, .why-chain FieldRow .field-error, .why-chain FieldRow .field-finding {
+        padding-left: 12;
+    }
     .why-buttons {
         height: auto;
     }
