@@ -101,9 +101,13 @@ class RecordTable(DataTable[Any]):
 
     def _fit(self) -> None:
         # Room for the vertical scrollbar is kept whether it shows or not: the fit does not depend on it.
-        # Not laid out yet, the table is filled for the app's width (the rows are there to move to), and
-        # fitted again once it knows its own.
-        width = (self.content_region.width or self.app.size.width) - self.styles.scrollbar_size_vertical
+        # A hidden table has no size: it keeps the width it was last fitted to (or, never laid out yet, it
+        # is filled for the app's width, so that the rows are there to move to, and fitted again once it
+        # knows its own).
+        if self.content_size.width:
+            width = self.content_size.width - self.styles.scrollbar_size_vertical
+        else:
+            width = self._fitted[0] if self._fitted else self.app.size.width
         if self._fitted == (width, self._rows):
             return
         self._fitted = (width, self._rows)
@@ -147,9 +151,9 @@ def fit_columns(
     def others() -> int:
         return sum(widths[c] + 2 * padding for c in shown if not c.main) + 2 * padding
 
-    while leaving and others() + MAIN_MIN_WIDTH > width:
-        shown.remove(leaving.pop(0))
     main = next(c for c in columns if c.main)
+    while leaving and others() + min(MAIN_MIN_WIDTH, widths[main]) > width:
+        shown.remove(leaving.pop(0))
     return tuple(shown), max(min(widths[main], width - others()), 8)
 
 
