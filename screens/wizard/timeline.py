@@ -174,7 +174,7 @@ class TimelineStep(RecordsStep):
         if not self.screen.has_class("-narrow"):
             widget.update("\n".join(f"{name} [b]{value}[/b]" for name, value in metrics))
             return
-        width = widget.content_region.width or 80
+        width = widget.content_size.width or self.content_size.width or 80
         lines: list[list[str]] = [[]]
         used = 0
         for name, value in metrics:
