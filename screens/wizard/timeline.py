@@ -114,7 +114,7 @@ class TimelineStep(RecordsStep):
         with Horizontal(id="timeline-body"):
             with Vertical(id="timeline-main"):
                 yield QuickAdd(
-                    [QuickField("q: add 23:30 what happened (~23:30 if about then; +5m after the selected one)")],
+                    [QuickField("q: 23:30 what happened · ~23:30 if about · +5m")],
                     self._quick_add,
                     id="timeline-quick",
                 )
