@@ -122,9 +122,10 @@ class _View:
             day = (start or doc.timeline[0].at).astimezone(zone).date()
         return cls(doc=doc, zone=zone, start=start, day=day)
 
-    def moment(self, at: datetime) -> str:
-        """Date, time and zone abbreviation, e.g. ``2026-01-31 14:52 CET``."""
-        return f"{format_event_time(at, self.zone, None)} {at.astimezone(self.zone).tzname()}"
+    def moment(self, at: datetime, approximate: bool = False) -> str:
+        """Date, time and zone abbreviation, e.g. ``2026-01-31 14:52 CET`` (``~`` first for an estimate)."""
+        mark = "~" if approximate else ""
+        return f"{mark}{format_event_time(at, self.zone, None)} {at.astimezone(self.zone).tzname()}"
 
 
 # Text
@@ -266,11 +267,20 @@ def _header(view: _View) -> Blocks:
 
 
 def _executive_summary(view: _View) -> Blocks:
-    summary = view.doc.summary
-    resolved = view.doc.milestone_event(Milestone.RESOLVED)
+    summary, impact = view.doc.summary, view.doc.impact
+    started, resolved = (view.doc.milestone_event(m) for m in (Milestone.STARTED, Milestone.RESOLVED))
+    moments = [
+        (label, event and view.moment(event.at, event.approximate))
+        for label, event in (("Started", started), ("Resolved", resolved))
+    ]
+    # The impact start is optional: said only where the document records one, before the start or after it.
+    if impact.started_at is not None:
+        earlier = started is None or impact.started_at < started.at
+        moments.insert(
+            0 if earlier else 1, ("Impact began", view.moment(impact.started_at, impact.started_approximate))
+        )
     timing = [
-        ("Started", view.moment(view.start) if view.start else None),
-        ("Resolved", view.moment(resolved.at) if resolved else None),
+        *moments,
         *compute_metrics(view.doc).shown(""),
     ]
     return [

@@ -126,6 +126,10 @@ class ImpactedService(DocumentPart):
 
 
 class Impact(DocumentPart):
+    # When people first felt the incident, where that is not the started milestone's event: before
+    # it (a slow build-up) or after it (a fault that lay dormant). Optional, and no event of its own.
+    started_at: AwareDatetime | None = None
+    started_approximate: bool = False  # that time is an estimate, shown as ~17:20
     users_affected: str = ""
     regions: list[str] = []
     customer_experience: str = ""
@@ -141,6 +145,8 @@ class Impact(DocumentPart):
     compliance: str = ""
     dependent_systems: str = ""
     services: list[ImpactedService] = []
+
+    _check_started_at = field_validator("started_at")(_fixed_offset)
 
 
 class TimelineEvent(DocumentPart):

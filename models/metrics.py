@@ -7,9 +7,11 @@ from datetime import timedelta
 
 from postmortem.models.document import Postmortem
 from postmortem.models.enums import Milestone
+from postmortem.models.timeparse import format_event_time
 
 METRIC_LABELS = ("Duration", "Time to detect", "Time to acknowledge", "Time to mitigate", "Time to resolve")
 METRIC_NAMES = ("duration", "time_to_detect", "time_to_acknowledge", "time_to_mitigate", "time_to_resolve")
+IMPACTED_LABEL = "Time impacted"
 
 
 @dataclass(frozen=True)
@@ -19,16 +21,24 @@ class Metrics:
     time_to_acknowledge: timedelta | None
     time_to_mitigate: timedelta | None
     time_to_resolve: timedelta | None
+    # From the impact start to mitigation (or resolution, when nothing mitigated it first); only
+    # where the document records an impact start of its own.
+    time_impacted: timedelta | None = None
     # The names of those measured from or to an approximate time: shown as ~1h 05m, never as exact.
     approximate: frozenset[str] = frozenset()
+    impact_start: bool = False
+
+    def _names(self) -> list[tuple[str, str]]:
+        named = list(zip(METRIC_LABELS, METRIC_NAMES, strict=True))
+        return [*named, (IMPACTED_LABEL, "time_impacted")] if self.impact_start else named
 
     def labelled(self) -> list[tuple[str, timedelta | None]]:
         """Each metric with its display name, in reading order."""
-        return [(label, getattr(self, name)) for label, name in zip(METRIC_LABELS, METRIC_NAMES, strict=True)]
+        return [(label, getattr(self, name)) for label, name in self._names()]
 
     def shown(self, missing: str = "—") -> list[tuple[str, str]]:
         """Each metric's display name and its duration as shown, ``~`` before an approximate one."""
-        return [(label, self.show(name, missing)) for label, name in zip(METRIC_LABELS, METRIC_NAMES, strict=True)]
+        return [(label, self.show(name, missing)) for label, name in self._names()]
 
     def show(self, name: str, missing: str = "—") -> str:
         value = getattr(self, name)
@@ -57,7 +67,26 @@ def compute_metrics(doc: Postmortem) -> Metrics:
                 approximate.add(name)
         else:
             values[name] = None
-    return Metrics(**values, approximate=frozenset(approximate))
+    impact = doc.impact
+    ended = events.get(Milestone.MITIGATED) or events.get(Milestone.RESOLVED)
+    if impact.started_at is not None and ended is not None:
+        values["time_impacted"] = ended.at - impact.started_at
+        if impact.started_approximate or ended.approximate:
+            approximate.add("time_impacted")
+    return Metrics(**values, approximate=frozenset(approximate), impact_start=impact.started_at is not None)
+
+
+def impact_began(doc: Postmortem) -> str | None:
+    """When the impact began, where the document records it, with its offset from the start:
+    ``~17:20 (T-6h 07m)``."""
+    began = doc.impact.started_at
+    if began is None:
+        return None
+    text = ("~" if doc.impact.started_approximate else "") + format_event_time(
+        began, doc.meta.zone, doc.meta.incident_date
+    )
+    started = doc.milestone_event(Milestone.STARTED)
+    return text if started is None else f"{text} ({format_offset(began - started.at)})"
 
 
 def milestone_order_problems(doc: Postmortem) -> list[str]:

@@ -23,21 +23,43 @@ def check_consistency(doc: Postmortem) -> Iterator[Finding]:
             f"milestones out of order: {problem}",
             "Check the times of the milestone events, or move the milestone to the right event.",
         )
+    yield from _impact_after_the_end(doc)
     yield from _outside_window(doc)
     yield from _references(doc)
     yield from _people_in_timeline(doc)
 
 
+def _impact_after_the_end(doc: Postmortem) -> Iterator[Finding]:
+    began = doc.impact.started_at
+    if began is None:
+        return
+    for milestone in (Milestone.MITIGATED, Milestone.RESOLVED):
+        event = doc.milestone_event(milestone)
+        if event is not None and began > event.at:
+            yield Finding(
+                "consistency.impact-start",
+                Level.WARNING,
+                "impact.started_at",
+                f"the impact began after the '{milestone.value}' milestone",
+                "Check the time the impact began, or the time of that milestone's event.",
+            )
+            return
+
+
 def _outside_window(doc: Postmortem) -> Iterator[Finding]:
     started, resolved = doc.milestone_event(Milestone.STARTED), doc.milestone_event(Milestone.RESOLVED)
+    # Events after the impact began are within the incident, even before the started milestone.
+    starts = [doc.impact.started_at] + ([started.at] if started else [])
+    start = min((at for at in starts if at is not None), default=None)
     for index, event in enumerate(doc.timeline):
-        if started and event.at < started.at and event.kind not in _BEFORE_START_IS_FINE:
+        if start is not None and event.at < start and event.kind not in _BEFORE_START_IS_FINE:
             yield Finding(
                 "consistency.outside-window",
                 Level.INFO,
                 f"timeline[{index}].at",
                 f"a {event.kind.value} event before the incident started",
-                "If the incident began earlier, move the started milestone; else call it a precursor.",
+                "If the incident began earlier, move the started milestone or set when the impact"
+                " began (Impact step); else call it a precursor.",
             )
         elif resolved and event.at > resolved.at and event.kind not in _AFTER_END_IS_FINE:
             yield Finding(

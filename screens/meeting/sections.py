@@ -21,7 +21,7 @@ from postmortem.models.document import ActionItem, Postmortem, TimelineEvent
 from postmortem.models.enums import Category, Milestone
 from postmortem.models.meeting import MeetingChanges, meeting_changes
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS, RECORD_SECTIONS
-from postmortem.models.metrics import compute_metrics, format_duration, format_offset
+from postmortem.models.metrics import compute_metrics, format_duration, format_offset, impact_began
 from postmortem.screens.host import document_host
 from postmortem.screens.widgets.label_rows import LabelRows
 
@@ -36,6 +36,7 @@ PHASES = (
 PHASE_LABEL = max(len(name) for name, _, _ in PHASES) + 2
 SUMMARY_DURATIONS = ("Duration", "Time to detect", "Time to mitigate")
 AGREED = "[b $text-success]✓ agreed[/]"
+IMPACT_BEGAN = "impact began"
 
 
 def _hours(value: timedelta | None) -> str:
@@ -323,6 +324,8 @@ class MeetingSection(Vertical):
         figures = [
             (label, escape(value))
             for label, value in (
+                ("Impact began", impact_began(doc) or ""),
+                ("Time impacted", compute_metrics(doc).show("time_impacted", "")),
                 ("Users affected", impact.users_affected),
                 ("Experience", impact.customer_experience),
                 ("Regions", ", ".join(impact.regions)),
@@ -371,6 +374,14 @@ class MeetingSection(Vertical):
         if not phases:
             parts.append(none("Mark the milestones to see the phases."))
         started = at.get(Milestone.STARTED)
+        # The impact start has no event of its own: it is shown among the key events, in time order.
+        impact = None
+        if doc.impact.started_at is not None:
+            impact = TimelineEvent(
+                at=doc.impact.started_at,
+                approximate=doc.impact.started_approximate,
+                event="People first felt the incident",
+            )
 
         def event_rows(events: list[TimelineEvent], style: str = "") -> LabelRows:
             """Time and T+ beside each event; the date too whenever it is not the day of the row before
@@ -383,12 +394,15 @@ class MeetingSection(Vertical):
                 )
                 day = local.date()
                 offset = format_offset(event.at - started) if started else ""
-                mark = f"  [b $accent]{event.milestone.value}[/]" if event.milestone else ""
+                milestone = IMPACT_BEGAN if event is impact else event.milestone and event.milestone.value
+                mark = f"  [b $accent]{milestone}[/]" if milestone else ""
                 text = f"[{style}]{escape(event.event)}[/]" if style else escape(event.event)
                 lines.append((f"{when} {offset:>9}", text + mark))
             return rows(lines, max(WIDE, *(len(label) + 2 for label, _ in lines)))
 
         key = [e for e in doc.timeline if e.key or e.milestone is not None]
+        if impact is not None:
+            key = sorted([*key, impact], key=lambda e: e.at)
         others = [e for e in doc.timeline if not (e.key or e.milestone is not None)]
         if key:
             parts += [heading("Key events"), event_rows(key)]

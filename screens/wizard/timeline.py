@@ -16,7 +16,7 @@ from textual.widgets import Static
 from postmortem.models.document import TimelineEvent
 from postmortem.models.enums import EventKind, Milestone
 from postmortem.models.errors import describe_validation
-from postmortem.models.metrics import compute_metrics, format_offset, milestone_order_problems
+from postmortem.models.metrics import compute_metrics, format_offset, impact_began, milestone_order_problems
 from postmortem.models.quick_add import parse_quick_event
 from postmortem.screens.dialogs.import_evidence import ImportDialog
 from postmortem.screens.dialogs.record_editor import EVENTS
@@ -170,6 +170,8 @@ class TimelineStep(RecordsStep):
         """One metric a line beside the table; when narrow, a strip above it that
         wraps between metrics, never inside one."""
         metrics = compute_metrics(self.document).shown()
+        if (began := impact_began(self.document)) is not None:
+            metrics.append(("Impact began", began))
         widget = self.query_one("#timeline-metrics", Static)
         if not self.screen.has_class("-narrow"):
             widget.update("\n".join(f"{name} [b]{value}[/b]" for name, value in metrics))

@@ -686,3 +686,14 @@ def test_an_estimated_time_and_the_durations_from_it_are_marked_approximate():
     assert "- **Time to detect:** ~12m" in summary  # from the started milestone to the estimated alert
     assert "- **Time to acknowledge:** ~3m" in summary
     assert "- **Time to mitigate:** 1h 05m" in summary  # both ends exact
+
+
+def test_an_impact_start_of_its_own_is_said_with_the_time_impacted_only_where_recorded():
+    without = section(render_markdown(timed_doc()), "Executive summary")
+    assert "Impact began" not in without and "Time impacted" not in without
+    doc = timed_doc(impact={"started_at": "2026-03-03T17:40:00Z", "started_approximate": True})
+    doc.timeline[1].approximate = True  # the started milestone's time is an estimate too
+    summary = section(render_markdown(doc), "Executive summary")
+    assert "- **Impact began:** ~2026-03-03 12:40 EST\n- **Started:** ~2026-03-03 13:00 EST\n" in summary
+    assert "- **Time impacted:** ~1h 25m" in summary  # from 12:40 to the mitigated milestone, 14:05
+    assert "- **Duration:** ~11h 30m" in summary  # still from the started milestone

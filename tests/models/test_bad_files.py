@@ -44,8 +44,9 @@ def test_a_version_0_file_is_migrated_on_load_and_written_as_current_only_on_sav
         ("Index rebuild job started by the scheduler", "trigger", False),  # fields added since: their defaults
         ("Search results empty for some queries", "symptom", False),
     ]
+    assert doc.impact.started_at is None and not doc.impact.started_approximate
     assert path.read_bytes() == source.read_bytes()  # reading changed nothing
-    assert "approximate" not in dumps(doc)  # an unset estimate is not written
+    assert "approximate" not in dumps(doc) and "started_at" not in dumps(doc)  # unset additions are not written
     assert dumps(doc).startswith(f"schema_version = {SCHEMA_VERSION}\n\n[meta]\n")
 
 

@@ -283,6 +283,27 @@ def test_consistency_rules():
     assert one(document, "consistency.unknown-factor").message.endswith("does not exist: F7")
 
 
+def test_an_impact_start_widens_the_window_and_must_come_before_the_end():
+    t0 = datetime(2026, 2, 12, 10, tzinfo=UTC)
+    document = doc(
+        timeline=[
+            TimelineEvent(at=t0 - timedelta(hours=3), event="Slow pages", kind=EventKind.SYMPTOM),
+            TimelineEvent(at=t0 - timedelta(hours=1), event="Errors grow", kind=EventKind.SYMPTOM),
+            TimelineEvent(at=t0, event="Bad script run", kind=EventKind.TRIGGER, milestone=Milestone.STARTED),
+            TimelineEvent(at=t0 + timedelta(hours=1), event="Restored", milestone=Milestone.MITIGATED),
+        ]
+    )
+    outside = [loc for rule, loc in rules(document) if rule == "consistency.outside-window"]
+    assert outside == ["timeline[0].at", "timeline[1].at"]
+    document.impact.started_at = t0 - timedelta(hours=2)  # people felt it two hours before the trigger
+    assert [loc for rule, loc in rules(document) if rule == "consistency.outside-window"] == ["timeline[0].at"]
+    assert "consistency.impact-start" not in [rule for rule, _ in rules(document)]
+    document.impact.started_at = t0 + timedelta(hours=2)
+    finding = one(document, "consistency.impact-start")
+    assert (finding.severity, finding.location) == (Level.WARNING, "impact.started_at")
+    assert finding.message == "the impact began after the 'mitigated' milestone"
+
+
 def test_findings_know_their_step():
     steps = {
         Finding("r", Level.INFO, loc, "m").step

@@ -7,6 +7,7 @@ import re
 import tomllib
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -887,3 +888,15 @@ def test_an_estimated_time_is_written_after_the_time_and_only_when_set():
     assert 'at = 2026-03-02 23:00:00+00:00\napproximate = true\nevent = "Around then"' in text
     assert loads(text) == doc
     assert [event.approximate for event in loads(text).timeline] == [True, False]
+
+
+def test_an_impact_start_is_written_first_in_impact_with_its_offset_and_only_when_set():
+    doc = Postmortem(meta=Meta(title="t", incident_date=date(2026, 3, 2)))
+    assert "started" not in dumps(doc)
+    doc.impact.started_at = datetime(2026, 3, 2, 22, 40, tzinfo=ZoneInfo("Europe/Madrid"))
+    doc.impact.users_affected = "most"
+    text = dumps(doc)
+    assert '[impact]\nstarted_at = 2026-03-02 22:40:00+01:00\nusers_affected = "most"\n' in text
+    doc.impact.started_approximate = True
+    assert "started_at = 2026-03-02 22:40:00+01:00\nstarted_approximate = true\n" in dumps(doc)
+    assert loads(dumps(doc)) == doc

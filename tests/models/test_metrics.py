@@ -14,6 +14,7 @@ from postmortem.models.metrics import (
     compute_metrics,
     format_duration,
     format_offset,
+    impact_began,
     milestone_order_problems,
 )
 from postmortem.models.timeparse import parse_event_time
@@ -241,3 +242,26 @@ def test_format_duration_of_nothing():
 )
 def test_format_offset(delta: timedelta, text: str):
     assert format_offset(delta) == text
+
+
+def test_time_impacted_runs_from_an_impact_start_of_its_own_to_mitigation_else_resolution():
+    doc = doc_with(FULL)
+    assert [label for label, _ in compute_metrics(doc).labelled()][-1] == "Time to resolve"  # no impact start
+    doc.impact.started_at = at(9, 20)  # a slow build-up, 40 minutes before the started milestone
+    metrics = compute_metrics(doc)
+    assert metrics.labelled()[-1] == ("Time impacted", timedelta(hours=1, minutes=45))  # to 11:05
+    assert metrics.time_to_detect == timedelta(minutes=7, seconds=30)  # every "time to" stays from the start
+    assert impact_began(doc) == "2026-01-31 09:20 (T-40m)"
+    doc.timeline = [e for e in doc.timeline if e.milestone != Milestone.MITIGATED]
+    assert compute_metrics(doc).time_impacted == timedelta(hours=3, minutes=10)  # to the resolution, 12:30
+    doc.impact.started_approximate = True
+    assert compute_metrics(doc).shown()[-1] == ("Time impacted", "~3h 10m")
+    doc.timeline = [e for e in doc.timeline if e.milestone != Milestone.RESOLVED]
+    assert compute_metrics(doc).shown()[-1] == ("Time impacted", "—")  # recorded, not yet measurable
+
+
+def test_an_impact_start_is_read_in_the_documents_zone_and_date():
+    doc = doc_with({Milestone.STARTED: at(10, 0)})
+    doc.meta.incident_date, doc.meta.timezone = date(2026, 1, 31), "Europe/Paris"
+    doc.impact.started_at = at(10, 30)  # 11:30 in Paris
+    assert impact_began(doc) == "11:30 (T+30m)"

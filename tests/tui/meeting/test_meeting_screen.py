@@ -3,7 +3,8 @@ capturing what the meeting decides (action items, factors, agreement, notes) wit
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from textual.content import Content
@@ -300,3 +301,18 @@ async def test_durations_from_an_estimated_time_say_so(review_app):
         lengths = [str(length.render()) for length in app.screen.section.query(".phase-length")]
         assert lengths[:2] == ["~11m", "~4m"] and not lengths[2].startswith("~")
         assert "~19:19" in section_text(app)
+
+
+async def test_an_impact_start_of_its_own_is_among_the_key_events_and_in_the_impact_figures(review_app):
+    app = review_app
+    # People felt it 38 minutes before the started milestone (19:08 in the example's zone).
+    app.document.impact.started_at = datetime(2026, 2, 12, 18, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+    app.document.impact.started_approximate = True
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        key = section_text(app).split("Key events")[1].split("Other events")[0].splitlines()[1:]
+        assert key[0].split() == ["~18:30", "T-38m", "People", "first", "felt", "the", "incident", "impact", "began"]
+        assert key[1].startswith("18:52     T-16m Rollout")  # then the key events after it, in time order
+        await pilot.press("2")
+        figures = section_text(app)
+        assert "Impact began ~18:30 (T-38m)\nTime impacted ~1h 41m\n" in figures  # to the mitigated milestone, 20:11

@@ -7,7 +7,7 @@ covered in tui/dialogs/test_record_forms.py.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from postmortem.exports.markdown import render_markdown
-from postmortem.models.enums import Severity
+from postmortem.models.enums import Milestone, Severity
 from postmortem.models.steps import STEP_IDS
 from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
@@ -517,3 +517,27 @@ async def test_the_palette_finds_help_and_no_longer_offers_textuals_keys_panel(u
         assert "Keys" not in [command.title for command in app.get_system_commands(app.screen)]
         await palette_run(ui, pilot, "help", "Help")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+async def test_the_impact_start_is_typed_as_an_event_time_and_shown_beside_the_timeline(ui, small_app):
+    app = small_app(timeline=[(9, "Failover script run"), (11, "Writes restored")])
+    app.document.timeline[0].milestone = Milestone.STARTED
+    app.document.timeline[1].milestone = Milestone.MITIGATED
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "impact")
+        await ui.retype(pilot, "field-impact-started-at", "~08:20")
+        assert "without ~" in ui.row_error(app, "field-impact-started-at")
+        assert app.document.impact.started_at is None
+        await ui.retype(pilot, "field-impact-started-at", "08:20")
+        assert app.document.impact.started_at == datetime.fromisoformat("2026-03-02T08:20:00+01:00")
+        await ui.focus_field(pilot, "field-impact-started-approximate")
+        await pilot.press("space")
+        assert app.document.impact.started_approximate
+        await ui.go_to(pilot, "timeline")
+        metrics = str(app.screen.query_one("#timeline-metrics", Static).render())
+        assert "Time impacted ~2h 40m" in metrics and "Impact began ~08:20 (T-40m)" in metrics
+        await ui.go_to(pilot, "impact")  # cleared: the figures go with it
+        await ui.retype(pilot, "field-impact-started-at", "")
+        assert app.document.impact.started_at is None
+        await ui.go_to(pilot, "timeline")
+        assert "Impact" not in str(app.screen.query_one("#timeline-metrics", Static).render())
