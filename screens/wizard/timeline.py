@@ -126,6 +126,7 @@ class TimelineStep(RecordsStep):
                 yield Static("", id="timeline-warnings")
 
     _width = 0  # the step's width the metrics were last fitted to
+    _strip_width = 0  # the metrics strip's own width when it was last shown
 
     def on_mount(self) -> None:
         self.refresh_from_document()
@@ -176,7 +177,9 @@ class TimelineStep(RecordsStep):
         if not self.screen.has_class("-narrow"):
             widget.update("\n".join(f"{name} [b]{value}[/b]" for name, value in metrics))
             return
-        width = widget.content_size.width or self.content_size.width or 80
+        # A hidden step has no size: the strip keeps the width it last had (a resize meanwhile fits it again).
+        self._strip_width = widget.content_size.width or self._strip_width or self.content_size.width
+        width = self._strip_width or 80
         lines: list[list[str]] = [[]]
         used = 0
         for name, value in metrics:

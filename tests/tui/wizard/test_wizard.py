@@ -541,3 +541,23 @@ async def test_the_impact_start_is_typed_as_an_event_time_and_shown_beside_the_t
         assert app.document.impact.started_at is None
         await ui.go_to(pilot, "timeline")
         assert "Impact" not in str(app.screen.query_one("#timeline-metrics", Static).render())
+
+
+async def test_the_timeline_metrics_wrap_between_metrics_also_when_shown_again_after_a_change(ui, example_app):
+    app = example_app()
+
+    def strip_lines() -> list[str]:
+        return str(app.screen.query_one("#timeline-metrics", Static).render()).splitlines()
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.go_to(pilot, "timeline")
+        width = app.screen.query_one("#timeline-metrics", Static).content_size.width
+        first = strip_lines()
+        assert all(len(line) <= width for line in first) and len(first) == 3
+        await ui.go_to(pilot, "impact")
+        await ui.retype(pilot, "field-impact-started-at", "18:40")
+        await ui.go_to(pilot, "timeline")  # shown again, longer: fitted to the strip it had
+        again = strip_lines()
+        assert all(len(line) <= width for line in again)
+        assert not any(line.endswith("Time to") for line in again)
+        assert again[-1] == "Impact began 18:40 (T-28m)"
