@@ -54,7 +54,10 @@ class QuickAdd(Vertical):
         display: none;
     }
     """
-    BINDINGS = [Binding("down", "app.focus_next", "To the table", id="quick-add.down", show=False)]
+    BINDINGS = [
+        Binding("down", "leave", "To the table", id="quick-add.down", show=False),
+        Binding("escape", "leave", "To the table", id="quick-add.escape", show=False),
+    ]
 
     def __init__(self, fields: Sequence[QuickField], add: Adder, *, id: str) -> None:
         super().__init__(id=id)
@@ -72,6 +75,14 @@ class QuickAdd(Vertical):
         release = document_host(self).hold_keys()
         self.query(QuickInput).first().focus()
         self.call_after_refresh(release)
+
+    def action_leave(self) -> None:
+        """Focus what follows the line (the table), from any of its fields; what was typed stays. At once,
+        not after the next key (as ``focus()`` would): that key is meant for the table."""
+        chain = self.screen.focus_chain
+        after = chain.index(self.query(QuickInput).last()) + 1
+        if after < len(chain):
+            self.screen.set_focus(chain[after])
 
     def submit(self) -> None:
         inputs = list(self.query(QuickInput))

@@ -54,8 +54,8 @@ class ActionsStep(RecordsStep):
         yield from self.compose_header()
         yield QuickAdd(
             [
-                QuickField("q: add an action (verb, object, measure)"),
-                QuickField("owner (team, role)", share=26, max_width=24),
+                QuickField("q: add an action: a verb, its object, a measure"),
+                QuickField("owner (team)", share=26, max_width=24),
                 QuickField("due: +2w", share=16, max_width=14),
             ],
             self._quick_add,

@@ -116,3 +116,18 @@ async def test_small_terminals_keep_ten_timeline_rows_and_the_action_text(ui, ex
         rows = ui.table_rows(app, "actions-table")
         assert rows[0]["Action"].startswith("Set checkout-api's pool size")
         assert sum(column.get_render_width(table) for column in table.columns.values()) <= table.size.width
+
+
+async def test_escape_or_down_leaves_the_line_for_the_table_from_any_field_and_keeps_the_text(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.go_to(pilot, "actions")
+        table = app.screen.query_one("#actions-table")
+        fields = list(app.screen.query("#actions-quick QuickInput"))
+        assert app.focused is table  # where the step starts: each burst below leaves it and comes back
+        await ui.burst(pilot, "<q>", "Half an action", "<tab>", "SRE team", "<escape>", "<q>")
+        await ui.wait_until(pilot, lambda: app.focused is fields[0])
+        assert [field.value for field in fields] == ["Half an action", "SRE team", ""]
+        await ui.burst(pilot, "<tab>", "<down>")  # from the owner's field this time
+        await ui.wait_until(pilot, lambda: app.focused is table)
+        assert [field.value for field in fields] == ["Half an action", "SRE team", ""]
