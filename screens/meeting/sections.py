@@ -386,18 +386,21 @@ class MeetingSection(Vertical):
         def event_rows(events: list[TimelineEvent], style: str = "") -> LabelRows:
             """Time and T+ beside each event; the date too whenever it is not the day of the row before
             (the incident's day for the first)."""
-            lines, day = [], doc.meta.incident_date
+            whens, day = [], doc.meta.incident_date
             for event in events:
                 local = event.at.astimezone(zone)
-                when = ("~" if event.approximate else "") + local.strftime(
-                    "%H:%M" if local.date() == day else "%m-%d %H:%M"
-                )
+                clock = local.strftime("%H:%M" if local.date() == day else "%m-%d %H:%M")
+                whens.append(("~" if event.approximate else "") + clock)
                 day = local.date()
-                offset = format_offset(event.at - started) if started else ""
+            offsets = [format_offset(event.at - started) if started else "" for event in events]
+            # Right-aligned, so that the clock times and the offsets each make a column.
+            when_width, offset_width = max(map(len, whens)), max(map(len, offsets))
+            lines = []
+            for event, when, offset in zip(events, whens, offsets, strict=True):
                 milestone = IMPACT_BEGAN if event is impact else event.milestone and event.milestone.value
                 mark = f"  [b $accent]{milestone}[/]" if milestone else ""
                 text = f"[{style}]{escape(event.event)}[/]" if style else escape(event.event)
-                lines.append((f"{when} {offset:>9}", text + mark))
+                lines.append((f"{when:>{when_width}} {offset:>{offset_width}}".rstrip(), text + mark))
             return rows(lines, max(WIDE, *(len(label) + 2 for label, _ in lines)))
 
         key = [e for e in doc.timeline if e.key or e.milestone is not None]

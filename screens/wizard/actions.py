@@ -54,7 +54,7 @@ class ActionsStep(RecordsStep):
         yield from self.compose_header()
         yield QuickAdd(
             [
-                QuickField("q: add an action: a verb, its object, a measure"),
+                QuickField("q: add an action"),
                 QuickField("owner (team)", share=26, max_width=24),
                 QuickField("due: +2w", share=16, max_width=14),
             ],
