@@ -39,10 +39,11 @@ def parse_event_time(text: str, incident_date: date | None, zone: ZoneInfo) -> d
     return parsed
 
 
-def format_event_time(at: datetime, zone: ZoneInfo, incident_date: date | None) -> str:
-    """How a time is shown for editing: the short form when it is on the incident date."""
+def format_event_time(at: datetime, zone: ZoneInfo, incident_date: date | None, seconds: bool = False) -> str:
+    """How a time is shown for editing: the short form when it is on the incident date; seconds when
+    it has them, or always with ``seconds`` (times in a column read alike)."""
     local = at.astimezone(zone)
-    clock = local.strftime("%H:%M:%S" if local.second else "%H:%M")
+    clock = local.strftime("%H:%M:%S" if local.second or seconds else "%H:%M")
     if incident_date is not None and local.date() == incident_date:
         return clock
     return f"{local.date().isoformat()} {clock}"

@@ -77,6 +77,7 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
         self.document = document
         self.candidates: list[Candidate] = []
         self.events: list[TimelineEvent] = []  # each candidate as it will be added (after edits)
+        self._seconds = False  # whether the times show seconds
         self.ticked: set[int] = set()
         self.progress: Progress | None = None
 
@@ -206,11 +207,14 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
     def _cells(self, index: int) -> list[object]:
         candidate, event = self.candidates[index], self.events[index]
         mark = TICK if index in self.ticked else (KNOWN if candidate.existing else UNTICKED)
-        when = format_event_time(event.at, self.document.meta.zone, self.document.meta.incident_date)
+        meta = self.document.meta
+        when = format_event_time(event.at, meta.zone, meta.incident_date, self._seconds)
         source = Path(candidate.source).name  # the whole path is in the preview
         return plain([mark, when, candidate.level, event.kind.value, source, shorten(event.event, 100)])
 
     def _fill(self) -> None:
+        # Seconds on every time when any has them: two candidates in one minute do not read alike.
+        self._seconds = any(event.at.second for event in self.events)
         table = self.query_one(CandidateTable)
         table.clear()
         for index in range(len(self.candidates)):
@@ -259,7 +263,11 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
             if result is not None:
                 self.events[index] = result
                 self.ticked.add(index)
-                self._redraw(index)
+                # The first time with seconds: every time shows them.
+                seconds_now = bool(result.at.second) and not self._seconds
+                self._seconds = self._seconds or seconds_now
+                for row in range(len(self.events)) if seconds_now else [index]:
+                    self._redraw(row)
 
         dialog = EventForm().open_as(
             "Edit candidate event", self.events[index], incident_date=doc.meta.incident_date, zone=doc.meta.zone

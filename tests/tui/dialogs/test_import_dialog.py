@@ -85,6 +85,14 @@ async def test_read_tick_edit_and_add_candidates_to_the_timeline(ui, example_app
         assert len(load(app.path).timeline) == before + 4
 
 
+async def test_candidate_times_all_show_seconds_when_one_has_them(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await open_dialog(ui, pilot)
+        await read(ui, pilot, "alerts.csv")
+        assert [row[1] for row in rows(pilot)] == ["20:19:00", "20:21:30"]
+
+
 async def test_candidates_already_in_the_timeline_come_unticked(ui, example_app):
     app = example_app()
     async with app.run_test(size=ui.size) as pilot:
