@@ -96,12 +96,79 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+_LEAD_IN = r"^\s*(?:we (?:will|should|must) |to )?"
+# An exploration: done when something comes out of it, not when someone has looked.
+_EXPLORE = re.compile(
+    _LEAD_IN + r"(?:look (?:into|at)|explore|investigate (?:whether|if)|research|dig into|figure out)\b", re.IGNORECASE
+)
+# A goal promised as a comparative ("make releases safer", "improve reliability of X", "better alerting").
+_GOALS = (
+    r"reliability|resilien(?:ce|cy)|robustness|stability|availability|observability|quality|visibility|safety"
+    r"|security|performance|coverage|monitoring|alerting|testing|documentation|communication|process(?:es)?|tooling"
+    r"|response|handling|hygiene|practices|awareness|culture|uptime|speed|scalability|durability|readiness"
+    r"|confidence|collaboration|ownership|oversight|deploys?|deployments?|releases?|rollouts?|on-?call"
+)
+_COMPARATIVE = (
+    r"safer|better|faster|quicker|easier|simpler|smoother|stronger|sturdier|tighter|clearer|cleaner|healthier"
+    r"|calmer|more\s+[\w-]+|less\s+[\w-]+"
+)
+_GOAL = re.compile(
+    _LEAD_IN + rf"(?:(?:make|keep|get)\s+(?:[\w'/-]+\s+){{1,4}}?(?:{_COMPARATIVE})\b"
+    r"|(?:improve|increase|enhance|strengthen|harden|boost|bolster|raise|optimi[sz]e|better|tighten|streamline)\s+"
+    rf"(?:(?:the|our|overall)\s+)*(?:[\w-]+\s+){{0,2}}?(?:{_GOALS})\b(?:\s+of\s+(?:the\s+)?[\w-]+)?"
+    r"|(?:more|better|improved|stronger|safer|faster|greater|increased|enhanced|tighter|smoother|simpler)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+)",
+    re.IGNORECASE,
+)
+# How a goal is reached: "…by adding a canary stage", "…with a second reviewer".
+_MEANS = re.compile(r"\b(?:by\s+\w+ing|through|via|using|with\s+(?:an?|the|\w+ing))\b", re.IGNORECASE)
+# Something an exploration hands over.
+_DELIVERABLE = re.compile(
+    r"\b(?:and|then|to)\s+(?:write|document|publish|propose|present|report|share|file|produce|deliver|decide"
+    r"|recommend)\b|\b(?:proposal|rfc|design doc(?:ument)?|write-?up|report|decision|recommendation|adr|tickets?)\b",
+    re.IGNORECASE,
+)
 
 
-def is_specific(text: str) -> bool:
-    """Names a concrete change: not a vague verb alone, not "be more careful"."""
+_WHY_VAGUE = {
+    "explore": ": it explores without saying what comes out of it",
+    "goal": ": it promises an improvement without saying how or how much",
+}
+_HOW_SPECIFIC = {
+    "explore": 'Say what the work hands over, e.g. "compare two pool sizes under load and write up a recommendation".',
+    "goal": 'Say how, e.g. "make releases safer by holding each one on 5% of pods for 30 minutes".',
+}
+_HOW_MEASURED = {
+    "explore": "Name the deliverable that closes it: a written proposal, a decision, a ticket for the fix.",
+    "goal": "Give the number or the check that shows the improvement, e.g. a rollback under 5 minutes.",
+}
+
+
+def _open_ended(text: str) -> tuple[str, str] | None:
+    """("explore", the rest) or ("goal", what follows the goal) for an action that names no change of its own."""
+    explore = _EXPLORE.match(text)
+    if explore is not None:
+        return "explore", text
+    goal = _GOAL.match(text)
+    if goal is not None:
+        return "goal", text[goal.end() :]
+    return None
+
+
+def is_specific(text: str, success: str = "") -> bool:
+    """Names a concrete change: not a vague verb alone, not "be more careful". An exploration ("look into…")
+    needs a deliverable, a comparative goal ("make releases safer") a means, a number, a named check or a
+    deliverable, in the action or its success measure."""
     if _ALWAYS_VAGUE.search(text) or len(text.split()) < 3:
         return False
+    open_ended = _open_ended(text)
+    if open_ended is not None:
+        kind, after = open_ended
+        if _DELIVERABLE.search(text) or _DELIVERABLE.search(success):
+            return True
+        if kind == "explore":
+            return False
+        return bool(_MEANS.search(after) or _MEASURE.search(after) or _MEASURE.search(success))
     lead = _VAGUE_LEAD.match(text)
     if lead is None:
         return True
@@ -110,7 +177,20 @@ def is_specific(text: str) -> bool:
 
 
 def is_measurable(item: ActionItem) -> bool:
-    """Has a success measure, or a number, threshold or named check in its wording."""
+    """Has a success measure, or a number, threshold or named check in its wording. An exploration or a
+    comparative goal needs a number, a named check or a deliverable: "releases are safer" proves nothing."""
+    open_ended = _open_ended(item.action)
+    if open_ended is not None:
+        _, rest = open_ended
+        return any(
+            pattern.search(text) is not None
+            for pattern, text in (
+                (_MEASURE, rest),
+                (_MEASURE, item.success),
+                (_DELIVERABLE, item.action),
+                (_DELIVERABLE, item.success),
+            )
+        )
     return bool(item.success.strip()) or _MEASURE.search(item.action) is not None
 
 
@@ -120,13 +200,17 @@ def check_actions(doc: Postmortem, as_of: date, as_of_basis: str = "the date giv
     references = [d for d in (doc.meta.incident_date, doc.review.meeting and doc.review.meeting.date()) if d]
     for index, item in enumerate(doc.actions):
         at = f"actions[{index}]"
-        if not is_specific(item.action):
+        open_ended = _open_ended(item.action)
+        kind = open_ended[0] if open_ended else ""
+        if not is_specific(item.action, item.success):
             yield Finding(
                 "smart.specific",
                 Level.WARNING,
                 f"{at}.action",
-                "the action is not specific",
-                'Name what changes and where, e.g. "add a pool-saturation alert to checkout-api".',
+                "the action is not specific" + _WHY_VAGUE.get(kind, ""),
+                _HOW_SPECIFIC.get(
+                    kind, 'Name what changes and where, e.g. "add a pool-saturation alert to checkout-api".'
+                ),
             )
         if not is_measurable(item):
             yield Finding(
@@ -134,7 +218,9 @@ def check_actions(doc: Postmortem, as_of: date, as_of_basis: str = "the date giv
                 Level.WARNING,
                 f"{at}.success",
                 "nothing says when it is done",
-                "Add a success measure: a threshold, a number or a named check that proves it works.",
+                _HOW_MEASURED.get(
+                    kind, "Add a success measure: a threshold, a number or a named check that proves it works."
+                ),
             )
         if not item.owner.strip():
             yield Finding(
