@@ -1,4 +1,4 @@
-"""The small text formats of multi-line fields, and the question a five-whys answer leads to."""
+"""The small text formats of multi-line fields."""
 
 from __future__ import annotations
 
@@ -33,13 +33,3 @@ def parse_links(text: str) -> list[Link]:
 
 def format_links(links: list[Link]) -> str:
     return "\n".join(f"{link.label} | {link.url}" if link.label else link.url for link in links)
-
-
-def next_question(statement: str) -> str:
-    """Turn the last answer into the next question: ``Why <answer>?``."""
-    text = statement.strip().rstrip(".?!")
-    if not text:
-        return ""
-    if len(text) > 1 and not text[:2].isupper():
-        text = text[0].lower() + text[1:]
-    return f"Why {text}?"

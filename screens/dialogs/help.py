@@ -19,6 +19,7 @@ from postmortem.screens.widgets.footer import KeysFooter
 # How the fields take input: the same everywhere.
 FIELD_TIPS = (
     ("tab / shift+tab", "Next / previous field; in a text area, tab also moves on (its text keeps every line)"),
+    ("ctrl+a", "Select all the text of the field, so that what you type next replaces it (home: start of line)"),
     ("enter", "In a dropdown: open it; then type the first letters of a choice to jump to it, enter picks it"),
     ("space", "Tick or untick a box (▐✓▌ ticked, ▐ ▌ not)"),
     ("ctrl+p", "The command palette: type a few letters of any command (save, export, add, go to, help)"),

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from postmortem.screens.widgets.end_text_area import EndTextArea
+from postmortem.screens.widgets.end_text_area import SELECT_ALL, EndTextArea
 from postmortem.screens.widgets.ticks import TickBox, TickList
 
 Kind = Literal["text", "long", "list", "lines", "choice", "date", "int", "flag", "multi"]
@@ -88,6 +88,12 @@ def from_text(spec: FieldSpec, text: str) -> Any:
             raise ValueError("must not be negative")
         return number
     return text
+
+
+class FieldInput(Input):
+    """A one-line field where ``ctrl+a`` selects all the text, as in a multi-line one."""
+
+    BINDINGS = [SELECT_ALL]
 
 
 # What the controls post when their value changes (FieldRow turns each into an Edited).
@@ -219,7 +225,7 @@ class FieldRow(Widget):
                 classes="field-control",
                 tooltip=tip,
             )
-        return Input(
+        return FieldInput(
             to_text(spec, value),
             placeholder=spec.placeholder or ("a whole number, e.g. 12" if spec.kind == "int" else ""),
             compact=True,

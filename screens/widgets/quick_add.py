@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from postmortem.screens.host import document_host
+from postmortem.screens.widgets.fields import FieldInput
 
 # Takes the typed fields; says why they could not be used, or None once they were.
 Adder = Callable[[list[str]], str | None]
@@ -25,7 +26,7 @@ class QuickField:
     max_width: int | None = None
 
 
-class QuickInput(Input):
+class QuickInput(FieldInput):
     def __init__(self, field: QuickField) -> None:
         super().__init__(placeholder=field.placeholder, compact=True, select_on_focus=False)
         if field.share is not None:

@@ -12,7 +12,6 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from postmortem.models.document import WhyChain, WhyStep
-from postmortem.models.text_formats import next_question
 from postmortem.screens.host import document_host
 from postmortem.screens.widgets.fields import FieldRow
 from postmortem.screens.widgets.fields import FieldSpec as F
@@ -104,8 +103,8 @@ class WhysStep(FormStep):
     async def add_step(self, number: int) -> None:
         """A why at the end of a chain: its two fields are added to the chain on show, the rest stays."""
         chain = self.document.whys[number]
-        previous = chain.steps[-1].because if chain.steps else chain.problem
-        chain.steps.append(WhyStep(why=next_question(previous)))
+        above = f"whys[{number}].steps[{len(chain.steps) - 1}].because" if chain.steps else f"whys[{number}].problem"
+        chain.steps.append(WhyStep())  # the question is the author's to ask: it starts empty
         self.document_changed()
         release = document_host(self).hold_keys()
         rows = list(self.compose_fields(_step_specs(number, len(chain.steps) - 1)))
@@ -113,7 +112,8 @@ class WhysStep(FormStep):
         await self.query_one(f"#chain-{number}", Vertical).mount_all(rows, before=root_cause)
         self.query_one(f"#drop-step-{number}", Button).disabled = False
         self._shown_shape = self._shape()
-        self._show_new(rows[0], focus=rows[-1])
+        rows[-1].focus_control()
+        self.call_after_refresh(self._show_below, self.query_one(f"#{row_id(above)}", FieldRow), rows[-1])
         release()
 
     async def add_chain(self) -> None:
@@ -132,6 +132,17 @@ class WhysStep(FormStep):
         """Scroll what was just added to the top of the step, once it has its place, and focus its field."""
         focus.focus_control()
         first.scroll_visible(top=True, animate=False)
+
+    def _show_below(self, above: FieldRow, last: FieldRow) -> None:
+        """Scroll a new why into view with the answer it asks about (``above``) on show above it: from that
+        answer's first line when everything fits, else as much of its end as the step has room for."""
+        window = self.scrollable_content_region
+        if not (window and above.region and last.region):  # not laid out (the step is hidden): nothing to show
+            return
+        top = above.region.y
+        bottom = last.region.bottom + last.styles.margin.bottom
+        wanted = max(top, bottom - window.height)
+        self.scroll_to(y=self.scroll_y + wanted - window.y, animate=False, immediate=True)
 
     def _focused_chain(self) -> int | None:
         focused = self.screen.focused
@@ -171,6 +182,15 @@ class WhysStep(FormStep):
             await self._rebuild()
 
 
+# A new why starts with an empty question: copying the answer above into it made a long, oddly cased
+# sentence the author had to rewrite. The answer is on show just above; a short question of their own is better.
+# One line at 80 columns (39 cells): an empty field is one line high, and shows no more of its placeholder.
+QUESTION_PLACEHOLDER = "Why? Ask about the answer, or leave it"
+
+
 def _step_specs(chain: int, step: int) -> list[F]:
     base = f"whys[{chain}].steps[{step}]"
-    return [F(f"{base}.why", f"Why {step + 1}?", "long"), F(f"{base}.because", "Because", "long")]
+    return [
+        F(f"{base}.why", f"Why {step + 1}?", "long", placeholder=QUESTION_PLACEHOLDER),
+        F(f"{base}.because", "Because", "long"),
+    ]

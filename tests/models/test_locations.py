@@ -24,7 +24,6 @@ from postmortem.models.steps import REVIEW_STEP, STEP_IDS, step_of
 from postmortem.models.text_formats import (
     format_links,
     format_services,
-    next_question,
     parse_links,
     parse_services,
 )
@@ -136,16 +135,3 @@ def test_services_and_links_read_their_lines_and_write_them_back():
         Link(label="", url="https://x.example"),
     ]
     assert parse_links(format_links(links)) == links
-
-
-@pytest.mark.parametrize(
-    ("answer", "question"),
-    [
-        ("Writes failed.", "Why writes failed?"),
-        ("DNS lookups timed out", "Why DNS lookups timed out?"),
-        ("  ", ""),
-        ("Why not?", "Why why not?"),
-    ],
-)
-def test_the_next_question_comes_from_the_last_answer(answer: str, question: str):
-    assert next_question(answer) == question
