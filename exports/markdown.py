@@ -1,13 +1,18 @@
 """A postmortem as GitHub-flavoured Markdown.
 
-Every section is always written, in reading order; a section with nothing in
-it says so in italics, so that reviewers see the gap instead of missing it.
+One rule for what is empty: the sections every postmortem needs (summary,
+impact, timeline, contributing factors, five whys, action items) say in one
+italic line when nothing is written yet, so that reviewers see the gap;
+anything else (a field, a column, a part, an optional section) is left out
+while empty.
 
 Free text is passed through as Markdown (authors may use emphasis, code or
 links) and keeps its line breaks in paragraphs and lists; continuation lines
-are indented so that they stay inside their list item. In table cells a line
-break becomes ``<br>`` and ``|`` is escaped, so a row never splits in two or
-gains a column. Times are shown in the document's zone (``meta.timezone``).
+are indented so that they stay inside their list item. Text that HTML would
+swallow (``<n>``, ``<hex>``, ``&amp;``) is escaped outside code, so that what
+was written is what is shown. In table cells a line break becomes ``<br>``
+and ``|`` is escaped, so a row never splits in two or gains a column. Times
+are shown in the document's zone (``meta.timezone``).
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from typing import TypeVar
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from postmortem.models.audience import Audience, for_audience
 from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineEvent, WhyStep
-from postmortem.models.enums import ActionStatus, ActionType, Category, Horizon, Milestone
+from postmortem.models.enums import ActionStatus, Category, Horizon, Milestone
+from postmortem.models.labels import LABELS
 from postmortem.models.metrics import (
     compute_metrics,
     format_offset,
@@ -33,7 +40,6 @@ T = TypeVar("T")
 K = TypeVar("K")
 Blocks = list[str]
 
-NOT_RECORDED = "not recorded"
 KEY_MARK = "★"
 
 _CATEGORY_HEADINGS = {
@@ -49,15 +55,6 @@ _HORIZON_HEADINGS: dict[Horizon | None, str] = {
     None: "No horizon set",
 }
 
-_TYPE_HEADINGS: dict[ActionType | None, str] = {
-    ActionType.DETECT: "Detect: notice it sooner",
-    ActionType.PREVENT: "Prevent: stop it from happening again",
-    ActionType.MITIGATE: "Mitigate: limit the harm next time",
-    ActionType.RESPOND: "Respond: recover faster",
-    ActionType.PROCESS: "Process: change how we work",
-    None: "Type not set",
-}
-
 _STATUS_WORDS = {
     ActionStatus.OPEN: "open",
     ActionStatus.IN_PROGRESS: "in progress",
@@ -65,38 +62,32 @@ _STATUS_WORDS = {
     ActionStatus.WONT_DO: "won't do",
 }
 
-# Shown next to a prevention task: its box already says open or done.
-_SHOWN_STATUSES = (ActionStatus.IN_PROGRESS, ActionStatus.WONT_DO)
-
-_ACTION_COLUMNS = (
-    "ID",
-    "Action",
-    "Owner",
-    "Due",
-    "Priority",
-    "Type",
-    "Status",
-    "Success measure",
-    "Ticket",
-    "Factors",
+_ACTION_COLUMNS = tuple(
+    LABELS[f"actions.{name}"]
+    for name in ("id", "action", "owner", "due", "priority", "type", "status", "success", "ticket", "factors")
 )
 
-_TIMELINE_COLUMNS = ("Time", "T+", "Kind", "Milestone", "Event", "Actor")
+_TIMELINE_COLUMNS = tuple(
+    "T+" if name == "offset" else LABELS[f"timeline.{name}"]
+    for name in ("at", "offset", "event", "kind", "milestone", "actor", "source", "evidence")
+)
 
 # A run of backslashes right before a pipe or a line break would escape it.
 _BACKSLASHES_BEFORE_BREAK = re.compile(r"\\+(?=\||$)")
 _LINK_LABEL_SPECIALS = re.compile(r"([\\\[\]])")
 # Characters that would end or break a link target; they are percent-encoded.
 _LINK_TARGET_SPECIALS = re.compile(r"[\s()<>\\]")
-_WHY = re.compile(r"why\b", re.IGNORECASE)
-_BECAUSE = re.compile(r"because\b", re.IGNORECASE)
+# A tag, comment or entity HTML would take (``<n>``, ``</b>``, ``<!--``, ``&amp;``), unless already escaped.
+_HTML_LIKE = re.compile(r"(?<!\\)((?:\\\\)*)(<(?=[A-Za-z/!?])|&(?=#?\w+;))")
+_CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-def render_markdown(doc: Postmortem) -> str:
-    """The whole document as Markdown text ending with one newline."""
-    view = _View.of(doc)
+def render_markdown(doc: Postmortem, audience: Audience = Audience.INTERNAL) -> str:
+    """The document as ``audience`` reads it (``models.audience``), as Markdown text ending with one newline."""
+    view = _View.of(for_audience(doc, audience))
     blocks: Blocks = []
-    for section in _SECTIONS:
+    for section in _SECTIONS_FOR[audience]:
         blocks.extend(section(view))
     return "\n\n".join(blocks) + "\n"
 
@@ -131,11 +122,40 @@ class _View:
 # Text
 
 
-def _text(value: object) -> str:
-    """Free text with CRLF / CR line ends made LF and outer blank space removed."""
+def _raw(value: object) -> str:
+    """Text with CRLF / CR line ends made LF and outer blank space removed, as written."""
     if value is None:
         return ""
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _text(value: object) -> str:
+    """Free text as Markdown that shows what was written: HTML-like text escaped outside code."""
+    lines, fence = [], ""
+    for line in _raw(value).split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening[1].startswith(fence):
+                fence = ""
+        elif opening:
+            fence = opening[1]
+        else:
+            line = _escape_outside_code(line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _escape_outside_code(line: str) -> str:
+    parts, done = [], 0
+    for span in _CODE_SPAN.finditer(line):
+        parts += [_escape_html(line[done : span.start()]), span[0]]
+        done = span.end()
+    parts.append(_escape_html(line[done:]))
+    return "".join(parts)
+
+
+def _escape_html(text: str) -> str:
+    return _HTML_LIKE.sub(r"\1\\\2", text)
 
 
 def _value(value: object) -> str:
@@ -162,10 +182,6 @@ def _heading(level: int, text: str) -> str:
     return f"{'#' * level} {line}"
 
 
-def _labelled(label: str, value: object, missing: str = NOT_RECORDED) -> str:
-    return f"**{label}:** {_value(value) or _note(missing)}"
-
-
 # Lists
 
 
@@ -184,9 +200,10 @@ def _numbered(items: Iterable[str]) -> str:
     return "\n".join(_list_item(f"{number}. ", item) for number, item in enumerate(items, 1))
 
 
-def _fields(pairs: Iterable[tuple[str, object]]) -> str:
-    """A bullet list of ``**Label:** value`` lines; missing values say so."""
-    return _bullets(_labelled(label, value) for label, value in pairs)
+def _fields(pairs: Iterable[tuple[str, object]]) -> Blocks:
+    """A bullet list of ``**Label:** value`` lines, leaving out the empty ones (no block when all are)."""
+    lines = [f"**{label}:** {text}" for label, value in pairs if (text := _value(value))]
+    return [_bullets(lines)] if lines else []
 
 
 # Tables
@@ -216,20 +233,16 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 # Section scaffolding
 
 
-def _section(title: str, body: Blocks, empty: str) -> Blocks:
-    """A level-2 section; ``empty`` is said in italics when ``body`` is empty."""
-    return [_heading(2, title), *(body or [_note(empty)])]
+def _section(title: str, body: Blocks, empty: str = "") -> Blocks:
+    """A level-2 section. Empty: ``empty`` in italics for a section every postmortem needs, else nothing."""
+    if not body:
+        return [_heading(2, title), _note(empty)] if empty else []
+    return [_heading(2, title), *body]
 
 
-def _subsections(title: str, parts: Iterable[tuple[str, Blocks]], empty: str, part_empty: str = "") -> Blocks:
-    """A section made of level-3 parts; one note when every part is empty."""
-    parts = list(parts)
-    if not any(body for _, body in parts):
-        return _section(title, [], empty)
-    blocks = [_heading(2, title)]
-    for heading, body in parts:
-        blocks += [_heading(3, heading), *(body or [_note(part_empty)])]
-    return blocks
+def _parts(parts: Iterable[tuple[str, Blocks]], level: int = 3) -> Blocks:
+    """Headed parts of a section, leaving out the empty ones."""
+    return [block for heading, body in parts if body for block in (_heading(level, heading), *body)]
 
 
 def _grouped(items: Iterable[T], key: Callable[[T], K], order: Iterable[K]) -> dict[K, list[T]]:
@@ -238,6 +251,10 @@ def _grouped(items: Iterable[T], key: Callable[[T], K], order: Iterable[K]) -> d
     for item in items:
         groups[key(item)].append(item)
     return groups
+
+
+def _paragraph(text: object) -> Blocks:
+    return [body] if (body := _text(text)) else []
 
 
 # Sections, in reading order
@@ -251,8 +268,8 @@ def _header(view: _View) -> Blocks:
         ("Severity", meta.severity),
         ("Incident date", meta.incident_date),
         ("Time zone", meta.timezone),
-        ("Detection", meta.detection),
-        ("Variant", meta.variant),
+        (LABELS["meta.detection"], meta.detection),
+        (LABELS["meta.variant"], meta.variant),
         ("Confidentiality", meta.confidentiality),
         ("Authors", meta.authors),
         ("Facilitator", meta.facilitator),
@@ -260,9 +277,9 @@ def _header(view: _View) -> Blocks:
         ("Participants", meta.participants),
         ("Services", meta.services),
         ("Tags", meta.tags),
-        ("Related incidents", meta.related),
+        (LABELS["meta.related"], meta.related),
     )
-    table = _table(("Field", "Value"), ((label, _value(value) or "—") for label, value in rows))
+    table = _table(("Field", "Value"), ((label, text) for label, value in rows if (text := _value(value))))
     return [_heading(1, f"Postmortem: {meta.title}"), table]
 
 
@@ -279,46 +296,41 @@ def _executive_summary(view: _View) -> Blocks:
         moments.insert(
             0 if earlier else 1, ("Impact began", view.moment(impact.started_at, impact.started_approximate))
         )
-    timing = [
-        *moments,
-        *compute_metrics(view.doc).shown(""),
-    ]
-    return [
-        _heading(2, "Executive summary"),
-        _labelled("What happened", summary.what_happened, "not written yet"),
-        _labelled("Root cause", summary.root_cause, "not written yet"),
-        _labelled("Resolution", summary.resolution, "not written yet"),
-        _labelled("Customer impact", summary.customer_impact, "not written yet"),
-        _fields(timing),
-    ]
+    texts = _fields(
+        (LABELS[f"summary.{name}"], getattr(summary, name))
+        for name in ("what_happened", "root_cause", "resolution", "customer_impact")
+    )
+    timing = _fields([*moments, *compute_metrics(view.doc).shown("")])
+    return _section("Executive summary", [*texts, *timing], "Not written yet.")
+
+
+def _background(view: _View) -> Blocks:
+    return _section("Background", _paragraph(view.doc.summary.background))
 
 
 def _impact(view: _View) -> Blocks:
     impact = view.doc.impact
-    fields = [
-        ("Users affected", impact.users_affected),
-        ("Regions", impact.regions),
-        ("Customer experience", impact.customer_experience),
-        ("Data impact", impact.data_impact),
-        ("Data details", impact.data_details),
-        ("SLA", impact.sla),
-        ("Revenue", impact.revenue),
-        ("Support tickets", impact.support_tickets),
-        ("Escalations", impact.escalations),
-        ("Error rate", impact.error_rate),
-        ("Latency", impact.latency),
-        ("Availability", impact.availability),
-        ("Compliance", impact.compliance),
-        ("Dependent systems", impact.dependent_systems),
-    ]
-    if not impact.services and not any(_value(value) for _, value in fields):
-        return _section("Impact", [], "No impact recorded yet.")
-    services = (
-        _table(("Service", "Effect"), ((s.name, s.effect) for s in impact.services))
-        if impact.services
-        else _note("No affected services listed yet.")
+    fields = _fields(
+        (LABELS[f"impact.{name}"], getattr(impact, name))
+        for name in (
+            "users_affected",
+            "regions",
+            "customer_experience",
+            "data_impact",
+            "data_details",
+            "sla",
+            "revenue",
+            "support_tickets",
+            "escalations",
+            "error_rate",
+            "latency",
+            "availability",
+            "compliance",
+            "dependent_systems",
+        )
     )
-    return [_heading(2, "Impact"), _fields(fields), _heading(3, "Services affected"), services]
+    services = [_table(("Service", "Effect"), ((s.name, s.effect) for s in impact.services))] if impact.services else []
+    return _section("Impact", [*fields, *_parts([(LABELS["impact.services"], services)])], "No impact recorded yet.")
 
 
 def _timeline(view: _View) -> Blocks:
@@ -328,29 +340,34 @@ def _timeline(view: _View) -> Blocks:
     intro = f"All times in {view.doc.meta.timezone}."
     if view.day is not None:
         intro += f" Times shown without a date are on {view.day.isoformat()}."
-    blocks = [_heading(2, "Timeline"), intro]
+    if any(event.key for event in events):
+        intro += f" {KEY_MARK} marks a key moment."
+    blocks = [intro]
     problems = milestone_order_problems(view.doc)
     if problems:
         blocks.append(f"> **Warning:** the milestones are out of order: {'; '.join(problems)}.")
-    if any(event.key for event in events):
-        blocks.append(f"{KEY_MARK} marks a key moment.")
-    rows = (_event_row(view, event) for event in events)
-    return [*blocks, _table(_TIMELINE_COLUMNS, rows)]
+    # Columns nothing fills are left out.
+    columns = [
+        (title, cells)
+        for title, cells in zip(
+            _TIMELINE_COLUMNS, zip(*(_event_row(view, e) for e in events), strict=True), strict=True
+        )
+        if title in ("Time", "Event") or any(_raw(cell) for cell in cells)
+    ]
+    rows = zip(*(cells for _, cells in columns), strict=True)
+    return _section("Timeline", [*blocks, _table([title for title, _ in columns], rows)])
 
 
 def _event_row(view: _View, event: TimelineEvent) -> tuple[str, ...]:
     when = ("~" if event.approximate else "") + format_event_time(event.at, view.zone, view.day)
     offset = format_offset(event.at - view.start) if view.start is not None else ""
     milestone = f"**{event.milestone.value}**" if event.milestone else ""
-    text = f"{KEY_MARK} {_text(event.event)}" if event.key else _text(event.event)
-    where = [
-        f"{label}: {_text(value)}"
-        for label, value in (("Source", event.source), ("Evidence", event.evidence))
-        if value.strip()
-    ]
-    if where:
-        text += "\n" + " · ".join(where)
-    return (when, offset, event.kind.value, milestone, text, event.actor)
+    text = f"{KEY_MARK} {event.event}" if event.key else event.event
+    return (when, offset, text, event.kind.value, milestone, event.actor, event.source, event.evidence)
+
+
+def _recovery(view: _View) -> Blocks:
+    return _section("Recovery", _paragraph(view.doc.response.recovery))
 
 
 def _factors(view: _View) -> Blocks:
@@ -360,12 +377,7 @@ def _factors(view: _View) -> Blocks:
         (_CATEGORY_HEADINGS[category], [block for f in group for block in _factor(f, addressed)])
         for category, group in groups.items()
     )
-    return _subsections(
-        "Contributing factors",
-        parts,
-        "No contributing factors recorded yet.",
-        "None recorded in this category.",
-    )
+    return _section("Contributing factors", _parts(parts), "No contributing factors recorded yet.")
 
 
 def _actions_by_factor(actions: Iterable[ActionItem]) -> dict[str, list[str]]:
@@ -381,68 +393,57 @@ def _factor(factor: Factor, addressed: dict[str, list[str]]) -> Blocks:
     actions = addressed.get(factor.id) if factor.id.strip() else None
     fields = _fields(
         [
-            ("Area", factor.area),
-            ("Weight", factor.weight),
-            ("Description", factor.description),
-            ("Why it mattered", factor.why_it_mattered),
-            ("Evidence", factor.evidence),
+            (LABELS["factors.area"], factor.area),
+            (LABELS["factors.weight"], factor.weight),
+            (LABELS["factors.description"], factor.description),
+            (LABELS["factors.why_it_mattered"], factor.why_it_mattered),
+            (LABELS["factors.evidence"], factor.evidence),
             ("Addressed by", actions or _note("no action item yet")),
         ]
     )
-    return [_heading(4, title), fields]
+    return [_heading(4, title), *fields]
 
 
 def _five_whys(view: _View) -> Blocks:
     blocks: Blocks = []
+    if view.doc.whys:
+        blocks.append("Each answer explains the one before it.")
     for number, chain in enumerate(view.doc.whys, 1):
-        steps = _numbered(map(_why_step, chain.steps)) if chain.steps else _note("No steps yet.")
+        problem = _one_line(chain.problem)
+        answers = []
+        previous = chain.problem
+        for step in chain.steps:
+            answers.append(_why_step(step, previous))
+            previous = step.because or previous
         blocks += [
-            _heading(3, f"Chain {number}"),
-            _labelled("Problem", chain.problem),
-            steps,
-            _labelled("Root cause", chain.root_cause, "not found yet"),
+            _heading(3, f"Chain {number}: {problem}" if problem else f"Chain {number}"),
+            _numbered(answers) if answers else _note("No answers yet."),
+            *_fields([("Root cause", chain.root_cause)]),
         ]
     return _section("Five whys", blocks, "No five-whys chains recorded yet.")
 
 
-def _why_step(step: WhyStep) -> str:
-    """``Why …? → Because …``, without doubling words the author already wrote."""
-    why = _text(step.why) or "…"
-    because = _text(step.because) or "…"
-    why = _capitalised(why) if _WHY.match(why) else f"Why {_mid_sentence(why)}"
-    if not why.endswith("?"):
-        why += "?"
-    because = _capitalised(because) if _BECAUSE.match(because) else f"Because {_mid_sentence(because)}"
-    return f"{why} → {because}"
+def _why_step(step: WhyStep, previous: str) -> str:
+    """The answer; before it the author's own question, unless it only repeats the answer above."""
+    because = _text(step.because) or _note("not answered yet")
+    question = _raw(step.why)
+    if not question or _words(question).removeprefix("why ") in ("", "why", _words(previous)):
+        return because
+    return f"*{_text(question)}* {because}"
 
 
-def _capitalised(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
-def _mid_sentence(text: str) -> str:
-    """``Requests waited`` -> ``requests waited``; ``DNS`` or ``PostgreSQL`` stay as written."""
-    word = text.split(maxsplit=1)[0]
-    if word == "A" or (len(word) > 1 and word[0].isupper() and word[1:].islower()):
-        return text[0].lower() + text[1:]
-    return text
+def _words(text: str) -> str:
+    """Lower-case words only, for comparing two wordings of one thing."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _root_cause_summary(view: _View) -> Blocks:
-    summary = _text(view.doc.summary.root_cause)
-    chains = [_text(chain.root_cause) for chain in view.doc.whys]
-    if not summary and not any(chains):
-        return _section("Root cause summary", [], "No root cause recorded yet.")
-    blocks = [_heading(2, "Root cause summary")]
-    blocks.append(summary or _note("The summary root cause is not written yet."))
-    if chains:
-        blocks += [
-            "Root causes reached by the five-whys chains:",
-            _bullets(
-                f"**Chain {number}:** {cause or _note('not found yet')}" for number, cause in enumerate(chains, 1)
-            ),
-        ]
-    return blocks
+    summary = _paragraph(view.doc.summary.root_cause)
+    chains = [(number, _text(chain.root_cause)) for number, chain in enumerate(view.doc.whys, 1)]
+    reached = [f"**Chain {number}:** {cause}" for number, cause in chains if cause]
+    if reached:
+        summary += ["Root causes reached by the five-whys chains:", _bullets(reached)]
+    return _section("Root cause summary", summary)
 
 
 def _actions(view: _View) -> Blocks:
@@ -454,16 +455,19 @@ def _actions(view: _View) -> Blocks:
     groups = _grouped(actions, lambda action: action.horizon, _HORIZON_HEADINGS)
     agreed = sum(action.agreed for action in actions)
     agreement = f" {agreed} agreed in the review meeting." if agreed else ""
-    blocks = [_heading(2, "Action items"), f"{len(actions)} in total: {tally}.{agreement}"]
-    for horizon, group in groups.items():
-        if horizon is None and not group:
-            continue
-        body = _table(_ACTION_COLUMNS, map(_action_row, group)) if group else _note("None planned.")
-        blocks += [_heading(3, _HORIZON_HEADINGS[horizon]), body]
-    return blocks
+    parts = ((_HORIZON_HEADINGS[horizon], [_action_table(group)] if group else []) for horizon, group in groups.items())
+    return _section("Action items", [f"{len(actions)} in total: {tally}.{agreement}", *_parts(parts)])
+
+
+def _action_table(actions: list[ActionItem]) -> str:
+    """The actions' table, leaving out the columns none of them fills."""
+    rows = [_action_row(action) for action in actions]
+    shown = [i for i, title in enumerate(_ACTION_COLUMNS) if title == "Action" or any(_value(r[i]) for r in rows)]
+    return _table([_ACTION_COLUMNS[i] for i in shown], ([row[i] for i in shown] for row in rows))
 
 
 def _action_row(action: ActionItem) -> tuple[object, ...]:
+    status = _STATUS_WORDS[action.status] + (" (agreed)" if action.agreed else "")
     return (
         action.id,
         action.action,
@@ -471,49 +475,20 @@ def _action_row(action: ActionItem) -> tuple[object, ...]:
         action.due,
         action.priority,
         action.type,
-        action.status,
+        status,
         action.success,
         action.ticket,
         action.factors,
     )
 
 
-def _prevention(view: _View) -> Blocks:
-    groups = _grouped(view.doc.actions, lambda action: action.type, _TYPE_HEADINGS)
-    parts = ((_TYPE_HEADINGS[kind], [_bullets(map(_task, group))]) for kind, group in groups.items() if group)
-    return _subsections(
-        "Prevention measures",
-        parts,
-        "No prevention measures yet: they are the action items, grouped by type.",
-    )
-
-
-def _task(action: ActionItem) -> str:
-    box = "[x]" if action.status is ActionStatus.DONE else "[ ]"
-    label = f"{_one_line(action.id)}: " if action.id.strip() else ""
-    details = [
-        f"owner: {_text(action.owner)}" if action.owner.strip() else "no owner yet",
-        f"due {action.due.isoformat()}" if action.due else "",
-        _STATUS_WORDS[action.status] if action.status in _SHOWN_STATUSES else "",
-        "agreed in review" if action.agreed else "",
-    ]
-    return f"{box} {label}{_text(action.action)} ({'; '.join(d for d in details if d)})"
-
-
 def _lessons(view: _View) -> Blocks:
     lessons = view.doc.lessons
     parts = (
-        ("What went well", lessons.went_well),
-        ("What went poorly", lessons.went_poorly),
-        ("Where we got lucky", lessons.lucky),
-        ("Key learnings", lessons.key_learnings),
+        (LABELS[f"lessons.{name}"], _bullet_blocks(getattr(lessons, name)))
+        for name in ("went_well", "went_poorly", "lucky", "key_learnings")
     )
-    return _subsections(
-        "Lessons learned",
-        ((heading, _bullet_blocks(items)) for heading, items in parts),
-        "No lessons recorded yet.",
-        "Nothing recorded yet.",
-    )
+    return _section("Lessons learned", _parts(parts))
 
 
 def _bullet_blocks(items: Iterable[str]) -> Blocks:
@@ -524,42 +499,34 @@ def _bullet_blocks(items: Iterable[str]) -> Blocks:
 def _response(view: _View) -> Blocks:
     response = view.doc.response
     parts = (
-        ("Mitigation", response.mitigation),
-        ("Verification", response.verification),
-        ("Residual risk", response.residual_risk),
-        ("Communication", response.communication),
+        (LABELS[f"response.{name}"], _paragraph(getattr(response, name)))
+        for name in ("mitigation", "verification", "residual_risk", "communication")
     )
-    return _subsections(
-        "Response",
-        ((heading, [_text(text)] if _text(text) else []) for heading, text in parts),
-        "No response details recorded yet.",
-        "Not recorded yet.",
-    )
+    return _section("Response", _parts(parts))
 
 
 def _links(view: _View) -> Blocks:
     links = [_markdown_link(link.label, link.url) for link in view.doc.links]
-    return _section("Links", [_bullets(links)] if links else [], "No links recorded yet.")
+    return _section("Links", [_bullets(links)] if links else [])
 
 
 def _markdown_link(label: str, url: str) -> str:
-    text = _LINK_LABEL_SPECIALS.sub(r"\\\1", _one_line(label) or _one_line(url))
-    target = _LINK_TARGET_SPECIALS.sub(lambda m: quote(m[0]), _text(url))
-    return f"[{text}]({target})"
+    text = _LINK_LABEL_SPECIALS.sub(r"\\\1", " ".join(_raw(label).split()) or " ".join(_raw(url).split()))
+    target = _LINK_TARGET_SPECIALS.sub(lambda m: quote(m[0]), _raw(url))
+    return f"[{_escape_html(text)}]({target})"
 
 
 def _history(view: _View) -> Blocks:
     history = view.doc.history
     rows = ((entry.date, entry.author, entry.change) for entry in history)
-    body = [_table(("Date", "Author", "Change"), rows)] if history else []
-    return _section("History", body, "No history recorded yet.")
+    return _section("History", [_table(("Date", "Author", "Change"), rows)] if history else [])
 
 
 def _review(view: _View) -> Blocks:
     review = view.doc.review
     blocks: Blocks = []
     if review.meeting is not None:
-        blocks.append(_labelled("Meeting", view.moment(review.meeting)))
+        blocks += _fields([("Meeting", view.moment(review.meeting))])
     if review.agenda:
         total = sum(item.minutes for item in review.agenda)
         blocks += [
@@ -567,24 +534,73 @@ def _review(view: _View) -> Blocks:
             _table(("Topic", "Minutes"), ((item.topic, item.minutes) for item in review.agenda)),
             f"{total} minutes in total.",
         ]
-    if _text(review.notes):
-        blocks += [_heading(3, "Notes"), _text(review.notes)]
-    return _section("Review meeting", blocks, "No review meeting recorded yet.")
+    blocks += _parts([("Notes", _paragraph(review.notes))])
+    return _section("Review meeting", blocks)
 
 
 _SECTIONS: tuple[Callable[[_View], Blocks], ...] = (
     _header,
     _executive_summary,
+    _background,
     _impact,
     _timeline,
+    _recovery,
     _factors,
     _five_whys,
     _root_cause_summary,
     _actions,
-    _prevention,
     _lessons,
     _response,
     _links,
     _history,
     _review,
 )
+
+
+# For the public: plain sections, no gaps said, nothing internal (the document is cut down beforehand).
+
+
+def _public_header(view: _View) -> Blocks:
+    meta = view.doc.meta
+    when = f"Incident of {meta.incident_date.isoformat()}" if meta.incident_date else ""
+    return [_heading(1, meta.title), *([when] if when else [])]
+
+
+def _public_statement(view: _View) -> Blocks:
+    return _paragraph(view.doc.summary.statement)
+
+
+def _public_story(view: _View) -> Blocks:
+    doc = view.doc
+    started, resolved = (doc.milestone_event(m) for m in (Milestone.STARTED, Milestone.RESOLVED))
+    began = doc.impact.started_at
+    timing = _fields(
+        [
+            ("Began", view.moment(began, doc.impact.started_approximate) if began else None),
+            ("Started", started and view.moment(started.at, started.approximate)),
+            ("Resolved", resolved and view.moment(resolved.at, resolved.approximate)),
+            ("Duration", compute_metrics(doc).show("duration", "")),
+        ]
+    )
+    impact = _fields(
+        (LABELS[f"impact.{name}"], getattr(doc.impact, name))
+        for name in ("users_affected", "regions", "customer_experience", "data_impact")
+    )
+    return [
+        *_section("What happened", _paragraph(doc.summary.what_happened)),
+        *_section("Who was affected", [*_paragraph(doc.summary.customer_impact), *impact, *timing]),
+        *_section("How it was resolved", _paragraph(doc.summary.resolution)),
+    ]
+
+
+def _public_actions(view: _View) -> Blocks:
+    done = {ActionStatus.DONE: " (done)", ActionStatus.IN_PROGRESS: " (under way)"}
+    items = [_text(action.action) + done.get(action.status, "") for action in view.doc.actions]
+    return _section("What we are doing", [_bullets(items)] if items else [])
+
+
+_SECTIONS_FOR: dict[Audience, tuple[Callable[[_View], Blocks], ...]] = {
+    Audience.INTERNAL: _SECTIONS,
+    Audience.SUMMARY: (_header, _executive_summary, _impact, _timeline, _factors, _actions),
+    Audience.PUBLIC: (_public_header, _public_statement, _public_story, _public_actions),
+}

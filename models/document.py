@@ -116,6 +116,10 @@ class Summary(DocumentPart):
     root_cause: str = ""
     resolution: str = ""
     customer_impact: str = ""
+    # What a reader must know first: how the system is set up, what was going on around it.
+    background: str = ""
+    # For customers and the status page: the apology and what is being done, in plain words.
+    statement: str = ""
 
 
 class ImpactedService(DocumentPart):
@@ -159,6 +163,9 @@ class TimelineEvent(DocumentPart):
     source: str = ""
     evidence: str = ""
     key: bool = False
+    # The text is still the line as imported from a log, chat or commit: the author has not yet put it
+    # in their own words or accepted it.
+    as_imported: bool = False
 
     _check_event = field_validator("event")(_required_text)
     _check_at = field_validator("at")(_fixed_offset)
@@ -225,6 +232,8 @@ class Lessons(DocumentPart):
 
 
 class Response(DocumentPart):
+    # The story of the way back, in the order it happened: what was tried, what worked, what it cost.
+    recovery: str = ""
     mitigation: str = ""
     verification: str = ""
     residual_risk: str = ""

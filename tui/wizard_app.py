@@ -17,6 +17,7 @@ from postmortem.models.errors import DocumentError
 from postmortem.models.locations import value_at
 from postmortem.models.store import write_atomic
 from postmortem.screens.dialogs.confirm import unusable_text_dialog
+from postmortem.screens.dialogs.export import Export, ExportDialog
 from postmortem.screens.widgets.fields import FieldRow, to_text
 from postmortem.screens.wizard.screen import WizardScreen
 from postmortem.screens.wizard.step import StepView
@@ -99,6 +100,21 @@ class WizardApp(DocumentApp):
             self.notify("\n".join(error.lines()), title="Not exported", severity="error", timeout=10)
             return
         self.notify(f"Exported Markdown to {target}", timeout=4)
+
+    def action_export(self) -> None:
+        """The Export dialog: a format, an audience and a path; the export is written when it closes."""
+
+        def chosen(choice: Export | None) -> None:
+            if choice is None:
+                return
+            try:
+                write_atomic(choice.path, choice.text)
+            except DocumentError as error:
+                self.notify("\n".join(error.lines()), title="Not exported", severity="error", timeout=10)
+                return
+            self.notify(f"Exported to {choice.path}", timeout=4)
+
+        self.push_screen(ExportDialog(self.document, self.path), chosen)
 
     async def action_go_to(self, step_id: str) -> None:
         await self.wizard.go_to(step_id)

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from postmortem.models.checks.blame import check_text
 from postmortem.models.checks.consistency import check_consistency
 from postmortem.models.checks.findings import Finding, Level
+from postmortem.models.checks.imported import check_imported
 from postmortem.models.checks.readiness import check_readiness, final_blockers
 from postmortem.models.checks.smart import check_actions
 from postmortem.models.checks.texts import free_texts
@@ -41,6 +42,7 @@ def run_checks(doc: Postmortem, today: date | None = None) -> list[Finding]:
     findings.extend(check_whys(doc))
     findings.extend(check_actions(doc, *as_of(doc, today)))
     findings.extend(check_consistency(doc))
+    findings.extend(check_imported(doc))
     findings.extend(check_readiness(doc))
     if doc.meta.status == Status.FINAL:
         errors = final_blockers(findings)

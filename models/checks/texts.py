@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from postmortem.models.document import Postmortem
 
-_SUMMARY = ("what_happened", "root_cause", "resolution", "customer_impact")
+_SUMMARY = ("what_happened", "background", "root_cause", "resolution", "customer_impact", "statement")
 _IMPACT = (
     "users_affected",
     "customer_experience",
@@ -19,7 +19,7 @@ _IMPACT = (
     "dependent_systems",
 )
 _LESSONS = ("went_well", "went_poorly", "lucky", "key_learnings")
-_RESPONSE = ("mitigation", "verification", "residual_risk", "communication")
+_RESPONSE = ("recovery", "mitigation", "verification", "residual_risk", "communication")
 
 
 def free_texts(doc: Postmortem) -> Iterator[tuple[str, str]]:

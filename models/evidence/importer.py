@@ -56,7 +56,13 @@ class Candidate:
     def to_event(self) -> TimelineEvent:
         evidence = self.evidence or (f"first of {self.count}: {self.example}" if self.count > 1 else "")
         return TimelineEvent(
-            at=self.at, event=self.text, kind=self.kind, actor=self.actor, source=self.source, evidence=evidence
+            at=self.at,
+            event=self.text,
+            kind=self.kind,
+            actor=self.actor,
+            source=self.source,
+            evidence=evidence,
+            as_imported=True,
         )
 
     def as_json(self) -> dict[str, object]:

@@ -37,7 +37,7 @@ class ActionForm(RecordForm[ActionItem]):
 
     def field_specs(self) -> list[F]:
         return [
-            F("id", "Id", placeholder="A1"),
+            F("id", "ID", placeholder="A1"),
             F(
                 "action",
                 "Action",
@@ -59,6 +59,6 @@ class ActionForm(RecordForm[ActionItem]):
             F("status", "Status", "choice", ActionStatus, required=True),
             F("success", "Success measure", placeholder="How we will know it worked, measurably"),
             F("ticket", "Ticket", placeholder="tracker key or URL"),
-            F("factors", "Addresses factors", "multi"),
+            F("factors", "Factors", "multi", help="the contributing factors this action addresses"),
             F("agreed", "Agreed in review", "flag"),
         ]

@@ -60,6 +60,12 @@ class EventForm(RecordForm[TimelineEvent]):
             values["at"] = self.default_time
         return values
 
+    def completed(self, values: dict[str, Any]) -> dict[str, Any]:
+        # Text the author rewrote is no longer the line as imported.
+        if self.initial is not None and values.get("event") != self.initial.event:
+            values["as_imported"] = False
+        return values
+
     def field_specs(self) -> list[F]:
         return [
             F(
@@ -73,7 +79,7 @@ class EventForm(RecordForm[TimelineEvent]):
             ),
             F(
                 "event",
-                "What happened",
+                "Event",
                 "long",
                 required=True,
                 placeholder="Neutral words: what the system or the team saw or did.",

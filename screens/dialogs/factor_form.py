@@ -38,7 +38,7 @@ class FactorForm(RecordForm[Factor]):
 
     def field_specs(self) -> list[F]:
         return [
-            F("id", "Id", placeholder="F1"),
+            F("id", "ID", placeholder="F1"),
             F("title", "Title", required=True, placeholder="The condition, e.g. Pool size not validated against load"),
             F("category", "Category", "choice", Category, required=True),
             F("area", "Area", "choice", Area),

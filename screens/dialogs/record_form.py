@@ -131,6 +131,10 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
     def multi_options(self, spec: FieldSpec) -> list[tuple[str, str]]:
         return []
 
+    def completed(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The record's values from what the fields hold, with what follows from them (none by default)."""
+        return values
+
     def compose(self) -> ComposeResult:
         values = self.initial_values()
         with Vertical(id="dialog"):
@@ -193,7 +197,7 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         record = None
         if not problems:
             try:
-                record = self.model.model_validate(values)
+                record = self.model.model_validate(self.completed(values))
             except ValidationError as error:
                 for item in error.errors():
                     name = str(item["loc"][0]) if item["loc"] else ""

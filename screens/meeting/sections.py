@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from postmortem.models.document import ActionItem, Postmortem, TimelineEvent
 from postmortem.models.enums import Category, Milestone
+from postmortem.models.labels import LABELS
 from postmortem.models.meeting import MeetingChanges, meeting_changes
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS, RECORD_SECTIONS
 from postmortem.models.metrics import compute_metrics, format_duration, format_offset, impact_began
@@ -312,10 +313,11 @@ class MeetingSection(Vertical):
         )
         return [
             para(f"[b]{escape(meta.title)}[/b]\n[dim]{facts}[/dim]"),
-            *_labelled("What happened", doc.summary.what_happened),
-            *_labelled("Root cause", doc.summary.root_cause),
-            *_labelled("Resolution", doc.summary.resolution),
-            *_labelled("Customer impact", doc.summary.customer_impact),
+            *(
+                part
+                for name in ("what_happened", "background", "root_cause", "resolution", "customer_impact")
+                for part in _labelled(LABELS[f"summary.{name}"], getattr(doc.summary, name))
+            ),
         ]
 
     @staticmethod
@@ -324,26 +326,31 @@ class MeetingSection(Vertical):
         figures = [
             (label, escape(value))
             for label, value in (
-                ("Impact began", impact_began(doc) or ""),
+                (LABELS["impact.started_at"], impact_began(doc) or ""),
                 ("Time impacted", compute_metrics(doc).show("time_impacted", "")),
-                ("Users affected", impact.users_affected),
-                ("Experience", impact.customer_experience),
-                ("Regions", ", ".join(impact.regions)),
-                ("Error rate", impact.error_rate),
-                ("Latency", impact.latency),
-                ("Availability", impact.availability),
-                ("Revenue", impact.revenue),
-                ("Support tickets", "" if impact.support_tickets is None else str(impact.support_tickets)),
-                ("Data", impact.data_details),
+                (LABELS["impact.users_affected"], impact.users_affected),
+                (LABELS["impact.customer_experience"], impact.customer_experience),
+                (LABELS["impact.regions"], ", ".join(impact.regions)),
+                (LABELS["impact.error_rate"], impact.error_rate),
+                (LABELS["impact.latency"], impact.latency),
+                (LABELS["impact.availability"], impact.availability),
+                (LABELS["impact.revenue"], impact.revenue),
+                (
+                    LABELS["impact.support_tickets"],
+                    "" if impact.support_tickets is None else str(impact.support_tickets),
+                ),
+                (LABELS["impact.data_details"], impact.data_details),
             )
             if value
         ]
-        parts: list[Widget] = [rows(figures, WIDE)] if figures else []
+        width = max((len(label) + 2 for label, _ in figures), default=WIDE)
+        parts: list[Widget] = [rows(figures, max(WIDE, width))] if figures else []
         if impact.services:
             # The names' column fits the longest name (up to a third of a 120-column room), so that a
             # name never runs into its effect.
             width = min(max(len(service.name) for service in impact.services) + 2, SERVICE_NAME_MAX)
-            parts += [heading("Services"), rows([(escape(s.name), escape(s.effect)) for s in impact.services], width)]
+            services = rows([(escape(s.name), escape(s.effect)) for s in impact.services], width)
+            parts += [heading(LABELS["impact.services"]), services]
         return parts or [none("No impact recorded yet.")]
 
     @staticmethod
@@ -414,17 +421,18 @@ class MeetingSection(Vertical):
             parts.append(event_rows(others, "dim" if key else ""))
         if not doc.timeline:
             parts.append(none("No timeline events yet."))
-        return parts
+        return parts + _labelled(LABELS["response.recovery"], doc.response.recovery)
 
     @staticmethod
     def _whys(doc: Postmortem) -> list[Widget]:
         parts: list[Widget] = []
         for chain in doc.whys:
             parts.append(heading(escape(chain.problem)))
-            lines = [
-                (f"why {number}?", f"{escape(step.why)}\n[b]→[/b] {escape(step.because)}")
-                for number, step in enumerate(chain.steps, start=1)
-            ]
+            lines: list[tuple[str, str]] = []
+            for number, step in enumerate(chain.steps, start=1):
+                answer = f"[b]→[/b] {escape(step.because)}"
+                # A why left without a question of its own shows just its answer: no blank line above it.
+                lines.append((f"why {number}?", f"{escape(step.why)}\n{answer}" if step.why.strip() else answer))
             if chain.root_cause:
                 lines.append(("[b]root cause[/b]", f"[b]{escape(chain.root_cause)}[/b]"))
             if lines:
@@ -435,10 +443,11 @@ class MeetingSection(Vertical):
     def _lessons(doc: Postmortem) -> list[Widget]:
         lessons = doc.lessons
         return [
-            *_bullets("Went well", lessons.went_well),
-            *_bullets("Went poorly", lessons.went_poorly),
-            *_bullets("Where we got lucky", lessons.lucky),
-            *_bullets("Key learnings", lessons.key_learnings),
+            *(
+                part
+                for name in ("went_well", "went_poorly", "lucky", "key_learnings")
+                for part in _bullets(LABELS[f"lessons.{name}"], getattr(lessons, name))
+            ),
         ]
 
 

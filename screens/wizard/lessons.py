@@ -10,12 +10,18 @@ from postmortem.screens.widgets.fields import FieldSpec as F
 from postmortem.screens.wizard.step import FormStep
 
 LESSON_FIELDS = [
-    F("lessons.went_well", "Went well", "lines", placeholder="one per line: what helped?"),
-    F("lessons.went_poorly", "Went poorly", "lines", placeholder="one per line: what got in the way?"),
+    F("lessons.went_well", "What went well", "lines", placeholder="one per line: what helped?"),
+    F("lessons.went_poorly", "What went poorly", "lines", placeholder="one per line: what got in the way?"),
     F("lessons.lucky", "Where we got lucky", "lines", placeholder="one per line: what could have made it worse?"),
     F("lessons.key_learnings", "Key learnings", "lines", placeholder="one per line: what do we know now?"),
 ]
 RESPONSE_FIELDS = [
+    F(
+        "response.recovery",
+        "Recovery story",
+        "long",
+        placeholder="The way back, in order: what was tried, what worked, what it cost, what slowed it.",
+    ),
     F("response.mitigation", "Mitigation", "long", placeholder="What was done to limit the impact."),
     F(
         "response.verification",

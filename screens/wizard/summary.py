@@ -39,6 +39,12 @@ class SummaryStep(FormStep):
             placeholder="Two or three sentences: what broke, who noticed the effect, how it ended.",
         ),
         F(
+            "summary.background",
+            "Background",
+            "long",
+            placeholder="What a reader must know first: how the system is set up, what was going on around it.",
+        ),
+        F(
             "summary.root_cause",
             "Root cause",
             "long",
@@ -50,6 +56,12 @@ class SummaryStep(FormStep):
             "Customer impact",
             "long",
             placeholder="What customers saw, for how long.",
+        ),
+        F(
+            "summary.statement",
+            "Public statement",
+            "long",
+            placeholder="For customers and the status page: an apology, and what is being done, in plain words.",
         ),
     ]
 

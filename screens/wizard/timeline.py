@@ -107,6 +107,14 @@ class TimelineStep(RecordsStep):
             show=False,
             tooltip="The selected event's next milestone (or none)",
         ),
+        Binding(
+            "w",
+            "keep_wording",
+            "Keep wording",
+            id="timeline.keep_wording",
+            show=False,
+            tooltip="Keep the selected event's imported text as it is",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -218,6 +226,10 @@ class TimelineStep(RecordsStep):
     def action_cycle_milestone(self) -> None:
         """The selected event's milestone: the next one, or none after the last."""
         self._change_selected(lambda event: {"milestone": _next([None, *Milestone], event.milestone)})
+
+    def action_keep_wording(self) -> None:
+        """The selected event's imported text is kept as written: it no longer asks to be rewritten."""
+        self._change_selected(lambda event: {"as_imported": False})
 
     def _change_selected(self, change: Callable[[TimelineEvent], dict[str, Any]]) -> None:
         key = self.focused_key()

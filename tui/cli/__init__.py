@@ -15,7 +15,7 @@ import os
 import sys
 
 from postmortem.models.errors import DocumentError
-from postmortem.tui.cli import check, demo, edit, export, new, review, serve, timeline
+from postmortem.tui.cli import check, demo, edit, export, new, review, schema, serve, timeline
 
 # The commands that open the app: garbage collection, off during start-up (``entry``), stays off until
 # its first frame is up.
@@ -32,6 +32,7 @@ COMMANDS = {
     "serve": serve,
     "export": export,
     "check": check,
+    "schema": schema,
     "timeline": timeline,
     "demo": demo,
 }

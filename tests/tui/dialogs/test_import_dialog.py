@@ -156,3 +156,31 @@ async def test_a_long_read_shows_progress_and_escape_cancels_it(monkeypatch, ui,
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ImportDialog)
+
+
+async def test_imported_text_is_marked_until_the_author_keeps_it_or_rewrites_it(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await open_dialog(ui, pilot)
+        await read(ui, pilot, "alerts.csv")
+        await pilot.press("ctrl+j")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, ImportDialog))
+        timeline = app.document.timeline
+        added = [i for i, e in enumerate(timeline) if e.source.startswith(str(FIXTURES))]
+        assert len(added) == 2 and all(timeline[i].as_imported for i in added)
+        table = app.screen.query_one("#timeline-table")
+        table.move_cursor(row=added[0])
+        await ui.burst(pilot, "w")  # kept as written
+        await ui.wait_until(pilot, lambda: not timeline[added[0]].as_imported)
+        table.move_cursor(row=added[1])
+        await pilot.press("e")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, EventForm))
+        await ui.focus_field(pilot, "dialog-event")
+        await ui.type_text(pilot, " (the checkout alert)")  # rewritten: no longer the imported line
+        await pilot.press("ctrl+j")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, EventForm))
+        rewritten = next(e for e in timeline if e.event.endswith("(the checkout alert)"))
+        assert not rewritten.as_imported
+        await pilot.press("ctrl+s")
+        await ui.wait_until(pilot, lambda: not app.unsaved)
+        assert "as_imported" not in app.path.read_text()

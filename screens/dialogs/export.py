@@ -1,0 +1,198 @@
+"""The Export dialog: a format, an audience and a path; for a public export, what the leak check finds.
+
+It writes nothing itself: it dismisses with the path and the text to write, or None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from postmortem.exports.formats import EXTENSIONS, FORMATS, export
+from postmortem.models.audience import Audience
+from postmortem.models.document import Postmortem
+from postmortem.models.leaks import find_leaks
+from postmortem.screens.widgets.footer import KeysFooter
+
+FORMAT_NAMES = {"markdown": "Markdown document", "json": "JSON (the whole document)", "csv": "CSV (the action items)"}
+AUDIENCE_NAMES = {
+    Audience.INTERNAL: "internal: everything",
+    Audience.SUMMARY: "summary: one page for leadership",
+    Audience.PUBLIC: "public: for customers",
+}
+LEAKS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class Export:
+    path: Path
+    text: str
+
+
+def export_path(source: Path, format: str, audience: Audience) -> Path:
+    """Where an export goes by default: beside the file, named by the audience unless internal."""
+    suffix = "" if audience is Audience.INTERNAL else f".{audience.value}"
+    return source.with_name(source.stem + suffix + EXTENSIONS[format])
+
+
+class ExportDialog(ModalScreen[Export | None]):
+    DEFAULT_CSS = """
+    ExportDialog {
+        align: center middle;
+        background: $background 60%;
+    }
+    ExportDialog #export {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 95%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    ExportDialog #export-heading {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    ExportDialog .export-row {
+        height: auto;
+    }
+    ExportDialog .export-row Label {
+        width: 10;
+        padding: 1 1 0 0;
+        color: $text-muted;
+    }
+    ExportDialog .export-row Select, ExportDialog .export-row Input {
+        width: 1fr;
+    }
+    ExportDialog #export-leaks {
+        margin: 1 0 0 0;
+        height: auto;
+        max-height: 14;
+    }
+    ExportDialog #export-leaks.-found {
+        color: $text-warning;
+    }
+    ExportDialog #export-buttons {
+        height: auto;
+        margin-top: 1;
+    }
+    ExportDialog #export-buttons Button {
+        margin-right: 1;
+    }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        Binding("ctrl+j", "export", "Export", id="export.export"),
+    ]
+
+    def __init__(self, doc: Postmortem, source: Path) -> None:
+        super().__init__()
+        self.doc = doc
+        self.source = source
+        # The path offered for the format and audience chosen: while the author has not typed another,
+        # it follows their choice.
+        self._offered = export_path(source, FORMATS[0], Audience.INTERNAL)
+        self._text = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export"):
+            yield Static("Export", id="export-heading")
+            with Horizontal(classes="export-row"):
+                yield Label("Format")
+                yield Select(
+                    [(name, key) for key, name in FORMAT_NAMES.items()],
+                    value=FORMATS[0],
+                    allow_blank=False,
+                    id="export-format",
+                )
+            with Horizontal(classes="export-row"):
+                yield Label("Audience")
+                yield Select(
+                    [(name, audience) for audience, name in AUDIENCE_NAMES.items()],
+                    value=Audience.INTERNAL,
+                    allow_blank=False,
+                    id="export-audience",
+                )
+            with Horizontal(classes="export-row"):
+                yield Label("Path")
+                yield Input(str(self._offered), id="export-path")
+            yield Static("", id="export-leaks")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-ok")
+                yield Button("Cancel", id="export-cancel")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self._render_export()
+        self.query_one("#export-format", Select).focus()
+
+    @property
+    def format(self) -> str:
+        return str(self.query_one("#export-format", Select).value)
+
+    @property
+    def audience(self) -> Audience:
+        return Audience(self.query_one("#export-audience", Select).value)
+
+    @on(Select.Changed)
+    def _choice_changed(self) -> None:
+        path = self.query_one("#export-path", Input)
+        if path.value == str(self._offered):
+            self._offered = export_path(self.source, self.format, self.audience)
+            path.value = str(self._offered)
+        self._render_export()
+
+    @on(Input.Submitted, "#export-path")
+    def _path_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def _render_export(self) -> None:
+        """The export as it will be written, and for a public one what the leak check finds in it."""
+        self._text = export(self.doc, self.format, self.audience)
+        leaks = find_leaks(self._text, self.doc) if self.audience is Audience.PUBLIC else []
+        shown = self.query_one("#export-leaks", Static)
+        shown.set_class(bool(leaks), "-found")
+        button = self.query_one("#export-ok", Button)
+        button.label, button.variant = ("Export anyway", "warning") if leaks else ("Export", "primary")
+        if self.audience is not Audience.PUBLIC:
+            shown.update("")
+            shown.display = False
+            return
+        shown.display = True
+        if not leaks:
+            shown.update("The leak check found nothing that should not be published.")
+            return
+        lines = [f"⚠ The leak check found {len(leaks)} thing{'s' if len(leaks) != 1 else ''} to reword first:"]
+        lines += [f"  {escape(leak.sentence())}" for leak in leaks[:LEAKS_SHOWN]]
+        if len(leaks) > LEAKS_SHOWN:
+            lines.append(f"  and {len(leaks) - LEAKS_SHOWN} more")
+        shown.update("\n".join(lines))
+
+    def action_export(self) -> None:
+        typed = self.query_one("#export-path", Input).value.strip()
+        if not typed:
+            self.notify("Give the path to write the export to.", severity="warning")
+            return
+        path = Path(typed).expanduser()
+        self.dismiss(Export(path if path.is_absolute() else self.source.parent / path, self._text))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#export-ok")
+    def _ok(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
