@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from postmortem.exports.csv_export import render_csv
+from postmortem.exports.html import render_html
 from postmortem.exports.json_export import render_json
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.audience import Audience, for_audience
 from postmortem.models.document import Postmortem
+from postmortem.models.leaks import Leak, find_leaks
 
 # Each format, the first the default, with the file name extension it is written under.
-EXTENSIONS = {"markdown": ".md", "json": ".json", "csv": ".csv"}
+EXTENSIONS = {"markdown": ".md", "html": ".html", "json": ".json", "csv": ".csv"}
 FORMATS = tuple(EXTENSIONS)
 
 
@@ -22,6 +24,7 @@ def _data(render: Callable[[Postmortem], str]) -> Callable[[Postmortem, Audience
 
 _RENDERERS: dict[str, Callable[[Postmortem, Audience], str]] = {
     "markdown": render_markdown,
+    "html": render_html,
     "json": _data(render_json),
     "csv": _data(render_csv),
 }
@@ -30,3 +33,10 @@ _RENDERERS: dict[str, Callable[[Postmortem, Audience], str]] = {
 def export(doc: Postmortem, format: str, audience: Audience = Audience.INTERNAL) -> str:
     """The document as ``audience`` reads it, in ``format`` (one of ``FORMATS``)."""
     return _RENDERERS[format](doc, audience)
+
+
+def public_leaks(doc: Postmortem, format: str, text: str) -> list[Leak]:
+    """What the leak check finds in a public export: in its text as written, or for the HTML page in the
+    Markdown it shows (its styles are not text a reader sees)."""
+    shown = render_markdown(doc, Audience.PUBLIC) if format == "html" else text
+    return find_leaks(shown, doc)

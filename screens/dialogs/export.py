@@ -16,13 +16,17 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from postmortem.exports.formats import EXTENSIONS, FORMATS, export
+from postmortem.exports.formats import EXTENSIONS, FORMATS, export, public_leaks
 from postmortem.models.audience import Audience
 from postmortem.models.document import Postmortem
-from postmortem.models.leaks import find_leaks
 from postmortem.screens.widgets.footer import KeysFooter
 
-FORMAT_NAMES = {"markdown": "Markdown document", "json": "JSON (the whole document)", "csv": "CSV (the action items)"}
+FORMAT_NAMES = {
+    "markdown": "Markdown document",
+    "html": "HTML page (prints to PDF)",
+    "json": "JSON (the whole document)",
+    "csv": "CSV (the action items)",
+}
 AUDIENCE_NAMES = {
     Audience.INTERNAL: "internal: everything",
     Audience.SUMMARY: "summary: one page for leadership",
@@ -141,7 +145,7 @@ class ExportDialog(ModalScreen[Export | None]):
 
     @property
     def audience(self) -> Audience:
-        return Audience(self.query_one("#export-audience", Select).value)
+        return Audience(str(self.query_one("#export-audience", Select).value))
 
     @on(Select.Changed)
     def _choice_changed(self) -> None:
@@ -159,7 +163,7 @@ class ExportDialog(ModalScreen[Export | None]):
     def _render_export(self) -> None:
         """The export as it will be written, and for a public one what the leak check finds in it."""
         self._text = export(self.doc, self.format, self.audience)
-        leaks = find_leaks(self._text, self.doc) if self.audience is Audience.PUBLIC else []
+        leaks = public_leaks(self.doc, self.format, self._text) if self.audience is Audience.PUBLIC else []
         shown = self.query_one("#export-leaks", Static)
         shown.set_class(bool(leaks), "-found")
         button = self.query_one("#export-ok", Button)

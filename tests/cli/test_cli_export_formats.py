@@ -93,7 +93,7 @@ def test_an_unknown_format_is_a_usage_error(tmp_path: Path, run_cli, assert_clea
     assert_clean_failure(result, 2)
     last = result.error_lines[-1]
     assert last == (
-        "postmortem export: error: argument --format: invalid choice: 'xml' (choose from 'markdown', 'json', 'csv')"
+        "postmortem export: error: argument --format: invalid choice: 'xml' (choose from 'markdown', 'html', 'json', 'csv')"
     )
 
 

@@ -16,11 +16,13 @@ from postmortem.models.document import Postmortem
 
 MD = MarkdownIt("commonmark").enable("table")
 
-# The example fills every section but the optional story and history ones.
+# The example fills every section.
 SECTIONS = [
     "Executive summary",
+    "Background",
     "Impact",
     "Timeline",
+    "Recovery",
     "Contributing factors",
     "Five whys",
     "Root cause summary",

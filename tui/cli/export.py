@@ -1,4 +1,4 @@
-"""``postmortem export FILE``: write the postmortem as Markdown or JSON, or its action items as CSV, for one
+"""``postmortem export FILE``: write the postmortem as Markdown, HTML or JSON, or its action items as CSV, for one
 audience; a public export is checked for what must not be published first."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from postmortem.models.store import load, write_atomic
 
 # The formats, the first the default (the same as exports.formats.FORMATS, which is not imported at start-up).
-FORMATS = ("markdown", "json", "csv")
+FORMATS = ("markdown", "html", "json", "csv")
 AUDIENCES = ("internal", "summary", "public")
 
 
@@ -21,7 +21,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format",
         choices=FORMATS,
         default=FORMATS[0],
-        help="markdown (the default), json (the whole document, in the shape of the file) or csv (the action items)",
+        help="markdown (the default), html (one self-contained page, printable), json (the whole document, in"
+        " the shape of the file) or csv (the action items)",
     )
     parser.add_argument(
         "--audience",
@@ -36,15 +37,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from postmortem.exports.formats import export
+    from postmortem.exports.formats import export, public_leaks
     from postmortem.models.audience import Audience
-    from postmortem.models.leaks import find_leaks
 
     audience = Audience(args.audience)
     doc = load(args.file)
     text = export(doc, args.format, audience)
     if audience is Audience.PUBLIC:
-        leaks = find_leaks(text, doc)
+        leaks = public_leaks(doc, args.format, text)
         for leak in leaks:
             print(f"{args.file}: public export: {leak.sentence()}", file=sys.stderr)
         if leaks and not args.force:

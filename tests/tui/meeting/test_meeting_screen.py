@@ -252,7 +252,7 @@ async def test_the_timeline_dates_each_event_on_another_day_than_the_one_before(
     app = review_app
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
-        other = section_text(app).split("Other events")[1].splitlines()[1:]
+        other = section_text(app).split("Other events")[1].split("Recovery story")[0].splitlines()[1:]
         labels = [line[:11].strip() for line in other if line[10] != " "]  # "MM-DD HH:MM" or "HH:MM"
         assert labels[:3] == ["02-11 15:20", "16:05", "02-12 10:30"]  # the day before, then the incident's
         assert labels[-1] == "02-13 11:00"  # the day after
