@@ -47,7 +47,7 @@ class WizardCommands(ActionCommands):
             ("Save", "save", "Write the postmortem file (ctrl+s)"),
             *_HISTORY,
             ("Export Markdown", "export_markdown", "Write the Markdown document next to the file"),
-            ("Export…", "export", "Choose a format (Markdown, JSON, CSV), an audience and a path"),
+            ("Export…", "export", "Choose a format (Markdown, HTML, JSON, CSV), an audience and a path"),
             ("Add timeline event", "step_action('timeline', 'add')", "Open the event form on the Timeline step"),
             (
                 "Import evidence…",

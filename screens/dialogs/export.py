@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from postmortem.exports.formats import EXTENSIONS, FORMATS, export, public_leaks
 from postmortem.models.audience import Audience
 from postmortem.models.document import Postmortem
+from postmortem.screens.widgets.fields import FieldSelect
 from postmortem.screens.widgets.footer import KeysFooter
 
 FORMAT_NAMES = {
@@ -112,7 +113,7 @@ class ExportDialog(ModalScreen[Export | None]):
             yield Static("Export", id="export-heading")
             with Horizontal(classes="export-row"):
                 yield Label("Format")
-                yield Select(
+                yield FieldSelect(
                     [(name, key) for key, name in FORMAT_NAMES.items()],
                     value=FORMATS[0],
                     allow_blank=False,
@@ -120,7 +121,7 @@ class ExportDialog(ModalScreen[Export | None]):
                 )
             with Horizontal(classes="export-row"):
                 yield Label("Audience")
-                yield Select(
+                yield FieldSelect(
                     [(name, audience) for audience, name in AUDIENCE_NAMES.items()],
                     value=Audience.INTERNAL,
                     allow_blank=False,

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from textual import on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
@@ -94,6 +95,17 @@ class FieldInput(Input):
     """A one-line field where ``ctrl+a`` selects all the text, as in a multi-line one."""
 
     BINDINGS = [SELECT_ALL]
+
+
+class FieldSelect(Select[Any]):
+    """A choice whose menu takes the keys typed right after the one that opened it (``enter`` then ``pub``
+    finds "public"): Textual focuses the menu only after the next keys have gone to the closed choice."""
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        super()._watch_expanded(expanded)
+        if expanded:
+            with suppress(NoMatches):
+                self.screen.set_focus(self.query_one("SelectOverlay"), scroll_visible=False)
 
 
 # What the controls post when their value changes (FieldRow turns each into an Edited).
@@ -199,7 +211,7 @@ class FieldRow(Widget):
         tip = spec.help or None
         if spec.kind == "choice":
             assert spec.choices is not None
-            return Select(
+            return FieldSelect(
                 [(c.value, c) for c in spec.choices],
                 value=value if value is not None else Select.NULL,
                 allow_blank=not spec.required,

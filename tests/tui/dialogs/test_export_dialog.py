@@ -63,3 +63,14 @@ async def test_escape_closes_the_dialog_and_writes_nothing(ui, example_app):
         await pilot.press("escape")
         await ui.wait_until(pilot, lambda: not isinstance(app.screen, ExportDialog))
         assert not app.path.with_suffix(".md").exists()
+
+
+async def test_a_choice_typed_in_one_burst_lands_in_the_menu_it_opens(ui, example_app):
+    app = example_app()
+    async with app.run_test(size=ui.size) as pilot:
+        dialog = await open_export(app, pilot)
+        path = dialog.query_one("#export-path", Input)
+        # Open the audience menu, find "public" by typing, take it, open the format menu, find HTML: all at once.
+        await ui.burst(pilot, "<tab>", "<enter>", "pub", "<enter>", "<shift+tab>", "<enter>", "htm", "<enter>")
+        await ui.wait_until(pilot, lambda: path.value.endswith("checkout.public.html"))
+        assert dialog.audience == "public" and dialog.format == "html"
