@@ -115,7 +115,10 @@ def import_evidence(
     zone = options.zone or doc.meta.zone
     incident_day = doc.meta.incident_date or date.today()
     window = default_window(doc, options)
-    ctx = TimeContext(zone, options.year or incident_day.year, window.start if window.start is not None else None)
+    # A year given is the year of every date without one; only without it is the year inferred, as the one
+    # that puts the date nearest the incident.
+    reference = None if options.year else window.start
+    ctx = TimeContext(zone, options.year or incident_day.year, reference)
     selection = Selection(re.compile(options.grep) if options.grep else None, options.keep_all)
     custom = custom_format(options.time_format) if options.time_format else None
     paths = [split_source(spec) for spec in sources]

@@ -86,6 +86,35 @@ def test_syslog_without_a_year_across_new_year_lands_in_the_right_years():
 
 
 @pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (2025, ["2025-01-01T00:00:02", "2025-01-01T00:00:03", "2025-12-31T23:59:58", "2025-12-31T23:59:59"]),
+        (2026, ["2026-01-01T00:00:02", "2026-01-01T00:00:03", "2026-12-31T23:59:58", "2026-12-31T23:59:59"]),
+    ],
+)
+def test_a_year_given_is_the_year_of_every_date_without_one(year, expected):
+    """An explicit year is never moved to the next or the previous one to land near the incident."""
+    doc = document(day=date(2026, 1, 1))
+    found = run(["newyear.syslog"], doc, collapse=False, keep_all=True, year=year, **WIDE)
+    assert [c.at.isoformat(timespec="seconds").removesuffix("+00:00") for c in found] == expected
+
+
+def test_a_year_given_for_a_summer_line_on_a_new_year_incident(tmp_path):
+    doc = document(day=date(2005, 1, 1))
+    summer = tmp_path / "summer.syslog"
+    summer.write_text("Jun 14 15:16:01 web-01 sshd[99]: error: session closed unexpectedly\n")
+    window = {"since": datetime(2004, 1, 1, tzinfo=UTC), "until": datetime(2006, 1, 1, tzinfo=UTC)}
+
+    def first(**options: object) -> Candidate:
+        result = import_evidence(doc, [str(summer)], ImportOptions(collapse=False, **window, **options))
+        return result.candidates[0]
+
+    given, inferred = first(year=2005), first()
+    assert given.at.isoformat() == "2005-06-14T15:16:01+00:00"  # as given
+    assert inferred.at.isoformat() == "2004-06-14T15:16:01+00:00"  # nearest the incident, without a year
+
+
+@pytest.mark.parametrize(
     ("name", "zone", "expected", "levels"),
     [
         (
