@@ -53,7 +53,24 @@ CHANGE_WORDS = (
     r"|releas(?:e|ed|ing)\b|migrat\w*|config(?:uration)? (?:change|update|push)\w*))"
 )
 
+# Destructive and privileged commands: changes worth reviewing whatever their level.
+DESTRUCTIVE_WORDS = (
+    r"(?:\brm\s+-(?:[a-zA-Z]*r[a-zA-Z]*f|[a-zA-Z]*f[a-zA-Z]*r)\b|\b(?i:drop\s+(?:table|database|schema|index))\b"
+    r"|\b(?i:truncate\s+(?:table\s+)?\w)|\bkubectl\s+(?:\S+\s+)*?delete\b|\bterraform\s+destroy\b"
+    r"|\bsudo\b.*\bCOMMAND=|\bsystemctl\s+(?:reboot|poweroff|halt)\b|\bshutdown\s+(?:-[hrP]\b|now\b)"
+    r"|\breboot(?: -f)?[ \t]*(?:\r?\n|$)|\biptables\s+(?:-\w\s+)*(?:-F|--flush)\b|\bnft\s+flush\b|\bufw\s+reset\b)"
+)
+# Maintenance mode switched on or off: the site taken down on purpose, or back.
+MAINTENANCE_WORDS = (
+    r"(?i:\bmaintenance\W+(?:mode\W+)?(?:is\s+)?(?:on|off|enabled|disabled|started|ended|over|lifted)\b)"
+)
+
+# Everything but the level that makes a record a candidate: what the fast scans of a file look for.
+NOTABLE_WORDS = f"(?:{CHANGE_WORDS})|(?:{DESTRUCTIVE_WORDS})|(?:{MAINTENANCE_WORDS})"
+
 _CHANGE = re.compile(CHANGE_WORDS)
+_DESTRUCTIVE = re.compile(DESTRUCTIVE_WORDS)
+_MAINTENANCE = re.compile(MAINTENANCE_WORDS)
 
 
 def level_of_word(word: str) -> str:
@@ -63,12 +80,22 @@ def level_of_word(word: str) -> str:
 
 def is_notable(level: str, text: str) -> bool:
     """Whether a record is a candidate without --all or --grep."""
-    return RANK[level] >= WARNING or _CHANGE.search(text) is not None
+    return RANK[level] >= WARNING or any(
+        pattern.search(text) is not None for pattern in (_CHANGE, _DESTRUCTIVE, _MAINTENANCE)
+    )
 
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], EventKind], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), kind)
     for pattern, kind in (
+        # Maintenance mode going off (the site back) before on (taken down on purpose, to limit the harm).
+        (
+            r"\bmaintenance\W+(?:mode\W+)?(?:is\s+)?(?:off|disabled|ended|over|lifted)\b|\b(?:back\s+)?online again\b"
+            r"|\bback online\b",
+            EventKind.RECOVERY,
+        ),
+        (r"\bmaintenance\W+(?:mode\W+)?(?:is\s+)?(?:on|enabled|started|active)\b", EventKind.MITIGATION),
+        (DESTRUCTIVE_WORDS, EventKind.PRECURSOR),
         (
             r"\b(?:roll(?:ed|ing)?[ -]?back|revert|fail(?:ed|ing)?[ -]?over|restart|reboot|scal(?:ed|ing) (?:up|out)"
             r"|disabl(?:e|ed|ing)|drain|throttl|rate[ -]limit|mitigat|hotfix)",

@@ -133,7 +133,7 @@ def import_evidence(
             problems.append(str(error))
         except OSError as error:
             problems.append(f"{path}: {error.strerror or error}")
-    candidates.sort(key=lambda c: (c.at, c.source))
+    candidates.sort(key=_in_order)
     _mark_existing(candidates, doc.timeline)
     return ImportResult(candidates, window, problems, progress.done)
 
@@ -181,7 +181,8 @@ def _from_burst(name: str, burst: Burst, zone: ZoneInfo, day: date) -> Candidate
         return _single(name, burst.first)
     first = to_datetime(burst.first.at, burst.first.offset)
     last = to_datetime(burst.last.at, burst.last.offset)
-    text = f"{burst.count} × {burst.template} from {_clock(first, zone, day)} to {_clock(last, zone, day)}"
+    start, end = _clock(first, zone, day), _clock(last, zone, day)
+    text = f"{burst.count} × {burst.template} " + (f"at {start}" if start == end else f"from {start} to {end}")
     record = burst.first
     return Candidate(
         first,
@@ -210,6 +211,12 @@ def _single(name: str, record: Record) -> Candidate:
         actor=record.actor,
         evidence=record.evidence,
     )
+
+
+def _in_order(candidate: Candidate) -> tuple[datetime, str, int]:
+    """Time order; at one time, by file, then by line number as a number (``:9`` before ``:10``)."""
+    path, _, line = candidate.source.rpartition(":")
+    return candidate.at, path, int(line) if line.isdigit() else 0
 
 
 def _same_text(text: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import re2
 
 from postmortem.models.enums import EventKind
-from postmortem.models.evidence.classify import CHANGE_WORDS, MARKED_LEVEL_WORDS, is_notable, level_of_word
+from postmortem.models.evidence.classify import MARKED_LEVEL_WORDS, NOTABLE_WORDS, is_notable, level_of_word
 from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line, preview
 from postmortem.models.evidence.timestamps import TimeContext
 
@@ -90,7 +90,7 @@ def json_lines(
     path: Path, ctx: TimeContext, window: Window, selection: Selection, progress: Progress
 ) -> Iterator[Record]:
     """One JSON object a line; only lines with a level, change or --grep word are decoded."""
-    parts = [MARKED_LEVEL_WORDS, r'"(?:level|lvl|severity)"\s*:\s*[4-6]\d\b', CHANGE_WORDS]
+    parts = [MARKED_LEVEL_WORDS, r'"(?:level|lvl|severity)"\s*:\s*[4-6]\d\b', NOTABLE_WORDS]
     if selection.grep is not None:
         parts.append(selection.grep.pattern)
     pattern = "|".join(f"(?:{p})" for p in parts).encode()

@@ -16,10 +16,10 @@ from pathlib import Path
 import re2
 
 from postmortem.models.evidence.classify import (
-    CHANGE_WORDS,
     HIGH_LEVEL_WORDS,
     LEVEL_WORD,
     MARKED_LEVEL_WORDS,
+    NOTABLE_WORDS,
     is_notable,
     level_of_word,
 )
@@ -49,7 +49,7 @@ def selector(fmt: TextFormat, selection: Selection) -> re2._Regexp | re.Pattern[
     """The pattern one scan of a block uses to find the lines worth a closer look."""
     if selection.keep_all:
         return re2.compile(rb"(?m)^[^\n]")
-    parts = [*_SELECTORS[fmt.level_from], CHANGE_WORDS]
+    parts = [*_SELECTORS[fmt.level_from], NOTABLE_WORDS]
     if selection.grep is not None:
         parts.append(selection.grep.pattern)
     pattern = "|".join(f"(?:{part})" for part in parts).encode()

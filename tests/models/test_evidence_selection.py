@@ -1,0 +1,78 @@
+"""What evidence import proposes by default: destructive commands, maintenance switches, bursts, order."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from postmortem.models.document import Meta, Postmortem
+from postmortem.models.enums import EventKind
+from postmortem.models.evidence import Candidate, ImportOptions, import_evidence
+from postmortem.models.evidence.classify import guess_kind, is_notable
+
+WINDOW = {"since": datetime(2026, 1, 1, tzinfo=UTC), "until": datetime(2027, 1, 1, tzinfo=UTC)}
+
+
+def proposed(tmp_path: Path, lines: list[str], **options: object) -> list[Candidate]:
+    log = tmp_path / "host.log"
+    log.write_text("".join(line + "\n" for line in lines))
+    doc = Postmortem(meta=Meta(title="t", incident_date=date(2026, 2, 12)))
+    result = import_evidence(doc, [str(log)], ImportOptions(**{**WINDOW, **options}))
+    assert result.problems == []
+    return result.candidates
+
+
+DESTRUCTIVE = [
+    "sudo[9120]:   ops : TTY=pts/1 ; PWD=/home/ops ; USER=root ; COMMAND=/bin/rm -rf /var/opt/app/data",
+    "psql: DROP TABLE sessions;",
+    "deployer: kubectl -n shop delete deployment checkout-api",
+    "ci: terraform destroy -auto-approve",
+    "ops-shell: rm -fr /srv/cache",
+    "ops-shell: iptables -F",
+    "ops-shell: shutdown -r now",
+]
+
+
+@pytest.mark.parametrize("text", DESTRUCTIVE)
+def test_destructive_and_privileged_commands_are_proposed_whatever_their_level(tmp_path, text):
+    (candidate,) = proposed(tmp_path, [f"2026-02-12T23:27:01Z INFO {text}"])
+    assert candidate.kind is EventKind.PRECURSOR  # a change worth reviewing
+    assert is_notable("info", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the rm command is documented", "drop the idea", "truncated output", "the terraform docs", "halted? no"],
+)
+def test_ordinary_words_are_not_taken_for_commands(text):
+    assert not is_notable("info", text)
+
+
+def test_maintenance_on_is_a_mitigation_and_off_a_recovery(tmp_path):
+    found = proposed(
+        tmp_path,
+        [
+            "2026-02-12T23:40:00Z INFO web: maintenance mode on",
+            "2026-02-13T17:20:00Z INFO web: maintenance mode off, online again",
+        ],
+    )
+    assert [c.kind for c in found] == [EventKind.MITIGATION, EventKind.RECOVERY]
+    assert guess_kind("maintenance mode disabled", "info") is EventKind.RECOVERY
+
+
+def test_a_burst_within_one_second_reads_as_one_time_with_its_count(tmp_path):
+    (burst,) = proposed(
+        tmp_path,
+        [f"2026-02-12T23:31:15.{ms:03d}Z ERROR db: replication slot {n} lost" for n, ms in enumerate((1, 400, 900))],
+    )
+    assert burst.text == "3 × db: replication slot <n> lost at 23:31:15"
+
+
+def test_candidates_at_one_time_sort_by_line_number_as_a_number(tmp_path):
+    lines = ["2026-02-12T10:00:00Z INFO filler"] * 12
+    lines[8] = "2026-02-12T10:00:00Z ERROR first problem"
+    lines[10] = "2026-02-12T10:00:00Z ERROR second problem"
+    found = proposed(tmp_path, lines, collapse=False)
+    assert [c.source.rsplit(":", 1)[1] for c in found] == ["9", "11"]  # not "11" before "9" as text
