@@ -88,7 +88,8 @@ def _text_format(path: Path, sample: bytes, candidates: tuple[TextFormat, ...]) 
         return Detected("log", candidates[0], 0)  # an empty file: nothing to find, nothing to report
     best: tuple[int, int, TextFormat] | None = None
     for fmt in candidates:
-        starts = [m.start() for line in lines if (m := fmt.pattern.search(line, 0, 300))]
+        pattern = fmt.detect_pattern or fmt.pattern
+        starts = [m.start() for line in lines if (m := pattern.search(line, 0, 300))]
         if starts and (best is None or len(starts) > best[0]):
             best = (len(starts), max(starts), fmt)
     if best is None:

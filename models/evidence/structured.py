@@ -13,9 +13,15 @@ from pathlib import Path
 import re2
 
 from postmortem.models.enums import EventKind
-from postmortem.models.evidence.classify import MARKED_LEVEL_WORDS, NOTABLE_WORDS, is_notable, level_of_word
+from postmortem.models.evidence.classify import (
+    LEVEL_WORD,
+    MARKED_LEVEL_WORDS,
+    NOTABLE_WORDS,
+    is_notable,
+    level_of_word,
+)
 from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line, preview
-from postmortem.models.evidence.timestamps import TimeContext
+from postmortem.models.evidence.timestamps import BY_NAME, TimeContext
 
 BLOCK = 4 << 20
 TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "datetime", "date", "t", "eventTime")
@@ -23,6 +29,25 @@ MESSAGE_KEYS = ("msg", "message", "text", "log", "event", "body")
 LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "status")
 # Bunyan / pino numeric levels.
 _NUMERIC_LEVELS = ((60, "critical"), (50, "error"), (40, "warning"), (30, "info"), (0, "debug"))
+# A time, level or message may sit in an object: {"log": {"level": "error"}}, {"level": {"name": "ERROR"}},
+# {"record": {"time": {"repr": …}, "message": …}}. Objects are looked into breadth first, this deep and this
+# many at most; below the top only these keys count (a nested "status" is an HTTP status, a nested number a
+# battery level as often as a log level, so levels there are words only).
+_NESTED_DEPTH = 2
+_NESTED_OBJECTS = 32
+_NESTED_TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "datetime", "eventTime")
+_NESTED_LEVEL_KEYS = ("level", "lvl", "severity", "levelname", "loglevel")
+_NESTED_MESSAGE_KEYS = ("msg", "message")
+# In an object under a time or level key: where its value is.
+_TIME_PARTS = ("repr", "iso", "timestamp", "value", "text")
+_LEVEL_PARTS = ("name", "text", "label", "value")
+# Docker's json-file lines ({"log": "…\n", "stream": "stderr", "time": …}) carry no level: it is read from
+# the text as a text log's is, a level word at its start, after a time or after a marker ([error, level=warn).
+_TEXT_LEVEL = re.compile(
+    r"(?:^\s*|[\[<(|:=\"]\s*|[\dZ]\]?\s+)" + LEVEL_WORD.pattern.decode().removeprefix("(?i)"), re.IGNORECASE
+)
+_TEXT_LEVEL_SPAN = 80
+_ISO = BY_NAME["iso8601"]
 
 
 class SourceError(ValueError):
@@ -44,6 +69,13 @@ def parse_time_value(value: object, ctx: TimeContext) -> tuple[float, int] | Non
 
 
 def _parse_iso(text: str, ctx: TimeContext) -> tuple[float, int] | None:
+    # The common shapes as text logs read them: no datetime, and every digit of a fraction (nanoseconds).
+    match = _ISO.pattern.fullmatch(text.encode("ascii", "replace"))
+    if match is not None:
+        try:
+            return _ISO.convert(match, ctx)
+        except ValueError:  # an impossible date such as 31 February
+            return None
     candidate = text[:-1] + "+00:00" if text[-1:] in "Zz" and text else text
     try:
         parsed = datetime.fromisoformat(candidate.replace(",", "."))
@@ -71,11 +103,51 @@ def _level(value: object) -> str:
     return level_of_word(str(value)) if value is not None else "info"
 
 
-def _first(record: dict[str, object], keys: tuple[str, ...]) -> object:
+def _plain(value: object) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _value(obj: dict[str, object], keys: tuple[str, ...], parts: tuple[str, ...]) -> object:
+    """The first of ``keys`` with a plain value, or with an object holding one under one of ``parts``."""
     for key in keys:
-        if key in record:
-            return record[key]
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = next((value[part] for part in parts if _plain(value.get(part))), None)
+        if _plain(value):
+            return value
     return None
+
+
+def _find(
+    record: dict[str, object],
+    keys: tuple[str, ...],
+    nested_keys: tuple[str, ...],
+    parts: tuple[str, ...],
+    nested_text_only: bool = False,
+) -> object:
+    """A value at the top of ``record``, else in the objects within it (breadth first, bounded)."""
+    value = _value(record, keys, parts)
+    if value is not None:
+        return value
+    layer = [inner for inner in record.values() if isinstance(inner, dict)]
+    looked = 0
+    for _ in range(_NESTED_DEPTH):
+        deeper: list[dict[str, object]] = []
+        for obj in layer:
+            looked += 1
+            if looked > _NESTED_OBJECTS:
+                return None
+            value = _value(obj, nested_keys, parts)
+            if value is not None and (isinstance(value, str) or not nested_text_only):
+                return value
+            deeper.extend(inner for inner in obj.values() if isinstance(inner, dict))
+        layer = deeper
+    return None
+
+
+def _text_level(text: str) -> str:
+    word = _TEXT_LEVEL.search(text, 0, _TEXT_LEVEL_SPAN)
+    return level_of_word(word.group(1)) if word is not None else "info"
 
 
 def _selected(level: str, text: str, selection: Selection) -> bool:
@@ -121,11 +193,16 @@ def json_lines(
                     continue
                 if not isinstance(record, dict):
                     continue
-                when = parse_time_value(_first(record, TIME_KEYS), ctx)
+                when = parse_time_value(_find(record, TIME_KEYS, _NESTED_TIME_KEYS, _TIME_PARTS), ctx)
                 if when is None or when[0] not in window:
                     continue
-                level = _level(_first(record, LEVEL_KEYS))
-                text = one_line(str(_first(record, MESSAGE_KEYS) or raw))
+                message = _find(record, MESSAGE_KEYS, _NESTED_MESSAGE_KEYS, (), nested_text_only=True)
+                text = one_line(str(message or raw))
+                found = _find(record, LEVEL_KEYS, _NESTED_LEVEL_KEYS, _LEVEL_PARTS, nested_text_only=True)
+                if found is None and isinstance(record.get("log"), str) and isinstance(record.get("stream"), str):
+                    level = _text_level(text)  # Docker's json-file log: the level word of the text
+                else:
+                    level = _level(found)
                 if not _selected(level, raw, selection):
                     continue
                 line_number += data.count(b"\n", counted, start)

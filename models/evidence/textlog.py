@@ -39,6 +39,16 @@ _SELECTORS = {
     "priority": (rf"<(?:{_ALARMING_PRIORITIES})>1 ",),
     "status": (r'" 5\d\d ',),
 }
+# What a level letter means (Android's logcat V D I W E F A, Kubernetes' klog I W E F).
+_LETTERS = {
+    b"V": "debug",
+    b"D": "debug",
+    b"I": "info",
+    b"W": "warning",
+    b"E": "error",
+    b"F": "critical",
+    b"A": "critical",
+}
 _PRIORITY = re.compile(rb"<(\d{1,3})>1 ")
 _SEVERITIES = ("critical", "critical", "critical", "error", "warning", "notice", "info", "debug")
 _STATUS = re.compile(rb'" (\d{3}) ')
@@ -49,7 +59,8 @@ def selector(fmt: TextFormat, selection: Selection) -> re2._Regexp | re.Pattern[
     """The pattern one scan of a block uses to find the lines worth a closer look."""
     if selection.keep_all:
         return re2.compile(rb"(?m)^[^\n]")
-    parts = [*_SELECTORS[fmt.level_from], NOTABLE_WORDS]
+    levels = (fmt.alarm,) if fmt.level_from == "group" else _SELECTORS[fmt.level_from]
+    parts = [*levels, NOTABLE_WORDS]
     if selection.grep is not None:
         parts.append(selection.grep.pattern)
     pattern = "|".join(f"(?:{part})" for part in parts).encode()
@@ -167,11 +178,21 @@ class TextLogReader:
     def _level_and_text(self, data: bytes, start: int, stamp: re.Match[bytes], line_end: int) -> tuple[str, str]:
         """The record's level, and its first line without the timestamp and the level word."""
         stamp_end = stamp.end()
-        stamp_start = self.fmt.pattern.search(data, start, stamp_end).start()  # type: ignore[union-attr]
+        # Searched to the line's end, not the stamp's: a pattern may look ahead (PostgreSQL's level).
+        stamp_start = self.fmt.pattern.search(data, start, line_end).start()  # type: ignore[union-attr]
         head, tail = data[start:stamp_start], data[stamp_end:line_end]
         how = self.fmt.level_from
         level = "info"
-        if how == "word":
+        if how == "group":
+            word = stamp.group("level")
+            if word is not None:
+                level = _group_level(word)
+                # A level read ahead of the stamp's end (PostgreSQL's) leaves the text, as a level word does.
+                word_start, word_end = stamp.span("level")
+                if word_start >= stamp_end:
+                    before, after = data[stamp_end:word_start], data[word_end:line_end]
+                    tail = before.rstrip(b"[(<| ") + b" " + after.lstrip(b"])>|: ")
+        elif how == "word":
             word = LEVEL_WORD.search(tail, 0, LEVEL_SPAN)
             if word is not None:
                 level = level_of_word(word.group(1).decode())
@@ -187,3 +208,10 @@ class TextLogReader:
                 level = "error"
         text = (head.strip() + b" " + tail.strip()).decode("utf-8", "replace")
         return level, _LEFTOVER.sub("", one_line(text))
+
+
+def _group_level(word: bytes) -> str:
+    """The level a format's level group holds: a letter (logcat, klog) or a word (``ERROR``, ``DEBUG2``)."""
+    if len(word) == 1:
+        return _LETTERS.get(word.upper(), "info")
+    return level_of_word(word.rstrip(b"0123456789").decode("ascii", "replace"))

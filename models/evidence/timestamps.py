@@ -23,6 +23,7 @@ MONTHS = {
 _MONTH = rb"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_UTC_NAMES = frozenset((b"UTC", b"GMT", b"UCT", b"UT", b"Z", b"ZULU"))
 
 
 @dataclass
@@ -35,6 +36,7 @@ class TimeContext:
     reference: float | None = None
     _days: dict[tuple[int, int, int], int] = field(default_factory=dict)
     _offsets: dict[tuple[int, int, int, int], int] = field(default_factory=dict)
+    _named: dict[tuple[bytes, int, int, int, int], int] = field(default_factory=dict)
 
     def day_seconds(self, year: int, month: int, day: int) -> int:
         key = (year, month, day)
@@ -62,6 +64,25 @@ class TimeContext:
             offset = self.local_offset(year, month, day, hour)
         seconds = self.day_seconds(year, month, day) + hour * 3600 + minute * 60 + second - offset * 60
         return seconds, offset
+
+    def named_offset(self, name: bytes, year: int, month: int, day: int, hour: int) -> int:
+        """Minutes east of UTC for a time followed by a zone abbreviation such as ``UTC`` or ``CEST``.
+
+        UTC and GMT are UTC. Any other name is taken as the abbreviation of ``zone`` (names such as
+        ``CST`` or ``IST`` mean different zones in different places): the time is in ``zone``, and
+        during a daylight-saving fold the name picks the side (``CEST`` the earlier, ``CET`` the later).
+        """
+        if name.upper() in _UTC_NAMES:
+            return 0
+        key = (name, year, month, day, hour)
+        offset = self._named.get(key)
+        if offset is None:
+            offset = self.local_offset(year, month, day, hour)
+            later = datetime(year, month, day, hour, tzinfo=self.zone, fold=1)
+            if later.tzname() == name.decode("ascii", "replace"):
+                offset = int(later.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+            self._named[key] = offset
+        return offset
 
     def yearless(self, month: int, day: int, hour: int, minute: int, second: float) -> tuple[float, int]:
         """A date without a year: the year hint, or the year next to it that lands nearest the reference."""
@@ -112,6 +133,47 @@ def _apache_error(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
     return ctx.epoch(int(y), MONTHS[mon], int(d), int(h), int(mi), int(s) + _fraction(frac), None)
 
 
+def _year(digits: bytes) -> int:
+    """A four-digit year, or a two-digit one as strftime's ``%y`` reads it (69-99: 1900s, else 2000s)."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 1900 if year >= 69 else 2000
+    return year
+
+
+def _ymd(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
+    """Groups 1-7: year (two or four digits), month, day, hour, minute, second, fraction; no offset."""
+    y, mo, d, h, mi, s, frac = m.group(1, 2, 3, 4, 5, 6, 7)
+    return ctx.epoch(_year(y), int(mo), int(d), int(h), int(mi), int(s) + _fraction(frac), None)
+
+
+def _md(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
+    """Groups 1-6: month, day, hour, minute, second, fraction; no year."""
+    mo, d, h, mi, s, frac = m.group(1, 2, 3, 4, 5, 6)
+    return ctx.yearless(int(mo), int(d), int(h), int(mi), int(s) + _fraction(frac))
+
+
+def _klog(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
+    mo, d, h, mi, s, frac = m.group(2, 3, 4, 5, 6, 7)  # group 1 is the level letter
+    return ctx.yearless(int(mo), int(d), int(h), int(mi), int(s) + _fraction(frac))
+
+
+def _logcat(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
+    y, mo, d, h, mi, s, frac = m.group(1, 2, 3, 4, 5, 6, 7)  # the year only with ``-v year``
+    second = int(s) + _fraction(frac)
+    if y is None:
+        return ctx.yearless(int(mo), int(d), int(h), int(mi), second)
+    return ctx.epoch(int(y), int(mo), int(d), int(h), int(mi), second, None)
+
+
+def _postgres(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
+    y, mo, d, h, mi, s, frac, zone = m.group(1, 2, 3, 4, 5, 6, 7, 8)
+    year, month, day, hour = int(y), int(mo), int(d), int(h)
+    numeric = zone[:1] in (b"+", b"-")
+    offset = _offset_minutes(zone) if numeric else ctx.named_offset(zone, year, month, day, hour)
+    return ctx.epoch(year, month, day, hour, int(mi), int(s) + _fraction(frac), offset)
+
+
 def _epoch_seconds(m: re.Match[bytes], ctx: TimeContext) -> tuple[float, int]:
     seconds = int(m.group(1)) + _fraction(m.group(2))
     return seconds, _zone_offset_at(seconds, ctx)
@@ -144,14 +206,40 @@ class TextFormat:
     example: str
     pattern: re.Pattern[bytes]
     convert: Converter
-    # Whether the line's level is the syslog priority ``<PRI>`` (RFC 5424) or the HTTP status (access logs).
+    # Where the line's level comes from: a level word after the timestamp ("word"), the syslog priority
+    # ``<PRI>`` (RFC 5424, "priority"), the HTTP status (access logs, "status") or the pattern's group
+    # named ``level`` ("group": a letter such as logcat's ``E`` or a word such as PostgreSQL's ``ERROR``).
     level_from: str = "word"
+    # For "group": what finds the lines at warning or worse in one scan of a block (RE2 syntax).
+    alarm: str = ""
+    # What detection counts, when more lines than those that start a record belong to the format
+    # (PostgreSQL's DETAIL and STATEMENT lines, which continue the record above).
+    detect_pattern: re.Pattern[bytes] | None = None
 
 
 _ISO = (
     rb"(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?"
     rb"(Z|z|[+-]\d\d:\d\d|[+-]\d\d\d\d|[+-]\d\d(?![\d:]))?(?![\d])"
 )
+
+# Checked parts of a date, for the formats made of bare digits.
+_MO = rb"(0[1-9]|1[0-2])"
+_DD = rb"(0[1-9]|[12]\d|3[01])"
+_HMS = rb"([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)"
+_SLASHED = rb"(?<![\d/])(\d{4})/" + _MO + rb"/" + _DD + rb" " + _HMS + rb"(?:\.(\d{1,9}))?"
+# PostgreSQL: the time, its zone (an abbreviation or an offset), and within the line prefix the level
+# word followed by a colon and two spaces. DETAIL, HINT, STATEMENT… lines continue the record above.
+_PG_STAMP = (
+    rb"(?<!\d)(\d{4})-"
+    + _MO
+    + rb"-"
+    + _DD
+    + rb" "
+    + _HMS
+    + rb"(?:\.(\d{1,9}))? ([A-Za-z]{2,6}|[+-]\d\d(?::?\d\d)?)(?= )"
+)
+_PG_LEVELS = rb"LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?"
+_PG_MORE = rb"|DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION"
 
 FORMATS: tuple[TextFormat, ...] = (
     TextFormat(
@@ -179,16 +267,89 @@ FORMATS: tuple[TextFormat, ...] = (
         _apache_error,
     ),
     TextFormat(
+        "postgres",
+        "2026-01-31 14:05:09.123 UTC [42] ERROR:  msg (PostgreSQL; UTC, GMT or an offset, else --tz)",
+        re.compile(_PG_STAMP + rb"(?=[^\n]{0,120}?\b(?P<level>" + _PG_LEVELS + rb"):  )"),
+        _postgres,
+        level_from="group",
+        alarm=r"\b(?:WARNING|ERROR|FATAL|PANIC):  ",
+        detect_pattern=re.compile(_PG_STAMP + rb"(?=[^\n]{0,120}?\b(?:" + _PG_LEVELS + _PG_MORE + rb"):  )"),
+    ),
+    TextFormat(
+        "logcat",
+        "01-31 14:05:09.123  1234  1260 E ActivityManager: msg (Android; no year)",
+        re.compile(
+            rb"(?<![\d-])(?:(\d{4})-)?"
+            + _MO
+            + rb"-"
+            + _DD
+            + rb" "
+            + _HMS
+            + rb"\.(\d{1,9})(?: +\d+ +\d+ +| (?=[VDIWEFA]/[^\s(]*\( *\d+\): ))(?P<level>[VDIWEFA])[ /]"
+        ),
+        _logcat,
+        level_from="group",
+        alarm=r"\d:\d\d\.\d+(?: +\d+ +\d+ +[WEFA] | [WEFA]/)",
+    ),
+    TextFormat(
         "iso8601",
         "2026-01-31T14:05:09.123+01:00 ERROR msg (also a space, a comma, Z or no offset)",
         re.compile(_ISO),
         _iso,
     ),
     TextFormat(
+        "klog",
+        "E0131 14:05:09.123456   12345 file.go:42] msg (Kubernetes; no year)",
+        re.compile(rb"(?<![A-Za-z\d])(?P<level>[IWEF])" + _MO + _DD + rb" " + _HMS + rb"\.(\d{1,9}) +\d+ "),
+        _klog,
+        level_from="group",
+        alarm=r"\b[WEF](?:0[1-9]|1[0-2])\d\d \d\d:\d\d:\d\d\.\d+ ",
+    ),
+    TextFormat(
+        "nginx-error",
+        "2026/01/31 14:05:09 [error] 42#0: *7 msg",
+        re.compile(_SLASHED + rb" \[(?P<level>debug|info|notice|warn|error|crit|alert|emerg)\] \d+#\d+: (?:\*\d+ )?"),
+        _ymd,
+        level_from="group",
+        alarm=r"\d \[(?:warn|error|crit|alert|emerg)\] \d+#",
+    ),
+    TextFormat(
+        "go-log",
+        "2026/01/31 14:05:09.123456 msg (Go's log package)",
+        re.compile(_SLASHED + rb"(?![\d])"),
+        _ymd,
+    ),
+    TextFormat(
+        "hadoop",
+        "26/01/31 14:05:09 INFO msg (yy/MM/dd)",
+        re.compile(rb"(?<![\d/])(\d\d)/" + _MO + rb"/" + _DD + rb" " + _HMS + rb"(?:[.,](\d{1,9}))?(?![\d])"),
+        _ymd,
+    ),
+    TextFormat(
+        "mmdd-bracketed",
+        "[01.31 14:05:09] msg (no year)",
+        re.compile(rb"\[" + _MO + rb"\." + _DD + rb" " + _HMS + rb"(?:[.,](\d{1,9}))?\]"),
+        _md,
+    ),
+    TextFormat(
+        "yyyymmdd-dash",
+        "20260131-14:05:09:123 msg",
+        re.compile(rb"(?<!\d)(\d{4})" + _MO + _DD + rb"-" + _HMS + rb"(?:[:.,](\d{1,9}))?(?![\d])"),
+        _ymd,
+    ),
+    TextFormat(
         "rfc3164",
         "Jan 31 14:05:09 host app[42]: msg (no year)",
         re.compile(_MONTH + rb" ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?![\d])"),
         _rfc3164,
+    ),
+    TextFormat(
+        "log4j-compact",
+        "260131 140509,123 INFO msg (yyMMdd HHmmss)",
+        re.compile(
+            rb"(?<![\d.:/-])(\d\d)" + _MO + _DD + rb" ([01]\d|2[0-3])([0-5]\d)([0-5]\d|60)(?:[.,](\d{1,9}))?(?![\d:])"
+        ),
+        _ymd,
     ),
     TextFormat(
         "epoch-ms",

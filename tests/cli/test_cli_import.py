@@ -119,3 +119,10 @@ def test_window_flags_and_grep(workspace, run_cli):
     assert result.code == 0, result
     texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
     assert texts == ["[pool] connection pool exhausted: 14 waiting", "[pool] connection pool exhausted: 9 waiting"]
+
+
+def test_the_help_names_every_timestamp_format(tmp_path, run_cli):
+    from postmortem.models.evidence.timestamps import FORMATS
+
+    shown = " ".join(run_cli(tmp_path, "timeline", "import", "--help").stdout.split())
+    assert [fmt.name for fmt in FORMATS if fmt.name not in shown] == []

@@ -22,10 +22,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "import",
         help="propose timeline events from logs, alert and chat exports and git history",
         description="Read evidence files, keep the records in the incident window that matter (warnings and "
-        "worse, changes, deploys, rollbacks, restarts, failovers, alerts, pages, --grep matches), collapse "
+        "worse, changes, deploys, rollbacks, restarts, failovers, alerts, pages, destructive commands, "
+        "maintenance switches, --grep matches), collapse "
         "bursts of similar records, and add them to the timeline (or only show them with --dry-run).",
         epilog="A SOURCE may be forced to a kind with KIND:PATH, KIND one of jsonl, csv, chat, git, log, or a "
-        "timestamp format: rfc5424, clf, apache-error, iso8601, rfc3164, epoch-ms, epoch.",
+        "timestamp format: rfc5424, clf, apache-error, postgres, logcat, iso8601, klog, nginx-error, go-log, "
+        "hadoop, mmdd-bracketed, yyyymmdd-dash, rfc3164, log4j-compact, epoch-ms, epoch.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the postmortem file")
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="log, JSON lines, CSV, chat export, git log")
