@@ -88,6 +88,7 @@ class ImportResult:
     window: Window
     problems: list[str]  # sources that could not be read, one sentence each
     bytes_read: int = 0
+    notes: list[str] = field(default_factory=list)  # what is worth knowing about how the sources were read
 
 
 def default_window(doc: Postmortem, options: ImportOptions) -> Window:
@@ -135,7 +136,7 @@ def import_evidence(
             problems.append(f"{path}: {error.strerror or error}")
     candidates.sort(key=_in_order)
     _mark_existing(candidates, doc.timeline)
-    return ImportResult(candidates, window, problems, progress.done)
+    return ImportResult(candidates, window, problems, progress.done, list(progress.notes))
 
 
 def _read(

@@ -58,6 +58,8 @@ class Progress:
     total: int = 0
     done: int = 0
     cancelled: bool = False
+    # What the reading found worth saying that is not a problem (a file read in full as it is out of order).
+    notes: list[str] = field(default_factory=list)
     on_change: Callable[[Progress], None] | None = field(default=None, repr=False)
 
     def advance(self, count: int) -> None:

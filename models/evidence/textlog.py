@@ -5,13 +5,22 @@ the ``--grep`` pattern; only those lines get their record's start found, their
 timestamp converted and the window checked. The other lines (nearly all of them
 in a long log) cost the scan and nothing else. A record is a line with a
 timestamp plus the lines after it that have none (a stack trace, say).
+
+A large file whose records are in time order is not read in full: the reader
+bisects on byte offsets (re-synchronising on line starts) to the first record
+of the window, counts only the lines before it (for the line numbers), and
+stops after the window's end. A file whose samples are out of order is read in
+full, and the progress notes say so.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
+from typing import BinaryIO
 
 import re2
 
@@ -27,6 +36,14 @@ from postmortem.models.evidence.records import Progress, Record, Selection, Wind
 from postmortem.models.evidence.timestamps import TextFormat, TimeContext
 
 BLOCK = 4 << 20
+# Files this large are bisected to the window when their records are in time order.
+SEEK_FROM = 8 << 20
+# Bytes read at an offset to find the first record after it.
+PROBE = 64 << 10
+# Offsets sampled to tell whether a file is in time order.
+SAMPLES = 32
+# Seconds a record may come before the one above it in a file still read as ordered (threads, buffers).
+DISORDER = 300.0
 # At most this many lines belong to one record; a longer run of lines without a timestamp starts over.
 MAX_CONTINUATION = 400
 # The level word is looked for this far after the timestamp.
@@ -96,15 +113,20 @@ class TextLogReader:
         self.record_start = record_start_pattern(fmt, prefix_limit)
 
     def records(self) -> Iterator[Record]:
-        first_line = 1
         carry = b""
         with self.path.open("rb") as stream:
+            begin, stop = self._span(stream)
+            first_line = 1 + self._lines_before(stream, begin)
+            stream.seek(begin)
+            at = begin
             while True:
-                block = stream.read(BLOCK)
+                block = stream.read(BLOCK) if stop is None or at <= stop else b""
+                at += len(block)
                 data = carry + block
                 if not block:
                     if data:
                         yield from self._scan(data if data.endswith(b"\n") else data + b"\n", first_line)
+                    self.progress.advance(self.progress_left(stream, at))
                     return
                 cut = self._last_record_start(data)
                 chunk, carry = data[:cut], data[cut:]
@@ -112,6 +134,71 @@ class TextLogReader:
                     yield from self._scan(chunk, first_line)
                     first_line += chunk.count(b"\n")
                 self.progress.advance(len(block))
+
+    @staticmethod
+    def progress_left(stream: BinaryIO, at: int) -> int:
+        """The bytes after ``at`` that were not read (the part after the window), counted as done."""
+        return max(0, os.fstat(stream.fileno()).st_size - at)
+
+    def _span(self, stream: BinaryIO) -> tuple[int, int | None]:
+        """The byte offsets to read from and (about) to: the window's records, when the file is large and
+        in time order; else all of it."""
+        size = os.fstat(stream.fileno()).st_size
+        window = self.window
+        if size < SEEK_FROM or (window.start is None and window.end is None) or self.selection.keep_all:
+            return 0, None
+        samples = [self._first_time(stream, size * i // SAMPLES) for i in range(SAMPLES)]
+        times = [found[0] for found in samples if found is not None]
+        if len(times) < SAMPLES // 2 or any(later < earlier - DISORDER for earlier, later in zip(times, times[1:])):
+            self.progress.notes.append(f"{self.path}: its records are not in time order, so it was read in full")
+            return 0, None
+        begin = 0 if window.start is None else self._first_at_or_after(stream, size, window.start - DISORDER)
+        stop = None if window.end is None else self._first_at_or_after(stream, size, window.end + DISORDER)
+        return begin, stop
+
+    def _first_at_or_after(self, stream: BinaryIO, size: int, seconds: float) -> int:
+        """The offset of the first record at or after ``seconds`` (bisection on byte offsets)."""
+        low, high = 0, size
+        while high - low > PROBE:
+            middle = (low + high) // 2
+            found = self._first_time(stream, middle)
+            if found is None or found[0] >= seconds:
+                high = middle
+            else:
+                low = found[1] + 1
+        found = self._first_time(stream, low)
+        return found[1] if found is not None else low
+
+    def _first_time(self, stream: BinaryIO, offset: int) -> tuple[float, int] | None:
+        """The time and the offset of the first record that starts after ``offset`` (at it, for 0)."""
+        stream.seek(offset)
+        data = stream.read(PROBE)
+        position = 0 if offset == 0 else data.find(b"\n") + 1
+        if offset and not position:  # no line starts in the probe
+            return None
+        while position < len(data):
+            stamp = self.record_start.match(data, position)
+            if stamp is not None:
+                with suppress(ValueError):  # an impossible date such as 31 February
+                    return self.fmt.convert(stamp, self.ctx)[0], offset + position
+            following = data.find(b"\n", position)
+            if following < 0:
+                break
+            position = following + 1
+        return None
+
+    def _lines_before(self, stream: BinaryIO, offset: int) -> int:
+        """The number of lines before ``offset``, counted block by block (the records' line numbers)."""
+        stream.seek(0)
+        lines, left = 0, offset
+        while left > 0:
+            block = stream.read(min(BLOCK, left))
+            if not block:
+                break
+            lines += block.count(b"\n")
+            left -= len(block)
+            self.progress.advance(len(block))
+        return lines
 
     def _last_record_start(self, data: bytes) -> int:
         """Where the last whole line that starts a record begins (0 when none does)."""

@@ -192,7 +192,7 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
         known = len(self.candidates) - len(self.ticked)
         summary = f"{len(self.candidates)} candidates" + (f", {known} already in the timeline (=)" if known else "")
         summary += ". Space ticks, enter edits, ctrl+j adds."
-        self._status("\n".join([*result.problems, summary]), error=bool(result.problems))
+        self._status("\n".join([*result.notes, *result.problems, summary]), error=bool(result.problems))
         table = self.query_one(CandidateTable)
         if self.candidates:
             table.focus()

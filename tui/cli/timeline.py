@@ -56,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
     if options is None:
         return 2
     result = import_evidence(doc, args.sources, options)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
+    for line in [*result.notes, *result.problems]:
+        print(line, file=sys.stderr)
     new = [c for c in result.candidates if not c.existing]
     if args.json:
         for candidate in result.candidates if args.dry_run else new:
