@@ -65,12 +65,24 @@ MAINTENANCE_WORDS = (
     r"(?i:\bmaintenance\W+(?:mode\W+)?(?:is\s+)?(?:on|off|enabled|disabled|started|ended|over|lifted)\b)"
 )
 
+# Changes that set an incident up, looked for earlier than the rest (see Window.changes_from).
+SETUP_WORDS = (
+    r"(?i:\b(?:deploy\w*|redeploy\w*|releas(?:e|ed|ing)\b|roll(?:ed|ing)?[ -]?out\w*|migrat\w*|merged?\b"
+    r"|config(?:uration)? (?:change|update|push)\w*|upgrad\w*))"
+)
+
 # Everything but the level that makes a record a candidate: what the fast scans of a file look for.
 NOTABLE_WORDS = f"(?:{CHANGE_WORDS})|(?:{DESTRUCTIVE_WORDS})|(?:{MAINTENANCE_WORDS})"
 
 _CHANGE = re.compile(CHANGE_WORDS)
 _DESTRUCTIVE = re.compile(DESTRUCTIVE_WORDS)
 _MAINTENANCE = re.compile(MAINTENANCE_WORDS)
+_SETUP = re.compile(SETUP_WORDS)
+
+
+def is_change(text: str) -> bool:
+    """Whether a record is a change that may have set the incident up (a deploy, a destructive command…)."""
+    return _SETUP.search(text) is not None or _DESTRUCTIVE.search(text) is not None
 
 
 def level_of_word(word: str) -> str:

@@ -21,6 +21,8 @@ from postmortem.models.evidence.timestamps import TextFormat, TimeContext, custo
 
 # How far before the start and after the resolution the default window reaches.
 MARGIN = timedelta(hours=1)
+# How much earlier than the window deploys, releases, migrations and destructive commands are looked for.
+CHANGES_BEFORE = timedelta(hours=24)
 # A candidate within this many seconds of an existing event with the same text is that event.
 SAME_EVENT_SECONDS = 60
 
@@ -103,9 +105,15 @@ def default_window(doc: Postmortem, options: ImportOptions) -> Window:
     elif doc.meta.incident_date is not None:
         start = datetime.combine(doc.meta.incident_date, time(), tzinfo=zone) - MARGIN
         end = start + timedelta(days=1) + 2 * MARGIN
+    # Changes are looked for a day earlier, unless the window's start is given.
+    changes_from = start - CHANGES_BEFORE if start is not None and options.since is None else None
     start = options.since or start
     end = options.until or end
-    return Window(start.timestamp() if start else None, end.timestamp() if end else None)
+    return Window(
+        start.timestamp() if start else None,
+        end.timestamp() if end else None,
+        changes_from.timestamp() if changes_from else None,
+    )
 
 
 def import_evidence(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from postmortem.models.enums import EventKind
+from postmortem.models.evidence.classify import is_change
 
 # How many lines of a record the preview keeps, and how long a line of it may be.
 PREVIEW_LINES = 12
@@ -30,13 +31,31 @@ class Record:
 
 @dataclass(frozen=True)
 class Window:
-    """The span of time worth reading, in epoch seconds; None is open-ended."""
+    """The span of time worth reading, in epoch seconds; None is open-ended. Changes (deploys, releases,
+    migrations, destructive commands) are looked for from ``changes_from``, earlier than ``start``: the change
+    that set the incident up was often made the day before."""
 
     start: float | None = None
     end: float | None = None
+    changes_from: float | None = None
+
+    @property
+    def first(self) -> float | None:
+        """The earliest time any record is kept from."""
+        if self.start is None or self.changes_from is None:
+            return self.start
+        return min(self.start, self.changes_from)
 
     def __contains__(self, seconds: float) -> bool:
-        return (self.start is None or seconds >= self.start) and (self.end is None or seconds <= self.end)
+        """Whether a record at ``seconds`` may be kept (before ``start``, only a change: see ``admits``)."""
+        first = self.first
+        return (first is None or seconds >= first) and (self.end is None or seconds <= self.end)
+
+    def admits(self, seconds: float, text: str) -> bool:
+        """Whether a record at ``seconds`` with this text is kept: in the window, or a change before it."""
+        if seconds not in self:
+            return False
+        return self.start is None or seconds >= self.start or is_change(text)
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,8 @@ def json_lines(
                     continue
                 message = _find(record, MESSAGE_KEYS, _NESTED_MESSAGE_KEYS, (), nested_text_only=True)
                 text = one_line(str(message or raw))
+                if not window.admits(when[0], raw):
+                    continue
                 found = _find(record, LEVEL_KEYS, _NESTED_LEVEL_KEYS, _LEVEL_PARTS, nested_text_only=True)
                 if found is None and isinstance(record.get("log"), str) and isinstance(record.get("stream"), str):
                     level = _text_level(text)  # Docker's json-file log: the level word of the text
@@ -303,6 +305,8 @@ def csv_alerts(
         if when is None or when[0] not in window:
             continue
         title = one_line(row[text_at]) if text_at is not None and text_at < len(row) else ""
+        if not window.admits(when[0], title):
+            continue
         severity = row[level_at].strip().lower() if level_at is not None and level_at < len(row) else ""
         level = _SEVERITY_WORDS.get(severity.replace(" ", ""), level_of_word(severity) if severity else "warning")
         line = ",".join(row)
@@ -330,7 +334,7 @@ def chat_export(
         ts = message.get("ts")
         when = parse_time_value(ts, ctx)
         text = one_line(str(message.get("text") or ""))
-        if when is None or not text or when[0] not in window:
+        if when is None or not text or not window.admits(when[0], text):
             continue
         if selection.grep is not None and not selection.keep_all and not selection.grep.search(text):
             continue

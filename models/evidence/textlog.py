@@ -145,14 +145,14 @@ class TextLogReader:
         in time order; else all of it."""
         size = os.fstat(stream.fileno()).st_size
         window = self.window
-        if size < SEEK_FROM or (window.start is None and window.end is None) or self.selection.keep_all:
+        if size < SEEK_FROM or (window.first is None and window.end is None) or self.selection.keep_all:
             return 0, None
         samples = [self._first_time(stream, size * i // SAMPLES) for i in range(SAMPLES)]
         times = [found[0] for found in samples if found is not None]
         if len(times) < SAMPLES // 2 or any(later < earlier - DISORDER for earlier, later in zip(times, times[1:])):
             self.progress.notes.append(f"{self.path}: its records are not in time order, so it was read in full")
             return 0, None
-        begin = 0 if window.start is None else self._first_at_or_after(stream, size, window.start - DISORDER)
+        begin = 0 if window.first is None else self._first_at_or_after(stream, size, window.first - DISORDER)
         stop = None if window.end is None else self._first_at_or_after(stream, size, window.end + DISORDER)
         return begin, stop
 
@@ -252,6 +252,8 @@ class TextLogReader:
                 continue
             level, text = self._level_and_text(data, start, stamp, first_end)
             body = data[start:end].decode("utf-8", "replace")
+            if not window.admits(seconds, body):  # before the window and not a change
+                continue
             if (
                 not selection.keep_all
                 and not is_notable(level, body)

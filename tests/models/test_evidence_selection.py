@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from postmortem.models.document import Meta, Postmortem
-from postmortem.models.enums import EventKind
+from postmortem.models.document import Meta, Postmortem, TimelineEvent
+from postmortem.models.enums import EventKind, Milestone
 from postmortem.models.evidence import Candidate, ImportOptions, import_evidence
 from postmortem.models.evidence.classify import guess_kind, is_notable
 
@@ -76,3 +76,23 @@ def test_candidates_at_one_time_sort_by_line_number_as_a_number(tmp_path):
     lines[10] = "2026-02-12T10:00:00Z ERROR second problem"
     found = proposed(tmp_path, lines, collapse=False)
     assert [c.source.rsplit(":", 1)[1] for c in found] == ["9", "11"]  # not "11" before "9" as text
+
+
+def test_changes_are_looked_for_a_day_before_the_window_and_other_records_only_inside(tmp_path):
+    log = tmp_path / "ops.log"
+    log.write_text(
+        "2026-02-11T20:20:00Z INFO pipeline: deployed db-defaults v3.0 to production\n"
+        "2026-02-11T20:21:00Z ERROR api: unrelated error the day before\n"
+        "2026-02-11T20:22:00Z INFO ops-shell: rm -rf /srv/old-releases\n"
+        "2026-02-12T19:10:00Z ERROR api: pool exhausted\n"
+    )
+    doc = Postmortem(meta=Meta(title="t", incident_date=date(2026, 2, 12)))
+    doc.add_event(TimelineEvent(at=datetime(2026, 2, 12, 19, 8, tzinfo=UTC), event="Slow", milestone=Milestone.STARTED))
+    found = import_evidence(doc, [str(log)], ImportOptions(collapse=False)).candidates
+    assert [c.text for c in found] == [
+        "pipeline: deployed db-defaults v3.0 to production",
+        "ops-shell: rm -rf /srv/old-releases",
+        "api: pool exhausted",
+    ]
+    given = ImportOptions(collapse=False, since=datetime(2026, 2, 12, 18, tzinfo=UTC))
+    assert [c.text for c in import_evidence(doc, [str(log)], given).candidates] == ["api: pool exhausted"]
