@@ -17,7 +17,6 @@ from postmortem.models.errors import DocumentError
 from postmortem.models.locations import value_at
 from postmortem.models.store import write_atomic
 from postmortem.screens.dialogs.confirm import unusable_text_dialog
-from postmortem.screens.dialogs.export import Export, ExportDialog
 from postmortem.screens.widgets.fields import FieldRow, to_text
 from postmortem.screens.wizard.screen import WizardScreen
 from postmortem.screens.wizard.step import StepView
@@ -103,6 +102,8 @@ class WizardApp(DocumentApp):
 
     def action_export(self) -> None:
         """The Export dialog: a format, an audience and a path; the export is written when it closes."""
+        # Imported here: the formats (and markdown-it for HTML) are not needed at start-up.
+        from postmortem.screens.dialogs.export import Export, ExportDialog
 
         def chosen(choice: Export | None) -> None:
             if choice is None:
