@@ -29,6 +29,7 @@ from postmortem.models.evidence.classify import (
     LEVEL_WORD,
     MARKED_LEVEL_WORDS,
     NOTABLE_WORDS,
+    is_change,
     is_notable,
     level_of_word,
 )
@@ -217,7 +218,9 @@ class TextLogReader:
     def _scan(self, data: bytes, first_line: int) -> Iterator[Record]:
         starts_record = self.record_start.match
         convert = self.fmt.convert
-        ctx, window, selection = self.ctx, self.window, self.selection
+        ctx, selection = self.ctx, self.selection
+        # The window's bounds as locals: these checks run for every line the scan stops at.
+        earliest, since, until = self.window.first, self.window.start, self.window.end
         size = len(data)
         counted_pos, counted_line = 0, first_line
         handled = 0  # bytes before this belong to records already looked at
@@ -248,11 +251,11 @@ class TextLogReader:
                 seconds, offset = convert(stamp, ctx)
             except ValueError:  # an impossible date such as 31 February
                 continue
-            if seconds not in window:
+            if (earliest is not None and seconds < earliest) or (until is not None and seconds > until):
                 continue
             level, text = self._level_and_text(data, start, stamp, first_end)
             body = data[start:end].decode("utf-8", "replace")
-            if not window.admits(seconds, body):  # before the window and not a change
+            if since is not None and seconds < since and not is_change(body):  # before the window: changes only
                 continue
             if (
                 not selection.keep_all
