@@ -1,10 +1,14 @@
-"""Bursts of similar records become one event: "37 × <template> from 19:08:12 to 19:21:40"."""
+"""Bursts of similar records become one event: "37 × <template> from 19:08:12 to 19:21:40".
+
+Records that differ only in a numbered host at their head (``web01``, ``web-02``: a syslog line's
+host) join one burst, which names its hosts.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from postmortem.models.evidence.records import Record
 
@@ -20,11 +24,29 @@ _MASKS = (
 )
 
 
+# A numbered host at the head of a record's text: "web-01 checkout[811]: …".
+_HOST = re.compile(r"[A-Za-z][A-Za-z-]*?-?\d+(?=[\s:])")
+
+
+def numbered_host(text: str) -> str | None:
+    """The numbered host a record's text starts with (``web-01``), if it starts with one."""
+    found = _HOST.match(text)
+    return found[0] if found else None
+
+
 def template(text: str) -> str:
     """The record's text with the parts that vary between similar records masked."""
     for pattern, mask in _MASKS:
         text = pattern.sub(mask, text)
     return text
+
+
+def _key_text(text: str) -> str:
+    """The template a burst is keyed on: also the number of a host at the head masked."""
+    host = numbered_host(text)
+    if host is not None:
+        text = re.sub(r"\d+$", "<n>", host) + text[len(host) :]
+    return template(text)
 
 
 @dataclass
@@ -33,6 +55,7 @@ class Burst:
     last: Record
     count: int
     template: str
+    hosts: list[str] = field(default_factory=list)  # the numbered hosts at the head of its records, in order
 
 
 def collapse(records: Iterable[Record], gap: float = GAP) -> list[Burst]:
@@ -44,16 +67,19 @@ def collapse(records: Iterable[Record], gap: float = GAP) -> list[Burst]:
     bursts: list[Burst] = []
     open_bursts: dict[tuple[str, str], Burst] = {}
     for record in records:
-        key = (template(record.text), record.level)
+        key = (_key_text(record.text), record.level)
         burst = open_bursts.get(key)
+        host = numbered_host(record.text)
         if burst is not None and abs(record.at - burst.last.at) <= gap:
             burst.count += 1
+            if host is not None and host not in burst.hosts:
+                burst.hosts.append(host)
             if record.at >= burst.last.at:
                 burst.last = record
             elif record.at < burst.first.at:
                 burst.first = record
         else:
-            burst = Burst(record, record, 1, key[0])
+            burst = Burst(record, record, 1, key[0], [host] if host is not None else [])
             open_bursts[key] = burst
             bursts.append(burst)
     bursts.sort(key=lambda burst: burst.first.at)

@@ -192,6 +192,8 @@ def _from_burst(name: str, burst: Burst, zone: ZoneInfo, day: date) -> Candidate
     last = to_datetime(burst.last.at, burst.last.offset)
     start, end = _clock(first, zone, day), _clock(last, zone, day)
     text = f"{burst.count} × {burst.template} " + (f"at {start}" if start == end else f"from {start} to {end}")
+    if len(burst.hosts) > 1:
+        text += " on " + ", ".join(burst.hosts)
     record = burst.first
     return Candidate(
         first,

@@ -96,3 +96,19 @@ def test_changes_are_looked_for_a_day_before_the_window_and_other_records_only_i
     ]
     given = ImportOptions(collapse=False, since=datetime(2026, 2, 12, 18, tzinfo=UTC))
     assert [c.text for c in import_evidence(doc, [str(log)], given).candidates] == ["api: pool exhausted"]
+
+
+def test_one_error_from_numbered_hosts_is_one_burst_that_names_them(tmp_path):
+    found = proposed(
+        tmp_path,
+        [
+            "Feb 12 23:31:15 web01 unicorn[811]: error: upstream timed out",
+            "Feb 12 23:31:40 web02 unicorn[902]: error: upstream timed out",
+            "Feb 12 23:32:05 web03 unicorn[377]: error: upstream timed out",
+            "Feb 12 23:32:30 db01 postgres[55]: error: upstream timed out",
+        ],
+    )
+    assert [c.text for c in found] == [
+        "3 × web<n> unicorn[<n>]: upstream timed out from 23:31:15 to 23:32:05 on web01, web02, web03",
+        "db01 postgres[55]: upstream timed out",
+    ]
