@@ -2,7 +2,7 @@
 
 The keys, their order and what is left out are those of the file
 (``models.codec.to_data``): the JSON describes the same document and validates
-against the same schema (``schema/postmortem.schema.json``). Times become
+against the same schema (``exports/postmortem.schema.json``). Times become
 ISO 8601 / RFC 3339 strings with their UTC offset, dates ``YYYY-MM-DD``.
 Nothing is derived or added. Under ``[extra]``, which is free-form, TOML's
 local times become ISO strings too and its ``nan`` and ``inf`` stay words, so

@@ -15,7 +15,7 @@ TOML and for other tools:
 
 The schema keeps to keywords that mean the same from draft 7 on (Taplo's
 validator is older than draft 2020-12), although it declares 2020-12.
-``render_schema`` gives the text of ``schema/postmortem.schema.json``.
+``render_schema`` gives the text of ``exports/postmortem.schema.json``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # The project publishes the file at no address yet, so the id is a name rather than a location.
 SCHEMA_ID = f"urn:postmortem:schema:v{SCHEMA_VERSION}"
 # Where the generated schema is kept in the repository (relative to its root).
-SCHEMA_PATH = "schema/postmortem.schema.json"
+SCHEMA_PATH = "exports/postmortem.schema.json"
 REGENERATE = f"postmortem schema -o {SCHEMA_PATH}"
 
 # RFC 3339 date-time with a UTC offset: how Taplo, or any TOML-to-JSON conversion, gives a TOML offset
@@ -151,7 +151,7 @@ def build_schema() -> dict[str, Any]:
 
 
 def render_schema() -> str:
-    """The schema as the text of ``schema/postmortem.schema.json``: two-space indents, UTF-8, a final newline."""
+    """The schema as the text of ``exports/postmortem.schema.json``: two-space indents, UTF-8, a final newline."""
     return json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n"
 
 

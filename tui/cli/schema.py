@@ -1,4 +1,4 @@
-"""``postmortem schema``: print the JSON Schema of the postmortem file (``schema/postmortem.schema.json``)."""
+"""``postmortem schema``: print the JSON Schema of the postmortem file (shipped as ``exports/postmortem.schema.json``)."""
 
 from __future__ import annotations
 
