@@ -11,7 +11,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -69,19 +69,23 @@ class ExportDialog(ModalScreen[Export | None]):
     }
     ExportDialog .export-row {
         height: auto;
+        margin-bottom: 1;
     }
     ExportDialog .export-row Label {
         width: 10;
-        padding: 1 1 0 0;
+        padding: 0 1 0 0;
         color: $text-muted;
     }
     ExportDialog .export-row Select, ExportDialog .export-row Input {
         width: 1fr;
     }
-    ExportDialog #export-leaks {
-        margin: 1 0 0 0;
+    /* The findings scroll, so that the buttons stay on screen at 80x24 however many there are. */
+    ExportDialog #export-leaks-scroll {
         height: auto;
-        max-height: 14;
+        max-height: 8;
+    }
+    ExportDialog #export-leaks {
+        height: auto;
     }
     ExportDialog #export-leaks.-found {
         color: $text-warning;
@@ -107,6 +111,7 @@ class ExportDialog(ModalScreen[Export | None]):
         # it follows their choice.
         self._offered = export_path(source, FORMATS[0], Audience.INTERNAL)
         self._text = ""
+        self._rendered_for: tuple[str, Audience] | None = None  # the choice the text was rendered for
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
@@ -117,6 +122,7 @@ class ExportDialog(ModalScreen[Export | None]):
                     [(name, key) for key, name in FORMAT_NAMES.items()],
                     value=FORMATS[0],
                     allow_blank=False,
+                    compact=True,
                     id="export-format",
                 )
             with Horizontal(classes="export-row"):
@@ -125,12 +131,14 @@ class ExportDialog(ModalScreen[Export | None]):
                     [(name, audience) for audience, name in AUDIENCE_NAMES.items()],
                     value=Audience.INTERNAL,
                     allow_blank=False,
+                    compact=True,
                     id="export-audience",
                 )
             with Horizontal(classes="export-row"):
                 yield Label("Path")
-                yield Input(str(self._offered), id="export-path")
-            yield Static("", id="export-leaks")
+                yield Input(str(self._offered), compact=True, id="export-path")
+            with VerticalScroll(id="export-leaks-scroll"):
+                yield Static("", id="export-leaks")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
@@ -162,7 +170,11 @@ class ExportDialog(ModalScreen[Export | None]):
         self.action_export()
 
     def _render_export(self) -> None:
-        """The export as it will be written, and for a public one what the leak check finds in it."""
+        """The export as it will be written, and for a public one what the leak check finds in it (once per
+        choice: the choices announce their values when they mount, as the dialog does)."""
+        if self._rendered_for == (self.format, self.audience):
+            return
+        self._rendered_for = (self.format, self.audience)
         self._text = export(self.doc, self.format, self.audience)
         leaks = public_leaks(self.doc, self.format, self._text) if self.audience is Audience.PUBLIC else []
         shown = self.query_one("#export-leaks", Static)
@@ -171,9 +183,9 @@ class ExportDialog(ModalScreen[Export | None]):
         button.label, button.variant = ("Export anyway", "warning") if leaks else ("Export", "primary")
         if self.audience is not Audience.PUBLIC:
             shown.update("")
-            shown.display = False
+            self.query_one("#export-leaks-scroll").display = False
             return
-        shown.display = True
+        self.query_one("#export-leaks-scroll").display = True
         if not leaks:
             shown.update("The leak check found nothing that should not be published.")
             return

@@ -99,13 +99,17 @@ class FieldInput(Input):
 
 class FieldSelect(Select[Any]):
     """A choice whose menu takes the keys typed right after the one that opened it (``enter`` then ``pub``
-    finds "public"): Textual focuses the menu only after the next keys have gone to the closed choice."""
+    finds "public"), and that has the focus back for the key typed right after its menu closes (``tab``).
+    Textual moves the focus in both cases only after the next keys have gone to the old place."""
 
     def _watch_expanded(self, expanded: bool) -> None:
         super()._watch_expanded(expanded)
-        if expanded:
-            with suppress(NoMatches):
-                self.screen.set_focus(self.query_one("SelectOverlay"), scroll_visible=False)
+        with suppress(NoMatches):
+            menu = self.query_one("SelectOverlay")
+            if expanded:
+                self.screen.set_focus(menu, scroll_visible=False)
+            elif self.screen.focused is menu:
+                self.screen.set_focus(self, scroll_visible=False)
 
 
 # What the controls post when their value changes (FieldRow turns each into an Edited).

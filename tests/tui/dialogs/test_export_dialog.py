@@ -25,8 +25,7 @@ async def test_choosing_a_format_and_an_audience_names_the_file_and_writes_it(ui
         dialog.query_one("#export-format", Select).value = "json"
         dialog.query_one("#export-audience", Select).value = "summary"
         await ui.wait_until(pilot, lambda: path.value.endswith("checkout.summary.json"))
-        leaks = dialog.query_one("#export-leaks", Static)
-        assert not leaks.display  # only a public export is checked
+        assert not dialog.query_one("#export-leaks-scroll").display  # only a public export is checked
         await pilot.press("ctrl+j")
         target = app.path.with_name("checkout.summary.json")
         await ui.wait_until(pilot, target.exists)
@@ -41,7 +40,8 @@ async def test_a_public_export_shows_what_the_leak_check_finds_before_writing(ui
         dialog = await open_export(app, pilot)
         dialog.query_one("#export-audience", Select).value = "public"
         leaks = dialog.query_one("#export-leaks", Static)
-        await ui.wait_until(pilot, lambda: leaks.display and "found 2 things" in str(leaks.render()))
+        shown = dialog.query_one("#export-leaks-scroll")
+        await ui.wait_until(pilot, lambda: shown.display and "found 2 things" in str(leaks.render()))
         shown = str(leaks.render())
         assert "a host name: 'db-07'" in shown and "an IP address: '10.1.2.3'" in shown
         assert str(dialog.query_one("#export-ok", Button).label) == "Export anyway"
@@ -74,3 +74,16 @@ async def test_a_choice_typed_in_one_burst_lands_in_the_menu_it_opens(ui, exampl
         await ui.burst(pilot, "<tab>", "<enter>", "pub", "<enter>", "<shift+tab>", "<enter>", "htm", "<enter>")
         await ui.wait_until(pilot, lambda: path.value.endswith("checkout.public.html"))
         assert dialog.audience == "public" and dialog.format == "html"
+
+
+async def test_the_buttons_stay_on_screen_at_80x24_however_much_the_leak_check_finds(ui, example_app):
+    app = example_app()
+    app.document.summary.what_happened += "\n\n" + "\n".join(f"web{n:02d} at 10.0.0.{n} paged" for n in range(20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(app, pilot)
+        dialog.query_one("#export-audience", Select).value = "public"
+        leaks = dialog.query_one("#export-leaks", Static)
+        await ui.wait_until(pilot, lambda: "found 40 things" in str(leaks.render()))
+        await pilot.pause()
+        for button in ("#export-ok", "#export-cancel"):
+            assert dialog.query_one(button).region.bottom <= 24 and dialog.query_one(button).region.height == 3
