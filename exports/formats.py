@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from postmortem.exports.csv_export import render_csv
-from postmortem.exports.html import render_html
+from postmortem.exports.html import html_page, render_html
 from postmortem.exports.json_export import render_json
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.audience import Audience, for_audience
@@ -35,8 +35,12 @@ def export(doc: Postmortem, format: str, audience: Audience = Audience.INTERNAL)
     return _RENDERERS[format](doc, audience)
 
 
-def public_leaks(doc: Postmortem, format: str, text: str) -> list[Leak]:
-    """What the leak check finds in a public export: in its text as written, or for the HTML page in the
-    Markdown it shows (its styles are not text a reader sees)."""
-    shown = render_markdown(doc, Audience.PUBLIC) if format == "html" else text
-    return find_leaks(shown, doc)
+def export_checked(doc: Postmortem, format: str, audience: Audience) -> tuple[str, list[Leak]]:
+    """The export, and for a public one what the leak check finds in what its readers see: its text, or for
+    the HTML page the Markdown it shows (its styles are not text a reader sees)."""
+    if format == "html":
+        shown = render_markdown(doc, audience)
+        text = html_page(shown, doc.meta.title)
+    else:
+        text = shown = export(doc, format, audience)
+    return text, find_leaks(shown, doc) if audience is Audience.PUBLIC else []

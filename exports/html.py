@@ -62,8 +62,13 @@ a { color: #0b57d0; }
 
 def render_html(doc: Postmortem, audience: Audience = Audience.INTERNAL) -> str:
     """The document as ``audience`` reads it, as a complete HTML page ending with one newline."""
-    body = _MARKDOWN.render(render_markdown(doc, audience))
-    title = html.escape(doc.meta.title)
+    return html_page(render_markdown(doc, audience), doc.meta.title)
+
+
+def html_page(markdown: str, title: str) -> str:
+    """The page that shows ``markdown`` (the Markdown document) under ``title``."""
+    body = _MARKDOWN.render(markdown)
+    title = html.escape(title)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

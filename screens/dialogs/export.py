@@ -16,7 +16,7 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from postmortem.exports.formats import EXTENSIONS, FORMATS, export, public_leaks
+from postmortem.exports.formats import EXTENSIONS, FORMATS, export_checked
 from postmortem.models.audience import Audience
 from postmortem.models.document import Postmortem
 from postmortem.screens.widgets.fields import FieldSelect
@@ -175,8 +175,7 @@ class ExportDialog(ModalScreen[Export | None]):
         if self._rendered_for == (self.format, self.audience):
             return
         self._rendered_for = (self.format, self.audience)
-        self._text = export(self.doc, self.format, self.audience)
-        leaks = public_leaks(self.doc, self.format, self._text) if self.audience is Audience.PUBLIC else []
+        self._text, leaks = export_checked(self.doc, self.format, self.audience)
         shown = self.query_one("#export-leaks", Static)
         shown.set_class(bool(leaks), "-found")
         button = self.query_one("#export-ok", Button)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from large_document import build_large_document
 
-from postmortem.exports.formats import FORMATS, export, public_leaks
+from postmortem.exports.formats import FORMATS, export_checked
 from postmortem.models.audience import Audience
 from postmortem.models.store import load, save
 
@@ -58,11 +58,7 @@ def main() -> int:
         text = save(build_large_document(EVENTS, ACTIONS, FACTORS, CHAINS), path)
 
         def run(format: str, audience: Audience) -> str:
-            doc = load(path)
-            exported = export(doc, format, audience)
-            if audience is Audience.PUBLIC:
-                public_leaks(doc, format, exported)
-            return exported
+            return export_checked(load(path), format, audience)[0]
 
         results = {}
         for format in FORMATS:

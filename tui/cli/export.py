@@ -37,22 +37,20 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from postmortem.exports.formats import export, public_leaks
+    from postmortem.exports.formats import export_checked
     from postmortem.models.audience import Audience
 
     audience = Audience(args.audience)
     doc = load(args.file)
-    text = export(doc, args.format, audience)
-    if audience is Audience.PUBLIC:
-        leaks = public_leaks(doc, args.format, text)
-        for leak in leaks:
-            print(f"{args.file}: public export: {leak.sentence()}", file=sys.stderr)
-        if leaks and not args.force:
-            print(
-                f"{args.file}: not written: reword what is listed above, or give --force to publish it anyway",
-                file=sys.stderr,
-            )
-            return 1
+    text, leaks = export_checked(doc, args.format, audience)
+    for leak in leaks:  # a public export's only
+        print(f"{args.file}: public export: {leak.sentence()}", file=sys.stderr)
+    if leaks and not args.force:
+        print(
+            f"{args.file}: not written: reword what is listed above, or give --force to publish it anyway",
+            file=sys.stderr,
+        )
+        return 1
     if args.output is None:
         sys.stdout.write(text)
     else:
