@@ -10,6 +10,7 @@ from postmortem.models.enums import EventKind
 LEVELS = ("debug", "info", "notice", "warning", "error", "critical")
 RANK = {name: rank for rank, name in enumerate(LEVELS)}
 WARNING = RANK["warning"]
+ALARMING = frozenset(name for name in LEVELS if RANK[name] >= WARNING)
 
 # What log lines call their levels, and the level each word means.
 _LEVEL_WORDS = {
@@ -36,6 +37,7 @@ _LEVEL_WORDS = {
     "emergency": "critical",
     "panic": "critical",
 }
+LEVEL_OF_WORD = {word.encode(): level for word, level in _LEVEL_WORDS.items()}  # as read from bytes, lower-cased
 LEVEL_WORD = re.compile(rb"(?i)\b(" + b"|".join(w.encode() for w in _LEVEL_WORDS) + rb")\b")
 
 # Upper-case level words, as scanned for in raw text (lower-case ones are too common in messages).
@@ -88,6 +90,10 @@ def is_change(text: str) -> bool:
 def level_of_word(word: str) -> str:
     """The level a log's level word means (``info`` for one it does not know)."""
     return _LEVEL_WORDS.get(word.lower(), "info")
+
+
+def is_level_word(word: str) -> bool:
+    return word.lower() in _LEVEL_WORDS
 
 
 def is_notable(level: str, text: str) -> bool:

@@ -41,8 +41,8 @@ def template(text: str) -> str:
     return text
 
 
-def _key_text(text: str) -> str:
-    """The template a burst is keyed on: also the number of a host at the head masked."""
+def _shown_template(text: str) -> str:
+    """The template a burst shows: also the number of a host at the head masked."""
     host = numbered_host(text)
     if host is not None:
         text = re.sub(r"\d+$", "<n>", host) + text[len(host) :]
@@ -58,6 +58,37 @@ class Burst:
     hosts: list[str] = field(default_factory=list)  # the numbered hosts at the head of its records, in order
 
 
+# Every ASCII digit as 0: a record's shape. Records of one shape have one template when the template keeps no
+# digit (every digit in them is masked), and any numbered host at their head has the same length.
+_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+_DIGITS = re.compile(r"[0-9]")
+# Shapes remembered at most (a storm has a handful; records full of hexadecimal ids have one each).
+MEMO_SIZE = 50_000
+
+
+class Templates:
+    """Each record's template, worked out once per shape instead of once per record."""
+
+    def __init__(self) -> None:
+        self._by_shape: dict[bytes, tuple[str, str, int]] = {}
+
+    def of(self, text: str) -> tuple[str, str, str | None]:
+        """The template, the key a burst is found by (the template in any case: ``ERROR`` is ``error``), and the
+        numbered host at the head."""
+        shape = text.encode("utf-8", "surrogatepass").translate(_ZEROS)
+        known = self._by_shape.get(shape)
+        if known is not None:
+            shown, key, host_length = known
+            return shown, key, text[:host_length] if host_length else None
+        shown, host = _shown_template(text), numbered_host(text)
+        key = shown.casefold()
+        if _DIGITS.search(shown) is None:
+            if len(self._by_shape) >= MEMO_SIZE:
+                self._by_shape.clear()
+            self._by_shape[shape] = (shown, key, len(host) if host else 0)
+        return shown, key, host
+
+
 def collapse(records: Iterable[Record], gap: float = GAP) -> list[Burst]:
     """Group one source's records into bursts of the same template and level, in time order.
 
@@ -66,10 +97,11 @@ def collapse(records: Iterable[Record], gap: float = GAP) -> list[Burst]:
     """
     bursts: list[Burst] = []
     open_bursts: dict[tuple[str, str], Burst] = {}
+    template_of = Templates().of
     for record in records:
-        key = (_key_text(record.text), record.level)
+        shown, text_key, host = template_of(record.text)
+        key = (text_key, record.level)
         burst = open_bursts.get(key)
-        host = numbered_host(record.text)
         if burst is not None and abs(record.at - burst.last.at) <= gap:
             burst.count += 1
             if host is not None and host not in burst.hosts:
@@ -79,7 +111,7 @@ def collapse(records: Iterable[Record], gap: float = GAP) -> list[Burst]:
             elif record.at < burst.first.at:
                 burst.first = record
         else:
-            burst = Burst(record, record, 1, key[0], [host] if host is not None else [])
+            burst = Burst(record, record, 1, shown, [host] if host is not None else [])
             open_bursts[key] = burst
             bursts.append(burst)
     bursts.sort(key=lambda burst: burst.first.at)

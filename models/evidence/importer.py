@@ -14,7 +14,8 @@ from postmortem.models.enums import EventKind, Milestone
 from postmortem.models.evidence.classify import guess_kind
 from postmortem.models.evidence.collapse import Burst, collapse
 from postmortem.models.evidence.detect import detect, split_source
-from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line
+from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line, preview
+from postmortem.models.evidence.senders import sender
 from postmortem.models.evidence.structured import SourceError, chat_export, csv_alerts, git_log, json_lines
 from postmortem.models.evidence.textlog import TextLogReader
 from postmortem.models.evidence.timestamps import TextFormat, TimeContext, custom_format, to_datetime
@@ -136,8 +137,8 @@ def import_evidence(
     problems: list[str] = []
     for forced, path in paths:
         try:
-            records = _read(path, forced, custom, ctx, window, selection, options, progress)
-            candidates.extend(_candidates(str(path), records, options.collapse, zone, incident_day))
+            records, senders = _read(path, forced, custom, ctx, window, selection, options, progress)
+            candidates.extend(_candidates(str(path), records, senders, options.collapse, zone, incident_day))
         except SourceError as error:
             problems.append(str(error))
         except OSError as error:
@@ -156,20 +157,22 @@ def _read(
     selection: Selection,
     options: ImportOptions,
     progress: Progress,
-) -> Iterator[Record]:
+) -> tuple[Iterator[Record], re.Pattern[str] | None]:
+    """The source's records, and what names their sender at the head of their text (text logs)."""
     if path.is_dir():
         raise SourceError(f"{path}: is a folder; name the files in it")
     found = detect(path, forced, custom)
     if found.kind == "jsonl":
-        return json_lines(path, ctx, window, selection, progress)
+        return json_lines(path, ctx, window, selection, progress), None
     if found.kind == "csv":
-        return csv_alerts(path, ctx, window, selection, progress, options.columns)
+        return csv_alerts(path, ctx, window, selection, progress, options.columns), None
     if found.kind == "chat":
-        return chat_export(path, ctx, window, selection, progress)
+        return chat_export(path, ctx, window, selection, progress), None
     if found.kind == "git":
-        return git_log(path, ctx, window, selection, progress)
-    assert found.text_format is not None
-    return TextLogReader(path, found.text_format, found.prefix_limit, ctx, window, selection, progress).records()
+        return git_log(path, ctx, window, selection, progress), None
+    fmt = found.text_format
+    assert fmt is not None
+    return TextLogReader(path, fmt, found.prefix_limit, ctx, window, selection, progress).records(), fmt.sender
 
 
 def _clock(at: datetime, zone: ZoneInfo, day: date) -> str:
@@ -178,23 +181,30 @@ def _clock(at: datetime, zone: ZoneInfo, day: date) -> str:
 
 
 def _candidates(
-    name: str, records: Iterable[Record], collapse_bursts: bool, zone: ZoneInfo, day: date
+    name: str,
+    records: Iterable[Record],
+    senders: re.Pattern[str] | None,
+    collapse_bursts: bool,
+    zone: ZoneInfo,
+    day: date,
 ) -> list[Candidate]:
     if not collapse_bursts:
-        return [_single(name, record) for record in records]
-    return [_from_burst(name, burst, zone, day) for burst in collapse(records)]
+        return [_single(name, record, senders) for record in records]
+    return [_from_burst(name, burst, senders, zone, day) for burst in collapse(records)]
 
 
-def _from_burst(name: str, burst: Burst, zone: ZoneInfo, day: date) -> Candidate:
+def _from_burst(name: str, burst: Burst, senders: re.Pattern[str] | None, zone: ZoneInfo, day: date) -> Candidate:
     if burst.count == 1:
-        return _single(name, burst.first)
+        return _single(name, burst.first, senders)
     first = to_datetime(burst.first.at, burst.first.offset)
     last = to_datetime(burst.last.at, burst.last.offset)
     start, end = _clock(first, zone, day), _clock(last, zone, day)
     text = f"{burst.count} × {burst.template} " + (f"at {start}" if start == end else f"from {start} to {end}")
-    if len(burst.hosts) > 1:
-        text += " on " + ", ".join(burst.hosts)
     record = burst.first
+    many_hosts = len(burst.hosts) > 1
+    if many_hosts:
+        text += " on " + ", ".join(burst.hosts)
+    actor = record.actor or sender(senders, record.text, name_host=not many_hosts)
     return Candidate(
         first,
         f"{name}:{record.line}",
@@ -202,15 +212,15 @@ def _from_burst(name: str, burst: Burst, zone: ZoneInfo, day: date) -> Candidate
         burst.count,
         record.level,
         record.kind or guess_kind(record.text, record.level),
-        record.raw,
+        preview(record.raw.splitlines()),
         example=record.text,
         until=last,
-        actor=record.actor,
+        actor=actor,
         evidence=record.evidence,
     )
 
 
-def _single(name: str, record: Record) -> Candidate:
+def _single(name: str, record: Record, senders: re.Pattern[str] | None) -> Candidate:
     return Candidate(
         to_datetime(record.at, record.offset),
         f"{name}:{record.line}",
@@ -218,8 +228,8 @@ def _single(name: str, record: Record) -> Candidate:
         1,
         record.level,
         record.kind or guess_kind(record.text, record.level),
-        record.raw,
-        actor=record.actor,
+        preview(record.raw.splitlines()),
+        actor=record.actor or sender(senders, record.text),
         evidence=record.evidence,
     )
 

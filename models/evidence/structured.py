@@ -26,6 +26,20 @@ from postmortem.models.evidence.timestamps import BY_NAME, TimeContext
 BLOCK = 4 << 20
 TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "datetime", "date", "t", "eventTime")
 MESSAGE_KEYS = ("msg", "message", "text", "log", "event", "body")
+# Who sent the record: its program or service first, else its host.
+ACTOR_KEYS = (
+    "service",
+    "service.name",
+    "app",
+    "application",
+    "program",
+    "logger",
+    "logger_name",
+    "component",
+    "container_name",
+    "host",
+    "hostname",
+)
 LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "status")
 # Bunyan / pino numeric levels.
 _NUMERIC_LEVELS = ((60, "critical"), (50, "error"), (40, "warning"), (30, "info"), (0, "debug"))
@@ -209,7 +223,10 @@ def json_lines(
                     continue
                 line_number += data.count(b"\n", counted, start)
                 counted = start
-                yield Record(when[0], when[1], line_number, text, level, preview([raw]))
+                actor = _value(record, ACTOR_KEYS, ("name",))
+                yield Record(
+                    when[0], when[1], line_number, text, level, preview([raw]), actor=str(actor) if actor else ""
+                )
             line_number += data.count(b"\n", counted)
             progress.advance(len(block))
             if not block:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
@@ -25,7 +25,9 @@ from typing import BinaryIO
 import re2
 
 from postmortem.models.evidence.classify import (
+    ALARMING,
     HIGH_LEVEL_WORDS,
+    LEVEL_OF_WORD,
     LEVEL_WORD,
     MARKED_LEVEL_WORDS,
     NOTABLE_WORDS,
@@ -33,7 +35,7 @@ from postmortem.models.evidence.classify import (
     is_notable,
     level_of_word,
 )
-from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line, preview
+from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line
 from postmortem.models.evidence.timestamps import TextFormat, TimeContext
 
 BLOCK = 4 << 20
@@ -45,10 +47,15 @@ PROBE = 64 << 10
 SAMPLES = 32
 # Seconds a record may come before the one above it in a file still read as ordered (threads, buffers).
 DISORDER = 300.0
+# How far out of order a record may be and still be found when reading from a bisected offset: reading starts at
+# the first record this many seconds before the window and stops at the first this many seconds after it.
+SEEK_MARGIN = 60.0
 # At most this many lines belong to one record; a longer run of lines without a timestamp starts over.
 MAX_CONTINUATION = 400
 # The level word is looked for this far after the timestamp.
 LEVEL_SPAN = 60
+# Timestamp conversions remembered at most (one a second of the log: a day is 86,400).
+MEMO_SIZE = 100_000
 
 # Syslog priorities whose severity (priority % 8) is warning or worse.
 _ALARMING_PRIORITIES = "|".join(str(p) for p in range(192) if p % 8 <= 4)
@@ -70,7 +77,10 @@ _LETTERS = {
 _PRIORITY = re.compile(rb"<(\d{1,3})>1 ")
 _SEVERITIES = ("critical", "critical", "critical", "error", "warning", "notice", "info", "debug")
 _STATUS = re.compile(rb'" (\d{3}) ')
+# What a timestamp in brackets leaves at the head of a line ("[] ", "- "), taken off the text.
 _LEFTOVER = re.compile(r"^[\s\-:|,]*(?:\[\s*\]|\(\s*\))?[\s\-:|,]*")
+_LEFTOVER_STARTS = "-:|,[("
+_POWERS = tuple(10**digits for digits in range(10))
 
 
 def selector(fmt: TextFormat, selection: Selection) -> re2._Regexp | re.Pattern[bytes]:
@@ -86,6 +96,28 @@ def selector(fmt: TextFormat, selection: Selection) -> re2._Regexp | re.Pattern[
         return re2.compile(pattern)
     except re2.error:  # a --grep pattern RE2 does not support (look-arounds, back-references)
         return re.compile(pattern)
+
+
+def first_hit(found: re2._Regexp | re.Pattern[bytes]) -> Callable[[bytes, int], int]:
+    """A function giving where the first match of ``found`` in a block at or after an offset starts (-1: none).
+
+    The scan asks from the end of the record it last looked at, so the lines of a record are searched once.
+    RE2's own call is used where the binding has it: its Python match objects cost more than the search.
+    """
+    raw = getattr(getattr(found, "_regexp", None), "Match", None)
+    if raw is not None:
+        unanchored = re2._re2.RE2.Anchor.UNANCHORED
+
+        def search_raw(data: bytes, position: int) -> int:
+            return int(raw(unanchored, data, position, len(data))[0][0])
+
+        return search_raw
+
+    def search(data: bytes, position: int) -> int:
+        hit = found.search(data, position)
+        return -1 if hit is None else hit.start()
+
+    return search
 
 
 def record_start_pattern(fmt: TextFormat, prefix_limit: int) -> re.Pattern[bytes]:
@@ -110,8 +142,9 @@ class TextLogReader:
         self.window = window
         self.selection = selection
         self.progress = progress
-        self.selector = selector(fmt, selection)
+        self.first_hit = first_hit(selector(fmt, selection))
         self.record_start = record_start_pattern(fmt, prefix_limit)
+        self._seconds: dict[bytes, tuple[int, int]] = {}
 
     def records(self) -> Iterator[Record]:
         carry = b""
@@ -153,8 +186,8 @@ class TextLogReader:
         if len(times) < SAMPLES // 2 or any(later < earlier - DISORDER for earlier, later in zip(times, times[1:])):
             self.progress.notes.append(f"{self.path}: its records are not in time order, so it was read in full")
             return 0, None
-        begin = 0 if window.first is None else self._first_at_or_after(stream, size, window.first - DISORDER)
-        stop = None if window.end is None else self._first_at_or_after(stream, size, window.end + DISORDER)
+        begin = 0 if window.first is None else self._first_at_or_after(stream, size, window.first - SEEK_MARGIN)
+        stop = None if window.end is None else self._first_at_or_after(stream, size, window.end + SEEK_MARGIN)
         return begin, stop
 
     def _first_at_or_after(self, stream: BinaryIO, size: int, seconds: float) -> int:
@@ -216,30 +249,31 @@ class TextLogReader:
         return end
 
     def _scan(self, data: bytes, first_line: int) -> Iterator[Record]:
-        starts_record = self.record_start.match
-        convert = self.fmt.convert
+        match_stamp, starts_record = self.fmt.pattern.match, self.record_start.match
+        convert, fraction_group, memo = self.fmt.convert, self.fmt.fraction, self._seconds
         ctx, selection = self.ctx, self.selection
         # The window's bounds as locals: these checks run for every line the scan stops at.
         earliest, since, until = self.window.first, self.window.start, self.window.end
         size = len(data)
         counted_pos, counted_line = 0, first_line
+        first_hit = self.first_hit
         handled = 0  # bytes before this belong to records already looked at
-        for hit in self.selector.finditer(data):
-            position = hit.start()
-            if position < handled:
-                continue
+        while (position := first_hit(data, handled)) >= 0:
             # Back from the hit's line to the line that starts its record.
             start = data.rfind(b"\n", 0, position) + 1
-            stamp = starts_record(data, start)
-            steps = 0
-            while stamp is None and start > handled and steps < MAX_CONTINUATION:
-                start = data.rfind(b"\n", 0, start - 1) + 1
+            stamp = match_stamp(data, start)
+            stamp_start = start
+            if stamp is None:  # the timestamp after a prefix (a host, a level), or a continuation line
                 stamp = starts_record(data, start)
-                steps += 1
-            line_end = data.find(b"\n", position)
-            if stamp is None:  # lines before the first record, or an over-long run without timestamps
-                handled = line_end + 1
-                continue
+                steps = 0
+                while stamp is None and start > handled and steps < MAX_CONTINUATION:
+                    start = data.rfind(b"\n", 0, start - 1) + 1
+                    stamp = starts_record(data, start)
+                    steps += 1
+                if stamp is None:  # lines before the first record, or an over-long run without timestamps
+                    handled = data.find(b"\n", position) + 1 or size
+                    continue
+                stamp_start = -1
             first_end = data.find(b"\n", start)
             end = first_end + 1
             steps = 0
@@ -247,59 +281,87 @@ class TextLogReader:
                 end = data.find(b"\n", end) + 1
                 steps += 1
             handled = end
-            try:
-                seconds, offset = convert(stamp, ctx)
-            except ValueError:  # an impossible date such as 31 February
-                continue
+            # The time, memoised on the timestamp without its fraction of a second (a busy log repeats the rest).
+            stamp_end = stamp.end()
+            key, fraction = None, 0.0
+            if fraction_group is not None:
+                cut, cut_end = stamp.span(fraction_group)
+                if cut < 0:
+                    key = data[start:stamp_end]
+                else:
+                    key = data[start:cut] if cut_end == stamp_end else data[start:cut] + data[cut_end:stamp_end]
+                    fraction = int(data[cut:cut_end]) / _POWERS[cut_end - cut]
+            known = None if key is None else memo.get(key)
+            if known is not None:
+                seconds, offset = known[0] + fraction, known[1]
+            else:
+                try:
+                    seconds, offset = convert(stamp, ctx)
+                except ValueError:  # an impossible date such as 31 February
+                    continue
+                if key is not None:
+                    if len(memo) >= MEMO_SIZE:
+                        memo.clear()
+                    memo[key] = (round(seconds - fraction), offset)
             if (earliest is not None and seconds < earliest) or (until is not None and seconds > until):
                 continue
-            level, text = self._level_and_text(data, start, stamp, first_end)
+            if stamp_start < 0:
+                # Searched to the line's end, not the stamp's: a pattern may look ahead (PostgreSQL's level).
+                stamp_start = self.fmt.pattern.search(data, start, first_end).start()  # type: ignore[union-attr]
+            level, text = self._level_and_text(data, start, stamp_start, stamp, first_end)
             body = data[start:end].decode("utf-8", "replace")
             if since is not None and seconds < since and not is_change(body):  # before the window: changes only
                 continue
             if (
-                not selection.keep_all
+                level not in ALARMING
+                and not selection.keep_all
                 and not is_notable(level, body)
                 and not (selection.grep is not None and selection.grep.search(body))
             ):
                 continue
             counted_line += data.count(b"\n", counted_pos, start)
             counted_pos = start
-            yield Record(seconds, offset, counted_line, text, level, preview(body.splitlines()))
+            yield Record(seconds, offset, counted_line, text, level, body.rstrip("\r\n"))
 
-    def _level_and_text(self, data: bytes, start: int, stamp: re.Match[bytes], line_end: int) -> tuple[str, str]:
-        """The record's level, and its first line without the timestamp and the level word."""
+    def _level_and_text(
+        self, data: bytes, start: int, stamp_start: int, stamp: re.Match[bytes], line_end: int
+    ) -> tuple[str, str]:
+        """The record's level, and its first line without the timestamp (the level word stays: it is part
+        of what the line says)."""
         stamp_end = stamp.end()
-        # Searched to the line's end, not the stamp's: a pattern may look ahead (PostgreSQL's level).
-        stamp_start = self.fmt.pattern.search(data, start, line_end).start()  # type: ignore[union-attr]
-        head, tail = data[start:stamp_start], data[stamp_end:line_end]
         how = self.fmt.level_from
         level = "info"
-        if how == "group":
-            word = stamp.group("level")
+        lead = b""
+        if how == "word":
+            found = LEVEL_WORD.search(data, stamp_end, min(line_end, stamp_end + LEVEL_SPAN))
+            if found is not None:
+                level = LEVEL_OF_WORD.get(found.group(1).lower(), "info")
+        elif how == "group":
+            word: bytes | None = stamp.group("level")
             if word is not None:
                 level = _group_level(word)
-                # A level read ahead of the stamp's end (PostgreSQL's) leaves the text, as a level word does.
-                word_start, word_end = stamp.span("level")
-                if word_start >= stamp_end:
-                    before, after = data[stamp_end:word_start], data[word_end:line_end]
-                    tail = before.rstrip(b"[(<| ") + b" " + after.lstrip(b"])>|: ")
-        elif how == "word":
-            word = LEVEL_WORD.search(tail, 0, LEVEL_SPAN)
-            if word is not None:
-                level = level_of_word(word.group(1).decode())
-                tail = tail[: word.start()].rstrip(b"[(<| ") + b" " + tail[word.end() :].lstrip(b"])>|: ")
+                if stamp.start("level") < stamp_end:  # the level inside the timestamp's match (klog, logcat)
+                    lead = word + b" "
         elif how == "priority":
             priority = _PRIORITY.search(data, start, stamp_end)
             if priority is not None:
                 level = _SEVERITIES[int(priority.group(1)) % 8]
-                head = data[start : priority.start()]
         else:
-            status = _STATUS.search(tail)
+            status = _STATUS.search(data, stamp_end, line_end)
             if status is not None and status.group(1).startswith(b"5"):
                 level = "error"
-        text = (head.strip() + b" " + tail.strip()).decode("utf-8", "replace")
-        return level, _LEFTOVER.sub("", one_line(text))
+        tail = data[stamp_end:line_end].strip()
+        if stamp_start > start:
+            head = data[start:stamp_start].strip()
+            tail = head + b" " + lead + tail if head else lead + tail
+        elif lead:
+            tail = lead + tail
+        text = tail.decode("utf-8", "replace")
+        if "  " in text or "\t" in text or "\r" in text:
+            text = one_line(text)
+        if text[:1] in _LEFTOVER_STARTS:
+            text = _LEFTOVER.sub("", text)
+        return level, text
 
 
 def _group_level(word: bytes) -> str:

@@ -215,6 +215,11 @@ class TextFormat:
     # What detection counts, when more lines than those that start a record belong to the format
     # (PostgreSQL's DETAIL and STATEMENT lines, which continue the record above).
     detect_pattern: re.Pattern[bytes] | None = None
+    # The pattern's group holding the fraction of a second, if any: conversions are memoised on the rest of
+    # the timestamp, which a busy log repeats for every record within one second.
+    fraction: int | None = None
+    # The head of a line's text after the timestamp that names who sent it (groups ``host`` and ``program``).
+    sender: re.Pattern[str] | None = None
 
 
 _ISO = (
@@ -238,6 +243,9 @@ _PG_STAMP = (
     + _HMS
     + rb"(?:\.(\d{1,9}))? ([A-Za-z]{2,6}|[+-]\d\d(?::?\d\d)?)(?= )"
 )
+# Syslog's "host program[pid]: " (also journalctl's short-iso lines), and RFC 5424's "host app procid msgid ".
+_SYSLOG_SENDER = re.compile(r"(?P<host>[A-Za-z0-9][\w.\-]*) (?P<program>[A-Za-z_][\w.\-/]*)(?:\[\d+\])?: ")
+_RFC5424_SENDER = re.compile(r"(?P<host>[!-~]+) (?P<program>[!-~]+) [!-~]+ [!-~]+(?: |$)")
 _PG_LEVELS = rb"LOG|ERROR|FATAL|PANIC|WARNING|NOTICE|INFO|DEBUG[1-5]?"
 _PG_MORE = rb"|DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION"
 
@@ -248,6 +256,8 @@ FORMATS: tuple[TextFormat, ...] = (
         re.compile(rb"<\d{1,3}>1 " + _ISO),
         _iso,
         level_from="priority",
+        fraction=7,
+        sender=_RFC5424_SENDER,
     ),
     TextFormat(
         "clf",
@@ -255,6 +265,7 @@ FORMATS: tuple[TextFormat, ...] = (
         re.compile(rb"\[(\d\d)/" + _MONTH + rb"/(\d{4}):(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? ([+-]\d{4})\]"),
         _clf,
         level_from="status",
+        fraction=7,
     ),
     TextFormat(
         "apache-error",
@@ -265,6 +276,7 @@ FORMATS: tuple[TextFormat, ...] = (
             + rb" ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\]"
         ),
         _apache_error,
+        fraction=6,
     ),
     TextFormat(
         "postgres",
@@ -274,6 +286,7 @@ FORMATS: tuple[TextFormat, ...] = (
         level_from="group",
         alarm=r"\b(?:WARNING|ERROR|FATAL|PANIC):  ",
         detect_pattern=re.compile(_PG_STAMP + rb"(?=[^\n]{0,120}?\b(?:" + _PG_LEVELS + _PG_MORE + rb"):  )"),
+        fraction=7,
     ),
     TextFormat(
         "logcat",
@@ -290,12 +303,15 @@ FORMATS: tuple[TextFormat, ...] = (
         _logcat,
         level_from="group",
         alarm=r"\d:\d\d\.\d+(?: +\d+ +\d+ +[WEFA] | [WEFA]/)",
+        fraction=7,
     ),
     TextFormat(
         "iso8601",
         "2026-01-31T14:05:09.123+01:00 ERROR msg (also a space, a comma, Z or no offset)",
         re.compile(_ISO),
         _iso,
+        fraction=7,
+        sender=_SYSLOG_SENDER,
     ),
     TextFormat(
         "klog",
@@ -304,6 +320,7 @@ FORMATS: tuple[TextFormat, ...] = (
         _klog,
         level_from="group",
         alarm=r"\b[WEF](?:0[1-9]|1[0-2])\d\d \d\d:\d\d:\d\d\.\d+ ",
+        fraction=7,
     ),
     TextFormat(
         "nginx-error",
@@ -312,36 +329,43 @@ FORMATS: tuple[TextFormat, ...] = (
         _ymd,
         level_from="group",
         alarm=r"\d \[(?:warn|error|crit|alert|emerg)\] \d+#",
+        fraction=7,
     ),
     TextFormat(
         "go-log",
         "2026/01/31 14:05:09.123456 msg (Go's log package)",
         re.compile(_SLASHED + rb"(?![\d])"),
         _ymd,
+        fraction=7,
     ),
     TextFormat(
         "hadoop",
         "26/01/31 14:05:09 INFO msg (yy/MM/dd)",
         re.compile(rb"(?<![\d/])(\d\d)/" + _MO + rb"/" + _DD + rb" " + _HMS + rb"(?:[.,](\d{1,9}))?(?![\d])"),
         _ymd,
+        fraction=7,
     ),
     TextFormat(
         "mmdd-bracketed",
         "[01.31 14:05:09] msg (no year)",
         re.compile(rb"\[" + _MO + rb"\." + _DD + rb" " + _HMS + rb"(?:[.,](\d{1,9}))?\]"),
         _md,
+        fraction=6,
     ),
     TextFormat(
         "yyyymmdd-dash",
         "20260131-14:05:09:123 msg",
         re.compile(rb"(?<!\d)(\d{4})" + _MO + _DD + rb"-" + _HMS + rb"(?:[:.,](\d{1,9}))?(?![\d])"),
         _ymd,
+        fraction=7,
     ),
     TextFormat(
         "rfc3164",
         "Jan 31 14:05:09 host app[42]: msg (no year)",
         re.compile(_MONTH + rb" ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?![\d])"),
         _rfc3164,
+        fraction=6,
+        sender=_SYSLOG_SENDER,
     ),
     TextFormat(
         "log4j-compact",
@@ -350,6 +374,7 @@ FORMATS: tuple[TextFormat, ...] = (
             rb"(?<![\d.:/-])(\d\d)" + _MO + _DD + rb" ([01]\d|2[0-3])([0-5]\d)([0-5]\d|60)(?:[.,](\d{1,9}))?(?![\d:])"
         ),
         _ymd,
+        fraction=7,
     ),
     TextFormat(
         "epoch-ms",
@@ -362,6 +387,7 @@ FORMATS: tuple[TextFormat, ...] = (
         "1769868309.123 msg (seconds since 1970)",
         re.compile(rb"(?<![\d.])(1\d{9})(?:\.(\d{1,9}))?(?![\d])"),
         _epoch_seconds,
+        fraction=2,
     ),
 )
 BY_NAME = {fmt.name: fmt for fmt in FORMATS}

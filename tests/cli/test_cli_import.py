@@ -53,7 +53,7 @@ def test_dry_run_json_prints_one_object_per_candidate_and_changes_nothing(worksp
     assert times == sorted(times)
     burst = next(item for item in objects if item["count"] == 3)
     assert burst["source"] == "iso.log:4" and burst["level"] == "error" and burst["kind"] == "symptom"
-    assert burst["text"] == "3 × [pool] connection pool exhausted: <n> waiting from 20:08:01 to 20:08:03"
+    assert burst["text"] == "3 × ERROR [pool] connection pool exhausted: <n> waiting from 20:08:01 to 20:08:03"
     assert (workspace / "incident.toml").read_text(encoding="utf-8") == DOCUMENT
     assert "8 candidate events (dry run, nothing added)" in result.stderr
 
@@ -118,7 +118,10 @@ def test_window_flags_and_grep(workspace, run_cli):
     )
     assert result.code == 0, result
     texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
-    assert texts == ["[pool] connection pool exhausted: 14 waiting", "[pool] connection pool exhausted: 9 waiting"]
+    assert texts == [
+        "ERROR [pool] connection pool exhausted: 14 waiting",
+        "error [pool] connection pool exhausted: 9 waiting",
+    ]
 
 
 def test_the_help_names_every_timestamp_format(tmp_path, run_cli):

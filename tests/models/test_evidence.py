@@ -58,7 +58,7 @@ def test_iso_8601_with_t_or_space_fractions_offsets_and_prefixes():
         "    at com.shop.db.Pool.borrow(Pool.java:118)",
         "    at com.shop.checkout.OrderService.place(OrderService.java:77)",
     ]
-    assert found[2].text == "[pool] connection pool exhausted: 12 waiting"
+    assert found[2].text == "ERROR [pool] connection pool exhausted: 12 waiting"
     assert [c.level for c in found] == ["info", "warning", "error", "error", "error", "info", "debug"]
 
 
@@ -81,7 +81,7 @@ def test_syslog_without_a_year_across_new_year_lands_in_the_right_years():
         "2025-12-31T23:59:59.500+00:00",
         "2026-01-01T00:00:02.000+00:00",
     ]  # the info line is not a candidate
-    assert found[0].text == "web-01 checkout[811]: payment provider timed out"
+    assert found[0].text == "web-01 checkout[811]: error: payment provider timed out"
     assert [c.level for c in found] == ["error", "warning", "error"]
 
 
@@ -158,17 +158,17 @@ def test_each_text_format_to_the_millisecond(name, zone, expected, levels):
 def test_a_strftime_format_for_anything_else():
     found = every_record("custom.log", "Europe/Berlin", time_format="%d.%m.%Y %H:%M:%S")
     assert stamps(found) == ["2026-02-12T20:08:01.000+01:00", "2026-02-12T20:08:02.000+01:00"]
-    assert found[0].level == "error" and found[0].text == "pool exhausted"
+    assert found[0].level == "error" and found[0].text == "ERROR | pool exhausted"
 
 
 def test_crlf_line_ends_and_unreadable_bytes():
     crlf = every_record("crlf.log")
     assert stamps(crlf) == ["2026-02-12T19:08:01.001+00:00", "2026-02-12T19:08:02.002+00:00"]
-    assert crlf[0].text == "first line ends in CRLF"
+    assert crlf[0].text == "ERROR first line ends in CRLF"
     assert crlf[0].raw.splitlines()[1] == "  continuation in CRLF"
     assert "\r" not in crlf[0].raw + crlf[1].text
     (latin1,) = every_record("latin1.log")
-    assert latin1.text == "caf\ufffd \ufffd\ufffd unreadable bytes"
+    assert latin1.text == "ERROR caf\ufffd \ufffd\ufffd unreadable bytes"
 
 
 def test_an_empty_file_gives_nothing_and_no_problem():
@@ -280,19 +280,19 @@ def test_a_kind_can_be_forced_with_a_prefix():
 def test_default_selection_keeps_warnings_errors_and_change_words_and_collapses_bursts():
     found = run(["iso.log"], **WIDE)
     assert [c.text for c in found] == [
-        "web-01 app.log: [disk] volume /data 91% full",
-        "3 × [pool] connection pool exhausted: <n> waiting from 19:08:01 to 19:08:03",
-        "[deployer] rollback of checkout-api to 4.2.0 started",
+        "web-01 app.log: WARN [disk] volume /data 91% full",
+        "3 × ERROR [pool] connection pool exhausted: <n> waiting from 19:08:01 to 19:08:03",
+        "INFO [deployer] rollback of checkout-api to 4.2.0 started",
     ]
     burst = found[1]
-    assert burst.count == 3 and burst.example == "[pool] connection pool exhausted: 12 waiting"
+    assert burst.count == 3 and burst.example == "ERROR [pool] connection pool exhausted: 12 waiting"
     assert burst.until is not None and burst.until.isoformat(timespec="milliseconds") == "2026-02-12T21:08:03.999+02:00"
     assert found[2].kind == EventKind.MITIGATION and found[1].kind == EventKind.SYMPTOM
 
 
 def test_grep_adds_records_that_match():
     found = run(["iso.log"], collapse=False, grep=r"GET /health", **WIDE)
-    assert "[http] GET /health 200" in [c.text for c in found]
+    assert "DEBUG [http] GET /health 200" in [c.text for c in found]
 
 
 def test_the_default_window_is_start_to_resolution_with_an_hour_either_side():
@@ -331,8 +331,8 @@ def test_bursts_split_when_records_are_far_apart(tmp_path):
     log.write_text("".join(lines))
     result = import_evidence(document(), [str(log)], ImportOptions(**WIDE))
     assert [c.count for c in result.candidates] == [10, 1]
-    assert result.candidates[0].text == "10 × pool exhausted: <n> waiting from 19:00:00 to 19:04:30"
-    assert result.candidates[1].text == "pool exhausted: 3 waiting"
+    assert result.candidates[0].text == "10 × ERROR pool exhausted: <n> waiting from 19:00:00 to 19:04:30"
+    assert result.candidates[1].text == "ERROR pool exhausted: 3 waiting"
     unmerged = import_evidence(document(), [str(log)], ImportOptions(collapse=False, **WIDE))
     assert len(unmerged.candidates) == 11
 
@@ -380,5 +380,5 @@ def test_a_candidate_becomes_a_timeline_event():
     event = burst.to_event()
     assert event.at == burst.at and event.kind == EventKind.SYMPTOM
     assert event.source.endswith("iso.log:4")
-    assert event.evidence == "first of 3: [pool] connection pool exhausted: 12 waiting"
+    assert event.evidence == "first of 3: ERROR [pool] connection pool exhausted: 12 waiting"
     assert event.at.utcoffset() == timedelta(hours=1)  # the offset as written in the log

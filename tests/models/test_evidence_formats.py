@@ -219,12 +219,17 @@ def test_each_format_is_detected_and_read_exactly(name, kind, expected):
     assert alarming and alarming <= {c.source for c in picked}
 
 
-def test_texts_leave_out_the_stamp_and_the_level():
+def test_texts_leave_out_the_stamp_and_keep_the_level():
     texts = {name: [r.text for r in read_all(FORMATS / name)] for name, _, _ in CASES}
-    assert texts["logcat.log"][2] == "PaymentClient: charge request failed: timeout after 3000 ms"
-    assert texts["klog.log"][2] == 'controller.go:118] error syncing "shop/checkout-api": etcdserver: request timed out'
-    assert texts["nginx_error.log"][2].startswith("connect() failed (111: Connection refused)")
-    assert texts["postgres.log"][1] == '[3310] app@shop duplicate key value violates unique constraint "orders_pkey"'
+    assert texts["logcat.log"][2] == "E PaymentClient: charge request failed: timeout after 3000 ms"
+    assert (
+        texts["klog.log"][2] == 'E controller.go:118] error syncing "shop/checkout-api": etcdserver: request timed out'
+    )
+    assert texts["nginx_error.log"][2].startswith("error connect() failed (111: Connection refused)")
+    assert (
+        texts["postgres.log"][1]
+        == '[3310] app@shop ERROR: duplicate key value violates unique constraint "orders_pkey"'
+    )
     assert texts["docker.jsonl"][:2] == ["checkout-api 4.2.1 listening on :8080", "WARN pool at 90% of 20 connections"]
     assert texts["nested.jsonl"][3:5] == ["giving up on order 48213", "ledger write failed"]
 

@@ -67,7 +67,7 @@ def test_a_burst_within_one_second_reads_as_one_time_with_its_count(tmp_path):
         tmp_path,
         [f"2026-02-12T23:31:15.{ms:03d}Z ERROR db: replication slot {n} lost" for n, ms in enumerate((1, 400, 900))],
     )
-    assert burst.text == "3 × db: replication slot <n> lost at 23:31:15"
+    assert burst.text == "3 × ERROR db: replication slot <n> lost at 23:31:15"
 
 
 def test_candidates_at_one_time_sort_by_line_number_as_a_number(tmp_path):
@@ -90,12 +90,12 @@ def test_changes_are_looked_for_a_day_before_the_window_and_other_records_only_i
     doc.add_event(TimelineEvent(at=datetime(2026, 2, 12, 19, 8, tzinfo=UTC), event="Slow", milestone=Milestone.STARTED))
     found = import_evidence(doc, [str(log)], ImportOptions(collapse=False)).candidates
     assert [c.text for c in found] == [
-        "pipeline: deployed db-defaults v3.0 to production",
-        "ops-shell: rm -rf /srv/old-releases",
-        "api: pool exhausted",
+        "INFO pipeline: deployed db-defaults v3.0 to production",
+        "INFO ops-shell: rm -rf /srv/old-releases",
+        "ERROR api: pool exhausted",
     ]
     given = ImportOptions(collapse=False, since=datetime(2026, 2, 12, 18, tzinfo=UTC))
-    assert [c.text for c in import_evidence(doc, [str(log)], given).candidates] == ["api: pool exhausted"]
+    assert [c.text for c in import_evidence(doc, [str(log)], given).candidates] == ["ERROR api: pool exhausted"]
 
 
 def test_one_error_from_numbered_hosts_is_one_burst_that_names_them(tmp_path):
@@ -109,6 +109,44 @@ def test_one_error_from_numbered_hosts_is_one_burst_that_names_them(tmp_path):
         ],
     )
     assert [c.text for c in found] == [
-        "3 × web<n> unicorn[<n>]: upstream timed out from 23:31:15 to 23:32:05 on web01, web02, web03",
-        "db01 postgres[55]: upstream timed out",
+        "3 × web<n> unicorn[<n>]: error: upstream timed out from 23:31:15 to 23:32:05 on web01, web02, web03",
+        "db01 postgres[55]: error: upstream timed out",
+    ]
+    # The actor is what sent the record: the program, on its host when there is one host.
+    assert [c.actor for c in found] == ["unicorn", "postgres on db01"]
+
+
+def test_the_actor_defaults_to_the_program_and_host_a_record_names(tmp_path):
+    journal = proposed(
+        tmp_path,
+        [
+            "2026-02-12T20:08:03+0200 web-01 checkout-api[4242]: error: pool exhausted",
+            "2026-02-12T20:08:04+0200 web-02 ERROR: disk full",  # a level where a program would be
+            "2026-02-12T20:08:05+0200 ERROR [pool] nobody named",
+        ],
+    )
+    assert [c.actor for c in journal] == ["checkout-api on web-01", "web-02", ""]
+    syslog = tmp_path / "rfc5424.log"
+    syslog.write_text("<163>1 2026-02-12T19:08:02.5Z web-03 checkout 4321 ID48 - pool exhausted\n")
+    lines = tmp_path / "app.jsonl"
+    lines.write_text(
+        '{"ts": "2026-02-12T19:08:01Z", "level": "error", "msg": "pool exhausted", "service": "checkout-api"}\n'
+        '{"ts": "2026-02-12T19:08:02Z", "level": "error", "msg": "disk full", "host": {"name": "db-01"}}\n'
+    )
+    doc = Postmortem(meta=Meta(title="t", incident_date=date(2026, 2, 12)))
+    found = import_evidence(doc, [str(syslog), str(lines)], ImportOptions(**WINDOW)).candidates
+    assert [c.actor for c in found] == ["checkout-api", "db-01", "checkout on web-03"]
+
+
+def test_the_level_word_stays_in_the_text_and_its_case_does_not_split_a_burst(tmp_path):
+    found = proposed(
+        tmp_path,
+        [
+            "2026-02-12T19:08:01Z ERROR [pool] exhausted: 12 waiting",
+            "2026-02-12T19:08:02Z error [pool] exhausted: 9 waiting",
+            "2026-02-12T19:08:03Z Error [pool] exhausted: 14 waiting",
+        ],
+    )
+    assert [(c.text, c.example) for c in found] == [
+        ("3 × ERROR [pool] exhausted: <n> waiting from 19:08:01 to 19:08:03", "ERROR [pool] exhausted: 12 waiting")
     ]

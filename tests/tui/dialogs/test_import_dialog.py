@@ -54,7 +54,7 @@ async def test_read_tick_edit_and_add_candidates_to_the_timeline(ui, example_app
         shown = rows(pilot)
         assert [row[0] for row in shown] == ["✓"] * 5
         assert [row[4] for row in shown] == ["iso.log:3", "iso.log:4", "iso.log:10", "channel.json:3", "channel.json:5"]
-        assert shown[1][5].startswith("3 × [pool] connection pool exhausted")  # brackets shown as written
+        assert shown[1][5].startswith("3 × ERROR [pool] connection pool exhausted")  # brackets shown as written
         assert status(pilot).startswith("5 candidates.")
         # The preview shows the highlighted candidate's raw lines, stack trace included.
         await pilot.press("down")
@@ -79,7 +79,7 @@ async def test_read_tick_edit_and_add_candidates_to_the_timeline(ui, example_app
         added = [e for e in timeline if e.source.startswith(str(FIXTURES))]
         assert [Path(e.source).name for e in added] == ["iso.log:4", "iso.log:10", "channel.json:3", "channel.json:5"]
         assert added[0].actor == "database connection pool"
-        assert added[0].evidence == "first of 3: [pool] connection pool exhausted: 12 waiting"
+        assert added[0].evidence == "first of 3: ERROR [pool] connection pool exhausted: 12 waiting"
         assert app.unsaved
         await pilot.press("ctrl+s")
         assert len(load(app.path).timeline) == before + 4
