@@ -154,7 +154,7 @@ class TextLogReader:
             stream.seek(begin)
             at = begin
             while True:
-                block = stream.read(BLOCK) if stop is None or at <= stop else b""
+                block = stream.read(BLOCK if stop is None else min(BLOCK, stop - at))
                 at += len(block)
                 data = carry + block
                 if not block:
@@ -191,7 +191,8 @@ class TextLogReader:
         return begin, stop
 
     def _first_at_or_after(self, stream: BinaryIO, size: int, seconds: float) -> int:
-        """The offset of the first record at or after ``seconds`` (bisection on byte offsets)."""
+        """The offset of the first record at or after ``seconds`` (bisection on byte offsets, then a walk
+        from the last record known to be earlier); the file's size when there is none."""
         low, high = 0, size
         while high - low > PROBE:
             middle = (low + high) // 2
@@ -200,26 +201,37 @@ class TextLogReader:
                 high = middle
             else:
                 low = found[1] + 1
-        found = self._first_time(stream, low)
-        return found[1] if found is not None else low
+        found = self._first_time(stream, low, at_least=seconds)
+        return found[1] if found is not None else size
 
-    def _first_time(self, stream: BinaryIO, offset: int) -> tuple[float, int] | None:
-        """The time and the offset of the first record that starts after ``offset`` (at it, for 0)."""
+    def _first_time(self, stream: BinaryIO, offset: int, at_least: float | None = None) -> tuple[float, int] | None:
+        """The time and the offset of the first record that starts after ``offset`` (at it, for 0): within
+        one probe; or, with ``at_least``, the first at that time or later, read on to the end if need be."""
         stream.seek(offset)
         data = stream.read(PROBE)
         position = 0 if offset == 0 else data.find(b"\n") + 1
-        if offset and not position:  # no line starts in the probe
-            return None
-        while position < len(data):
-            stamp = self.record_start.match(data, position)
-            if stamp is not None:
-                with suppress(ValueError):  # an impossible date such as 31 February
-                    return self.fmt.convert(stamp, self.ctx)[0], offset + position
-            following = data.find(b"\n", position)
-            if following < 0:
-                break
-            position = following + 1
-        return None
+        known = offset == 0 or position > 0  # whether ``position`` is the start of a line
+        while True:
+            while known and position < len(data):
+                stamp = self.record_start.match(data, position)
+                if stamp is not None:
+                    with suppress(ValueError):  # an impossible date such as 31 February
+                        seconds = self.fmt.convert(stamp, self.ctx)[0]
+                        if at_least is None or seconds >= at_least:
+                            return seconds, offset + position
+                following = data.find(b"\n", position)
+                if following < 0:
+                    break
+                position = following + 1
+            if at_least is None or len(data) < PROBE:
+                return None
+            # On with the next probe, from the start of the last line (it may be cut off).
+            last = data.rfind(b"\n") + 1
+            offset += last or len(data)
+            stream.seek(offset)
+            data = stream.read(PROBE)
+            position = 0 if last else data.find(b"\n") + 1
+            known = bool(last) or position > 0
 
     def _lines_before(self, stream: BinaryIO, offset: int) -> int:
         """The number of lines before ``offset``, counted block by block (the records' line numbers)."""

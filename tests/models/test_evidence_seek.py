@@ -76,3 +76,21 @@ def test_a_window_outside_the_log_finds_nothing_and_reads_little(tmp_path, small
     write_log(log, list(range(0, 20_000, 2)))
     found, notes = candidates(log, START + timedelta(days=1), START + timedelta(days=2))
     assert found == [] and notes == []
+
+
+def test_a_sparse_log_is_read_to_the_window_end_even_when_one_probe_spans_hours(tmp_path, small_seek, monkeypatch):
+    # Lines ten minutes apart: one 4 KB probe holds about six hours, far more than the margin after the window.
+    monkeypatch.setattr(textlog, "BLOCK", 1 << 10)
+    log = tmp_path / "sparse.log"
+    lines = []
+    for step in range(0, 3000):
+        at = (START + timedelta(minutes=10 * step)).isoformat().replace("+00:00", "Z")
+        lines.append(f"{at} ERROR batch {step} failed\n")
+    log.write_text("".join(lines))
+    for hours in (100, 101, 102, 103, 104, 105):
+        since, until = START + timedelta(hours=hours - 20), START + timedelta(hours=hours)
+        seeking, notes = candidates(log, since, until)
+        assert notes == []
+        assert seeking == full_scan(monkeypatch, log, since, until)[0]
+        assert [c[0] for c in (seeking[0], seeking[-1])] == [since.isoformat(), until.isoformat()]
+        monkeypatch.setattr(textlog, "SEEK_FROM", 64 << 10)
