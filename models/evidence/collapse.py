@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from postmortem.models.evidence.records import Record
+from postmortem.models.evidence.records import SHAPE, Record
 
 # Records with the same template this close (seconds) to the previous one join its burst.
 GAP = 300.0
@@ -58,9 +58,8 @@ class Burst:
     hosts: list[str] = field(default_factory=list)  # the numbered hosts at the head of its records, in order
 
 
-# Every ASCII digit as 0: a record's shape. Records of one shape have one template when the template keeps no
-# digit (every digit in them is masked), and any numbered host at their head has the same length.
-_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+# Records of one shape (see SHAPE) have one template when the template keeps no digit (every digit in them is
+# masked), and any numbered host at their head has the same length.
 _DIGITS = re.compile(r"[0-9]")
 # Shapes remembered at most (a storm has a handful; records full of hexadecimal ids have one each).
 MEMO_SIZE = 50_000
@@ -72,10 +71,10 @@ class Templates:
     def __init__(self) -> None:
         self._by_shape: dict[bytes, tuple[str, str, int]] = {}
 
-    def of(self, text: str) -> tuple[str, str, str | None]:
+    def of(self, text: str, shape: bytes = b"") -> tuple[str, str, str | None]:
         """The template, the key a burst is found by (the template in any case: ``ERROR`` is ``error``), and the
-        numbered host at the head."""
-        shape = text.encode("utf-8", "surrogatepass").translate(_ZEROS)
+        numbered host at the head. ``shape`` is the text's, when the caller has it."""
+        shape = shape or text.encode("utf-8", "surrogatepass").translate(SHAPE)
         known = self._by_shape.get(shape)
         if known is not None:
             shown, key, host_length = known
@@ -99,7 +98,7 @@ def collapse(records: Iterable[Record], gap: float = GAP) -> list[Burst]:
     open_bursts: dict[tuple[str, str], Burst] = {}
     template_of = Templates().of
     for record in records:
-        shown, text_key, host = template_of(record.text)
+        shown, text_key, host = template_of(record.text, record.shape)
         key = (text_key, record.level)
         burst = open_bursts.get(key)
         if burst is not None and abs(record.at - burst.last.at) <= gap:

@@ -12,6 +12,10 @@ from postmortem.models.evidence.classify import is_change
 # How many lines of a record the preview keeps, and how long a line of it may be.
 PREVIEW_LINES = 12
 PREVIEW_WIDTH = 400
+# Every ASCII digit as 0: the shape of a text's bytes. Texts of one shape differ only in their digits, so what
+# depends on the letters and the kinds of characters only (a level word's place, a template) is worked out
+# once per shape.
+SHAPE = bytes.maketrans(b"123456789", b"000000000")
 
 
 @dataclass(slots=True)
@@ -24,6 +28,7 @@ class Record:
     text: str  # the message, on one line
     level: str
     raw: str  # the record as read, for the preview
+    shape: bytes = b""  # the text's shape (see SHAPE) when the reader had its bytes at hand
     kind: EventKind | None = None  # set by sources that know it (chat, commits)
     actor: str = ""
     evidence: str = ""

@@ -15,9 +15,10 @@ full, and the progress notes say so.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
@@ -35,7 +36,7 @@ from postmortem.models.evidence.classify import (
     is_notable,
     level_of_word,
 )
-from postmortem.models.evidence.records import Progress, Record, Selection, Window, one_line
+from postmortem.models.evidence.records import SHAPE, Progress, Record, Selection, Window, one_line
 from postmortem.models.evidence.timestamps import TextFormat, TimeContext
 
 BLOCK = 4 << 20
@@ -79,7 +80,7 @@ _SEVERITIES = ("critical", "critical", "critical", "error", "warning", "notice",
 _STATUS = re.compile(rb'" (\d{3}) ')
 # What a timestamp in brackets leaves at the head of a line ("[] ", "- "), taken off the text.
 _LEFTOVER = re.compile(r"^[\s\-:|,]*(?:\[\s*\]|\(\s*\))?[\s\-:|,]*")
-_LEFTOVER_STARTS = "-:|,[("
+_LEFTOVER_STARTS = (b"-", b":", b"|", b",", b"[", b"(")
 _POWERS = tuple(10**digits for digits in range(10))
 
 
@@ -98,24 +99,20 @@ def selector(fmt: TextFormat, selection: Selection) -> re2._Regexp | re.Pattern[
         return re.compile(pattern)
 
 
-def first_hit(found: re2._Regexp | re.Pattern[bytes]) -> Callable[[bytes, int], int]:
-    """A function giving where the first match of ``found`` in a block at or after an offset starts (-1: none).
+def first_hit(found: re2._Regexp | re.Pattern[bytes]) -> Callable[[bytes, int, int], Sequence[tuple[int, int]]]:
+    """A function giving the span of the first match of ``found`` in ``data[start:end]`` ((-1, -1): none),
+    first in a list.
 
     The scan asks from the end of the record it last looked at, so the lines of a record are searched once.
     RE2's own call is used where the binding has it: its Python match objects cost more than the search.
     """
     raw = getattr(getattr(found, "_regexp", None), "Match", None)
     if raw is not None:
-        unanchored = re2._re2.RE2.Anchor.UNANCHORED
+        return functools.partial(raw, re2._re2.RE2.Anchor.UNANCHORED)
 
-        def search_raw(data: bytes, position: int) -> int:
-            return int(raw(unanchored, data, position, len(data))[0][0])
-
-        return search_raw
-
-    def search(data: bytes, position: int) -> int:
-        hit = found.search(data, position)
-        return -1 if hit is None else hit.start()
+    def search(data: bytes, start: int, end: int) -> Sequence[tuple[int, int]]:
+        hit = found.search(data, start, end)
+        return [(-1, -1) if hit is None else hit.span()]
 
     return search
 
@@ -145,6 +142,7 @@ class TextLogReader:
         self.first_hit = first_hit(selector(fmt, selection))
         self.record_start = record_start_pattern(fmt, prefix_limit)
         self._seconds: dict[bytes, tuple[int, int]] = {}
+        self._by_shape: dict[bytes, tuple[str, bool]] = {}
 
     def records(self) -> Iterator[Record]:
         carry = b""
@@ -270,7 +268,7 @@ class TextLogReader:
         counted_pos, counted_line = 0, first_line
         first_hit = self.first_hit
         handled = 0  # bytes before this belong to records already looked at
-        while (position := first_hit(data, handled)) >= 0:
+        while (position := first_hit(data, handled, size)[0][0]) >= 0:
             # Back from the hit's line to the line that starts its record.
             start = data.rfind(b"\n", 0, position) + 1
             stamp = match_stamp(data, start)
@@ -320,7 +318,7 @@ class TextLogReader:
             if stamp_start < 0:
                 # Searched to the line's end, not the stamp's: a pattern may look ahead (PostgreSQL's level).
                 stamp_start = self.fmt.pattern.search(data, start, first_end).start()  # type: ignore[union-attr]
-            level, text = self._level_and_text(data, start, stamp_start, stamp, first_end)
+            level, text, shape = self._level_and_text(data, start, stamp_start, stamp, first_end)
             body = data[start:end].decode("utf-8", "replace")
             if since is not None and seconds < since and not is_change(body):  # before the window: changes only
                 continue
@@ -333,22 +331,26 @@ class TextLogReader:
                 continue
             counted_line += data.count(b"\n", counted_pos, start)
             counted_pos = start
-            yield Record(seconds, offset, counted_line, text, level, body.rstrip("\r\n"))
+            yield Record(seconds, offset, counted_line, text, level, body.rstrip("\r\n"), shape)
 
     def _level_and_text(
         self, data: bytes, start: int, stamp_start: int, stamp: re.Match[bytes], line_end: int
-    ) -> tuple[str, str]:
-        """The record's level, and its first line without the timestamp (the level word stays: it is part
-        of what the line says)."""
+    ) -> tuple[str, str, bytes]:
+        """The record's level; its first line without the timestamp (the level word stays: it is part of what
+        the line says); and the shape of that text when it is the line's bytes as they are (else b"")."""
         stamp_end = stamp.end()
+        line = data[stamp_end:line_end].strip()
+        shape = line.translate(SHAPE)
+        # Where a level word is, and whether the text needs tidying, depend on the line's shape only.
+        known = self._by_shape.get(shape)
+        if known is None:
+            known = self._by_shape[shape] = self._shape_facts(line)
+            if len(self._by_shape) > MEMO_SIZE:
+                self._by_shape.clear()
+        level, untidy = known
         how = self.fmt.level_from
-        level = "info"
         lead = b""
-        if how == "word":
-            found = LEVEL_WORD.search(data, stamp_end, min(line_end, stamp_end + LEVEL_SPAN))
-            if found is not None:
-                level = LEVEL_OF_WORD.get(found.group(1).lower(), "info")
-        elif how == "group":
+        if how == "group":
             word: bytes | None = stamp.group("level")
             if word is not None:
                 level = _group_level(word)
@@ -356,24 +358,30 @@ class TextLogReader:
                     lead = word + b" "
         elif how == "priority":
             priority = _PRIORITY.search(data, start, stamp_end)
-            if priority is not None:
-                level = _SEVERITIES[int(priority.group(1)) % 8]
-        else:
+            level = "info" if priority is None else _SEVERITIES[int(priority.group(1)) % 8]
+        elif how == "status":
             status = _STATUS.search(data, stamp_end, line_end)
-            if status is not None and status.group(1).startswith(b"5"):
-                level = "error"
-        tail = data[stamp_end:line_end].strip()
+            level = "error" if status is not None and status.group(1).startswith(b"5") else "info"
         if stamp_start > start:
             head = data[start:stamp_start].strip()
-            tail = head + b" " + lead + tail if head else lead + tail
+            line, untidy, shape = (head + b" " + lead + line if head else lead + line), True, b""
         elif lead:
-            tail = lead + tail
-        text = tail.decode("utf-8", "replace")
-        if "  " in text or "\t" in text or "\r" in text:
-            text = one_line(text)
-        if text[:1] in _LEFTOVER_STARTS:
-            text = _LEFTOVER.sub("", text)
-        return level, text
+            line, shape = lead + line, b""
+        text = line.decode("utf-8", "replace")
+        if untidy:
+            text, shape = _LEFTOVER.sub("", one_line(text)), b""
+        return level, text, shape
+
+    def _shape_facts(self, line: bytes) -> tuple[str, bool]:
+        """The level its level word gives (for formats whose level is a word), and whether the text needs its
+        spaces tidied or a leftover of bracketed timestamp taken off."""
+        level = "info"
+        if self.fmt.level_from == "word":
+            found = LEVEL_WORD.search(line, 0, LEVEL_SPAN)
+            if found is not None:
+                level = LEVEL_OF_WORD.get(found.group(1).lower(), "info")
+        untidy = b"  " in line or b"\t" in line or b"\r" in line or line[:1] in _LEFTOVER_STARTS
+        return level, untidy
 
 
 def _group_level(word: bytes) -> str:
