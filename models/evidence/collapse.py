@@ -26,6 +26,7 @@ _MASKS = (
 
 # A numbered host at the head of a record's text: "web-01 checkout[811]: …".
 _HOST = re.compile(r"[A-Za-z][A-Za-z-]*?-?\d+(?=[\s:])")
+_HOST_NUMBER = re.compile(r"\d+$")
 
 
 def numbered_host(text: str) -> str | None:
@@ -45,8 +46,12 @@ def _shown_template(text: str) -> str:
     """The template a burst shows: also the number of a host at the head masked."""
     host = numbered_host(text)
     if host is not None:
-        text = re.sub(r"\d+$", "<n>", host) + text[len(host) :]
+        text = _masked_host(host) + text[len(host) :]
     return template(text)
+
+
+def _masked_host(host: str) -> str:
+    return _HOST_NUMBER.sub("<n>", host)
 
 
 @dataclass
@@ -56,6 +61,13 @@ class Burst:
     count: int
     template: str
     hosts: list[str] = field(default_factory=list)  # the numbered hosts at the head of its records, in order
+
+    def shown_template(self) -> str:
+        """The template, naming the host at its head when all its records came from that one."""
+        if len(self.hosts) != 1:
+            return self.template
+        masked = _masked_host(self.hosts[0])
+        return self.hosts[0] + self.template[len(masked) :] if self.template.startswith(masked) else self.template
 
 
 # Records of one shape (see SHAPE) have one template when the template keeps no digit (every digit in them is

@@ -80,6 +80,8 @@ class Candidate:
         if self.count > 1:
             data["until"] = self.until.isoformat(timespec="milliseconds") if self.until else None
             data["example"] = self.example
+        if self.actor:
+            data["actor"] = self.actor
         if self.existing:
             data["existing"] = True
         return data
@@ -138,7 +140,8 @@ def import_evidence(
     for forced, path in paths:
         try:
             records, senders = _read(path, forced, custom, ctx, window, selection, options, progress)
-            candidates.extend(_candidates(str(path), records, senders, options.collapse, zone, incident_day))
+            # A burst's times in its text are clock times of the document's zone, as the timeline shows them.
+            candidates.extend(_candidates(str(path), records, senders, options.collapse, doc.meta.zone, incident_day))
         except SourceError as error:
             problems.append(str(error))
         except OSError as error:
@@ -199,7 +202,7 @@ def _from_burst(name: str, burst: Burst, senders: re.Pattern[str] | None, zone: 
     first = to_datetime(burst.first.at, burst.first.offset)
     last = to_datetime(burst.last.at, burst.last.offset)
     start, end = _clock(first, zone, day), _clock(last, zone, day)
-    text = f"{burst.count} × {burst.template} " + (f"at {start}" if start == end else f"from {start} to {end}")
+    text = f"{burst.count} × {burst.shown_template()} " + (f"at {start}" if start == end else f"from {start} to {end}")
     record = burst.first
     many_hosts = len(burst.hosts) > 1
     if many_hosts:

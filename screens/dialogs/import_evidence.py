@@ -247,7 +247,10 @@ class ImportDialog(ModalScreen[list[TimelineEvent] | None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         index = int(event.row_key.value or 0)
         candidate, timeline_event = self.candidates[index], self.events[index]
-        lines = [timeline_event.event, f"{candidate.source}  ·  {candidate.level}  ·  {candidate.count} record(s)"]
+        facts = [candidate.source, candidate.level, f"{candidate.count} record(s)"]
+        if timeline_event.actor:
+            facts.insert(2, f"from {timeline_event.actor}")
+        lines = [timeline_event.event, "  ·  ".join(facts)]
         if candidate.existing:
             lines.append("Already in the timeline: unticked so that it is not added twice.")
         lines += ["", candidate.raw]

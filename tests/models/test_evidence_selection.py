@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -150,3 +151,18 @@ def test_the_level_word_stays_in_the_text_and_its_case_does_not_split_a_burst(tm
     assert [(c.text, c.example) for c in found] == [
         ("3 × ERROR [pool] exhausted: <n> waiting from 19:08:01 to 19:08:03", "ERROR [pool] exhausted: 12 waiting")
     ]
+
+
+def test_a_burst_from_one_numbered_host_names_it_and_reads_in_the_documents_clock(tmp_path):
+    log = tmp_path / "syslog"
+    log.write_text(
+        "Feb 12 18:31:15 db01 postgres[55]: error: replication slot 3 lost\n"
+        "Feb 12 18:31:16 db01 postgres[56]: error: replication slot 4 lost\n"
+    )
+    doc = Postmortem(meta=Meta(title="t", incident_date=date(2026, 2, 12), timezone="Europe/Berlin"))
+    # The log's naive times are in UTC; the timeline, and so the burst's text, in the document's zone.
+    options = ImportOptions(**WINDOW, zone=ZoneInfo("UTC"))
+    (burst,) = import_evidence(doc, [str(log)], options).candidates
+    assert burst.text == "2 × db01 postgres[<n>]: error: replication slot <n> lost from 19:31:15 to 19:31:16"
+    assert burst.actor == "postgres on db01"
+    assert burst.as_json()["actor"] == "postgres on db01"

@@ -15,7 +15,7 @@ AUDIENCES = ("internal", "summary", "public")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("export", help="write the postmortem as Markdown or JSON, or its actions as CSV")
+    parser = commands.add_parser("export", help="write the postmortem as Markdown, HTML or JSON, or its actions as CSV")
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument(
         "--format",

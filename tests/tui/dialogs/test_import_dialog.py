@@ -60,6 +60,11 @@ async def test_read_tick_edit_and_add_candidates_to_the_timeline(ui, example_app
         await pilot.press("down")
         preview = str(app.screen.query_one("#import-preview", Static).render())
         assert "java.sql.SQLTransientConnectionException" in preview
+        # It names who sent the record where the source says (a chat message's author).
+        await pilot.press("down", "down")
+        preview = str(app.screen.query_one("#import-preview", Static).render())
+        assert "channel.json:3  ·  info  ·  from oncall-sre  ·  1 record(s)" in preview
+        await pilot.press("up", "up")
         # Untick the first one; edit the second (the burst) through the event form.
         await pilot.press("up", "space")
         assert rows(pilot)[0][0] == " "
