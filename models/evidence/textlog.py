@@ -6,10 +6,16 @@ timestamp converted and the window checked. The other lines (nearly all of them
 in a long log) cost the scan and nothing else. A record is a line with a
 timestamp plus the lines after it that have none (a stack trace, say).
 
+In an error storm a third of the lines are looked at, so the work per line is
+kept small: a timestamp's conversion is remembered for its second (only the
+fraction is read per line), and what depends on a line's shape alone (its
+digits all read as 0: where its level word is, whether its text needs tidying,
+its burst template later on) is worked out once per shape.
+
 A large file whose records are in time order is not read in full: the reader
 bisects on byte offsets (re-synchronising on line starts) to the first record
 of the window, counts only the lines before it (for the line numbers), and
-stops after the window's end. A file whose samples are out of order is read in
+stops at the first record after the window's end. A file whose samples are out of order is read in
 full, and the progress notes say so.
 """
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from postmortem.models.evidence.collapse import Templates, _shown_template, numbered_host
 from postmortem.models.evidence.records import Progress, Selection, Window
-from postmortem.models.evidence.textlog import TextLogReader
+from postmortem.models.evidence.textlog import TextLogReader, first_hit
 from postmortem.models.evidence.timestamps import BY_NAME, FORMATS, TimeContext
 
 # A line of each format whose timestamp has 123 thousandths of a second.
@@ -88,3 +91,12 @@ def test_a_template_remembered_by_shape_is_the_template_of_the_text(text, data):
     templates.of(text)
     shown = _shown_template(other)
     assert templates.of(other) == (shown, shown.casefold(), numbered_host(other))
+
+
+def test_the_block_search_calls_re2_directly_and_finds_what_python_re_finds():
+    pattern = rb"\b(?:ERROR|WARN)\b|deploy\w*"
+    data = b"2026 INFO ok\n2026 ERROR pool\nxx deployed v2\nWARNING no\n" * 3
+    direct, fallback = first_hit(re2.compile(pattern)), first_hit(re.compile(pattern))
+    assert isinstance(direct, functools.partial)  # the binding's own call, no Python match objects
+    for start in range(len(data) + 1):
+        assert tuple(direct(data, start, len(data))[0]) == tuple(fallback(data, start, len(data))[0])
