@@ -38,6 +38,7 @@ from postmortem.models.enums import (
     Sla,
     Status,
     Variant,
+    VerificationResult,
     Weight,
 )
 
@@ -207,6 +208,14 @@ class WhyChain(DocumentPart):
     root_cause: str = ""
 
 
+class Verification(DocumentPart):
+    """That a done action was checked afterwards: when, with what result, and how."""
+
+    checked: date
+    result: VerificationResult
+    note: str = ""  # how it was checked (a drill, a game day, a metric watched for a month)
+
+
 class ActionItem(DocumentPart):
     id: str = ""
     action: str
@@ -220,6 +229,8 @@ class ActionItem(DocumentPart):
     ticket: str = ""
     factors: list[str] = []
     agreed: bool = False  # accepted by the review meeting (the owner included)
+    completed: date | None = None  # the day it was done (a closed ticket's day, when synced from the tracker)
+    verification: Verification | None = None
 
     _check_action = field_validator("action")(_required_text)
 

@@ -150,3 +150,11 @@ class ActionStatus(StrEnum):
     IN_PROGRESS = "in-progress"
     DONE = "done"
     WONT_DO = "wont-do"
+
+
+class VerificationResult(StrEnum):
+    """What checking a done action showed: the fix worked, partly worked, or did not."""
+
+    WORKED = "worked"
+    PARTLY = "partly"
+    DID_NOT = "did-not"

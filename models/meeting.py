@@ -20,6 +20,8 @@ FIELD_WORDS = {
     "ticket": "ticket",
     "factors": "factors",
     "agreed": "agreed",
+    "completed": "day done",
+    "verification": "verification",
 }
 
 
