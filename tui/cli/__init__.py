@@ -15,7 +15,7 @@ import os
 import sys
 
 from postmortem.models.errors import DocumentError
-from postmortem.tui.cli import check, demo, edit, export, new, review, schema, serve, timeline
+from postmortem.tui.cli import actions, check, demo, edit, export, new, review, schema, serve, timeline
 
 # The commands that open the app: garbage collection, off during start-up (``entry``), stays off until
 # its first frame is up.
@@ -34,6 +34,7 @@ COMMANDS = {
     "check": check,
     "schema": schema,
     "timeline": timeline,
+    "actions": actions,
     "demo": demo,
 }
 
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         argv.insert(0, "edit")
+    argv = actions.with_default_subcommand(argv)
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help(sys.stderr)
