@@ -99,4 +99,5 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     """Recovery copies and open marks go to a folder of the test's own, never the user's."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("POSTMORTEM_DATA_DIR", str(folder))
+    monkeypatch.setenv("POSTMORTEM_CACHE_DIR", str(folder / "cache"))
     return folder

@@ -15,7 +15,21 @@ import os
 import sys
 
 from postmortem.models.errors import DocumentError
-from postmortem.tui.cli import actions, check, demo, edit, export, new, review, schema, serve, timeline
+from postmortem.tui.cli import (
+    actions,
+    check,
+    demo,
+    edit,
+    export,
+    ls,
+    new,
+    review,
+    schema,
+    serve,
+    stats,
+    themes,
+    timeline,
+)
 
 # The commands that open the app: garbage collection, off during start-up (``entry``), stays off until
 # its first frame is up.
@@ -34,7 +48,10 @@ COMMANDS = {
     "check": check,
     "schema": schema,
     "timeline": timeline,
+    "ls": ls,
     "actions": actions,
+    "themes": themes,
+    "stats": stats,
     "demo": demo,
 }
 
