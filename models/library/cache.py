@@ -13,7 +13,7 @@ import platformdirs
 
 from postmortem.models.store import write_atomic
 
-VERSION = 1
+VERSION = 2
 
 
 def cache_folder() -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -45,7 +45,6 @@ class Entry:
     tags: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()  # the factors' areas (monitoring, deployment…), each once
     categories: tuple[str, ...] = ()  # technical, process, organizational, each once
-    factors: tuple[str, ...] = ()  # the factors' titles
     seconds: dict[str, float] = field(default_factory=dict)  # SPANS measured, in seconds
     actions: tuple[ActionEntry, ...] = ()
 
@@ -55,16 +54,12 @@ class Entry:
         return self.id or self.path
 
     def as_data(self) -> dict[str, Any]:
-        """Plain data for the cache (dates as ISO text)."""
+        """Plain data for the cache: dates as ISO text, each action item as a list in field order (a library
+        holds tens of thousands of them, and a list is quicker to read back than a table)."""
         data = asdict(self)
         data["date"] = _iso(self.date)
         data["actions"] = [
-            {
-                **asdict(action),
-                "due": _iso(action.due),
-                "completed": _iso(action.completed),
-                "checked": _iso(action.checked),
-            }
+            [getattr(action, name) if name not in _DATES else _iso(getattr(action, name)) for name in _ACTION_FIELDS]
             for action in self.actions
         ]
         return data
@@ -72,18 +67,15 @@ class Entry:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Entry:
         actions = tuple(
-            ActionEntry(
-                **{
-                    **item,
-                    "due": _date(item["due"]),
-                    "completed": _date(item["completed"]),
-                    "checked": _date(item["checked"]),
-                }
-            )
-            for item in data["actions"]
+            ActionEntry(a, b, c, d, e, _date(f), g, _date(h), i, _date(j))
+            for a, b, c, d, e, f, g, h, i, j in data["actions"]
         )
-        tuples = {key: tuple(data[key]) for key in ("services", "tags", "areas", "categories", "factors")}
+        tuples = {key: tuple(data[key]) for key in ("services", "tags", "areas", "categories")}
         return cls(**{**data, **tuples, "date": _date(data["date"]), "actions": actions})
+
+
+_ACTION_FIELDS = tuple(item.name for item in fields(ActionEntry))
+_DATES = frozenset(("due", "completed", "checked"))
 
 
 def summarize(doc: Postmortem, path: str) -> Entry:
@@ -102,7 +94,6 @@ def summarize(doc: Postmortem, path: str) -> Entry:
         tags=tuple(meta.tags),
         areas=_once(factor.area.value for factor in doc.factors if factor.area is not None),
         categories=_once(factor.category.value for factor in doc.factors),
-        factors=tuple(factor.title for factor in doc.factors),
         seconds=seconds,
         actions=tuple(
             ActionEntry(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from library_files import write_postmortem
 
+from postmortem.models.library.entry import Entry
 from postmortem.models.library.load import load_library
 from postmortem.models.library.rules import DEFAULT_DUE_DAYS, read_rules
 
@@ -67,6 +68,7 @@ def test_the_summary_keeps_what_the_views_need(tmp_path):
         actions=({"action": "Alert on pool wait over 500 ms", "owner": "SRE team", "priority": "P1"},),
     )
     (entry,) = load_library(tmp_path).entries
+    assert Entry.from_data(entry.as_data()) == entry  # what the cache keeps is the entry
     assert (entry.severity, entry.services, entry.tags) == ("SEV-2", ("checkout-api",), ("pool",))
     assert entry.areas == ("config", "review") and entry.categories == ("technical", "process")
     assert entry.seconds == {
