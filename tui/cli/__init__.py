@@ -21,6 +21,7 @@ from postmortem.tui.cli import (
     demo,
     edit,
     export,
+    library,
     ls,
     new,
     review,
@@ -33,7 +34,7 @@ from postmortem.tui.cli import (
 
 # The commands that open the app: garbage collection, off during start-up (``entry``), stays off until
 # its first frame is up.
-OPEN_THE_APP = {"new", "edit", "review", "demo"}
+OPEN_THE_APP = {"new", "edit", "review", "demo", "library"}
 
 # The status of a process that SIGPIPE ended (128 + 13), as shells report it.
 READER_GONE = 141
@@ -48,6 +49,7 @@ COMMANDS = {
     "check": check,
     "schema": schema,
     "timeline": timeline,
+    "library": library,
     "ls": ls,
     "actions": actions,
     "themes": themes,

@@ -1,0 +1,1 @@
+"""Views across postmortems: the library of a folder."""
