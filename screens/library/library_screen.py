@@ -63,6 +63,7 @@ class LibraryScreen(Screen[None]):
         self.folder_name = root.resolve().name if str(root) == "." else str(root)
         self.today = today or date.today()
         self.library: Library | None = None
+        self.ready = False  # every view is filled in
         self.shown: list[Entry] = []  # the incidents in the table, in its order
         self.sort_column = 0
         self.sort_reverse = True  # newest first
@@ -127,10 +128,14 @@ class LibraryScreen(Screen[None]):
                 status += f"; and {len(library.problems) - 3} more"
         self.query_one("#library-status", Static).update(status)
         self._show_incidents()
+        self.call_after_refresh(self._show_the_rest)  # the incidents' first rows on screen before the other views
+
+    def _show_the_rest(self) -> None:
         self._show_actions()
         self._show_themes()
         self._show_durations()
         self._show_today()
+        self.ready = True
 
     # The incidents
 

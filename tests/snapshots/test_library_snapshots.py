@@ -21,7 +21,7 @@ def test_library_view(snap_compare, settled, tmp_path, monkeypatch, view: str) -
     monkeypatch.chdir(tmp_path)
 
     async def run_before(pilot: Pilot) -> None:
-        while not (isinstance(pilot.app.screen, LibraryScreen) and pilot.app.screen.library):
+        while not (isinstance(pilot.app.screen, LibraryScreen) and pilot.app.screen.ready):
             await pilot.pause()
         await pilot.press(str(TABS.index(view) + 1))
         await settled(pilot)

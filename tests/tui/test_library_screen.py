@@ -26,7 +26,7 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def loaded(ui, pilot: Pilot) -> LibraryScreen:
-    await ui.wait_until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen) and pilot.app.screen.library)
+    await ui.wait_until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen) and pilot.app.screen.ready)
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, LibraryScreen)
