@@ -2,9 +2,12 @@
 
 RFC 4180: a header row, then one row per action item in the document's
 order, CRLF line ends, and a field quoted when it holds a comma, a quote or a
-line break (its quotes doubled). The columns are the file's own keys. Empty
-values are empty cells; a due date is ``YYYY-MM-DD``; ``factors`` joins the
-factor ids with ``"; "``; ``agreed`` is ``true`` or ``false``.
+line break (its quotes doubled). The columns are the file's own keys, those of
+the verification's table named with their path (``verification.result``);
+columns added later come last, so that the earlier ones keep their places.
+Empty values are empty cells; dates are ``YYYY-MM-DD``; ``factors`` joins the
+factor ids with ``"; "``; ``agreed`` is ``true`` or ``false``; a result is the
+file's value (``did-not``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ ACTION_COLUMNS = (
     "horizon",
     "success",
     "agreed",
+    "completed",
+    "verification.checked",
+    "verification.result",
+    "verification.note",
 )
 FACTOR_SEPARATOR = "; "
 
@@ -42,6 +49,7 @@ def render_csv(doc: Postmortem) -> str:
 
 def action_row(action: ActionItem) -> list[str]:
     """One action item's cells, in the order of ``ACTION_COLUMNS``."""
+    check = action.verification
     return [
         action.id,
         action.action,
@@ -55,4 +63,8 @@ def action_row(action: ActionItem) -> list[str]:
         action.horizon.value if action.horizon else "",
         action.success,
         "true" if action.agreed else "false",
+        action.completed.isoformat() if action.completed else "",
+        check.checked.isoformat() if check else "",
+        check.result.value if check else "",
+        check.note if check else "",
     ]

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from postmortem.models.audience import Audience, for_audience
 from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineEvent, WhyStep
 from postmortem.models.enums import ActionStatus, Category, Horizon, Milestone
-from postmortem.models.labels import LABELS
+from postmortem.models.labels import LABELS, RESULT_WORDS
 from postmortem.models.metrics import (
     compute_metrics,
     format_offset,
@@ -64,7 +64,20 @@ _STATUS_WORDS = {
 
 _ACTION_COLUMNS = tuple(
     LABELS[f"actions.{name}"]
-    for name in ("id", "action", "owner", "due", "priority", "type", "status", "success", "ticket", "factors")
+    for name in (
+        "id",
+        "action",
+        "owner",
+        "due",
+        "priority",
+        "type",
+        "status",
+        "completed",
+        "success",
+        "verification",
+        "ticket",
+        "factors",
+    )
 )
 
 _TIMELINE_COLUMNS = tuple(
@@ -476,10 +489,22 @@ def _action_row(action: ActionItem) -> tuple[object, ...]:
         action.priority,
         action.type,
         status,
+        action.completed,
         action.success,
+        _verification(action),
         action.ticket,
         action.factors,
     )
+
+
+def _verification(action: ActionItem) -> str:
+    """What checking the done action showed, when, and how: ``partly worked, checked 2026-04-15: a drill``."""
+    check = action.verification
+    if check is None:
+        return ""
+    said = f"{RESULT_WORDS[check.result]}, checked {check.checked.isoformat()}"
+    note = _raw(check.note)
+    return f"{said}: {note}" if note else said
 
 
 def _lessons(view: _View) -> Blocks:

@@ -5,6 +5,8 @@ Keys are locations without list indexes (``factors.area`` for every factor's are
 
 from __future__ import annotations
 
+from postmortem.models.enums import VerificationResult
+
 LABELS: dict[str, str] = {
     "meta.id": "Incident id",
     "meta.detection": "Detected by",
@@ -55,6 +57,8 @@ LABELS: dict[str, str] = {
     "actions.success": "Success measure",
     "actions.ticket": "Ticket",
     "actions.factors": "Factors",
+    "actions.completed": "Done on",
+    "actions.verification": "Verification",
     "lessons.went_well": "What went well",
     "lessons.went_poorly": "What went poorly",
     "lessons.lucky": "Where we got lucky",
@@ -64,4 +68,11 @@ LABELS: dict[str, str] = {
     "response.verification": "Verification",
     "response.residual_risk": "Residual risk",
     "response.communication": "Communication",
+}
+
+# How a verification's result reads, in the action form's choice and in the exports (the file keeps the values).
+RESULT_WORDS: dict[VerificationResult, str] = {
+    VerificationResult.WORKED: "worked",
+    VerificationResult.PARTLY: "partly worked",
+    VerificationResult.DID_NOT: "did not work",
 }

@@ -1,11 +1,16 @@
-"""The form for adding or editing one action item."""
+"""The form for adding or editing one action item.
+
+The verification is a table of its own in the file (``[actions.verification]``); the form shows its three
+parts as fields of the action (``verification`` is its result) and builds the table from them on save.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from postmortem.models.document import ActionItem, Factor
-from postmortem.models.enums import ActionStatus, ActionType, Horizon, Priority
+from postmortem.models.enums import ActionStatus, ActionType, Horizon, Priority, VerificationResult
+from postmortem.models.labels import LABELS, RESULT_WORDS
 from postmortem.screens.dialogs.record_form import RecordForm
 from postmortem.screens.widgets.fields import FieldSpec as F
 
@@ -28,7 +33,32 @@ class ActionForm(RecordForm[ActionItem]):
         values = super().initial_values()
         if self.initial is None:  # the model's default id is "", so setdefault would keep it
             values["id"] = self.new_id
+        checked = values.pop("verification", None) or {}
+        values["verification_checked"] = checked.get("checked")
+        values["verification"] = checked.get("result")
+        values["verification_note"] = checked.get("note", "")
         return values
+
+    def completed(self, values: dict[str, Any]) -> dict[str, Any]:
+        values = dict(values)
+        checked, result = values.pop("verification_checked", None), values.pop("verification", None)
+        note = values.pop("verification_note", "") or ""
+        if checked is not None and result is not None:
+            values["verification"] = {"checked": checked, "result": result, "note": note}
+        else:
+            values["verification"] = None  # joint_problems keeps the record from being built if one is given
+        return values
+
+    def joint_problems(self, values: dict[str, Any]) -> list[str]:
+        checked, result = values.get("verification_checked"), values.get("verification")
+        note = (values.get("verification_note") or "").strip()
+        if checked is None and result is None:
+            return ["A verification needs a date (Verified on) and a result."] if note else []
+        if result is None:
+            return ["A verification needs a result as well as its date."]
+        if checked is None:
+            return ["A verification needs a date (Verified on) as well as its result."]
+        return []
 
     def multi_options(self, spec: F) -> list[tuple[str, str]]:
         if spec.name != "factors":
@@ -61,4 +91,17 @@ class ActionForm(RecordForm[ActionItem]):
             F("ticket", "Ticket", placeholder="tracker key or URL"),
             F("factors", "Factors", "multi", help="the contributing factors this action addresses"),
             F("agreed", "Agreed in review", "flag"),
+            # What happened afterwards: after the fields of the plan, so that their order is unchanged.
+            F("completed", LABELS["actions.completed"], "date", placeholder="YYYY-MM-DD"),
+            F("verification_checked", "Verified on", "date", placeholder="YYYY-MM-DD"),
+            F("verification", LABELS["actions.verification"], "choice", VerificationResult, show=_result_words),
+            F(
+                "verification_note",
+                "How it was checked",
+                placeholder="a drill, a game day, a month of metrics",
+            ),
         ]
+
+
+def _result_words(result: Any) -> str:
+    return RESULT_WORDS[result]

@@ -97,6 +97,7 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         self.dialog_title = ""
         self.initial: Record | None = None
         self._touched: set[str] = set()
+        self._joint_shown = False  # whether the footer shows the joint problems (from the first save on)
         self._styled_for: str | None = None  # the theme the form's widgets were last styled for
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -112,6 +113,7 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         ``open_as`` sets what else it needs to know, then calls this."""
         self.dialog_title, self.initial = title, initial
         self._touched = set()
+        self._joint_shown = False
         if self.is_mounted:
             self._refill()
 
@@ -134,6 +136,13 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
     def completed(self, values: dict[str, Any]) -> dict[str, Any]:
         """The record's values from what the fields hold, with what follows from them (none by default)."""
         return values
+
+    def joint_problems(self, values: dict[str, Any]) -> list[str]:
+        """Sentences about fields that only go together (filled one without the other); none by default.
+
+        They keep the record from being built, so that nothing typed is dropped, and are shown under the
+        fields from the first save on, until they are put right."""
+        return []
 
     def compose(self) -> ComposeResult:
         values = self.initial_values()
@@ -195,7 +204,9 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
             except ValueError as error:
                 problems[name] = str(error)
         record = None
-        if not problems:
+        joint = self.joint_problems(values) if not problems else []
+        self._joint_shown = bool(joint) and (show_all or self._joint_shown)
+        if not problems and not joint:
             try:
                 record = self.model.model_validate(self.completed(values))
             except ValidationError as error:
@@ -208,6 +219,8 @@ class RecordForm(ModalScreen[Record | None], Generic[Record]):
         if record is not None:
             self._show_findings(record, rows)
         others = [f"{n}: {m}" for n, m in problems.items() if n not in rows]
+        if self._joint_shown:
+            others += joint
         self.query_one("#dialog-problems", Static).update("\n".join(others))
         return record
 

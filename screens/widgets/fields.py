@@ -41,7 +41,8 @@ class FieldSpec:
     placeholder: str = ""
     help: str = ""
     required: bool = False
-    # Custom conversions for text a kind does not cover (event times, "name: effect" lines).
+    # Custom conversions for text a kind does not cover (event times, "name: effect" lines). For a choice,
+    # ``show`` gives the words each option is shown in (the model keeps the option's value).
     parse: Callable[[str], Any] | None = None
     show: Callable[[Any], str] | None = None
 
@@ -216,7 +217,7 @@ class FieldRow(Widget):
         if spec.kind == "choice":
             assert spec.choices is not None
             return FieldSelect(
-                [(c.value, c) for c in spec.choices],
+                [(spec.show(c) if spec.show else c.value, c) for c in spec.choices],
                 value=value if value is not None else Select.NULL,
                 allow_blank=not spec.required,
                 prompt="(not set)",

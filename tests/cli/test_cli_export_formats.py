@@ -62,7 +62,8 @@ def test_export_csv_to_stdout_keeps_crlf(tmp_path: Path, example_file: Path) -> 
     assert result.stderr == b""
     assert result.stdout == render_csv(load(example_file)).encode("utf-8")
     assert result.stdout.startswith(
-        b"id,action,owner,due,priority,status,ticket,factors,type,horizon,success,agreed\r\n"
+        b"id,action,owner,due,priority,status,ticket,factors,type,horizon,success,agreed,"
+        b"completed,verification.checked,verification.result,verification.note\r\n"
     )
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 
 from postmortem.exports.formats import FORMATS, export, export_checked
 from postmortem.models.audience import Audience, for_audience
-from postmortem.models.document import Postmortem
-from postmortem.models.enums import Confidentiality, Priority, Weight
+from postmortem.models.document import Postmortem, Verification
+from postmortem.models.enums import Confidentiality, Priority, VerificationResult, Weight
 from postmortem.models.leaks import find_leaks
 
 
@@ -46,6 +47,19 @@ def test_the_public_version_keeps_what_customers_read(example_doc_readonly):
     markdown = export(doc, "markdown", Audience.PUBLIC)
     assert markdown.startswith(f"# {doc.meta.title}\n\nIncident of 2026-02-12\n\nWe are sorry: checkout failed")
     assert "## What we are doing" in markdown and "(done)" in markdown
+
+
+def test_the_done_day_and_the_verification_go_where_the_ticket_goes(example_doc):
+    checked = Verification(checked=date(2026, 3, 20), result=VerificationResult.PARTLY, note="Load test replay")
+    for action in example_doc.actions:
+        action.completed, action.verification = date(2026, 3, 2), checked
+    summary = for_audience(example_doc, Audience.SUMMARY)
+    assert summary.actions and all(a.verification == checked and a.completed for a in summary.actions)
+    public = for_audience(example_doc, Audience.PUBLIC)
+    assert public.actions and not any(a.verification or a.completed for a in public.actions)
+    rows = list(csv.DictReader(io.StringIO(export(example_doc, "csv", Audience.PUBLIC))))
+    assert {row["verification.result"] for row in rows} == {""}
+    assert "partly worked" in export(example_doc, "markdown", Audience.SUMMARY)
 
 
 @pytest.mark.parametrize("format", FORMATS)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from postmortem.exports import render_csv
 from postmortem.exports.csv_export import ACTION_COLUMNS, FACTOR_SEPARATOR
-from postmortem.models.document import ActionItem, Meta, Postmortem
-from postmortem.models.enums import ActionStatus, ActionType, Horizon, Priority
+from postmortem.models.document import ActionItem, Meta, Postmortem, Verification
+from postmortem.models.enums import ActionStatus, ActionType, Horizon, Priority, VerificationResult
 
 
 def read_back(text: str) -> list[ActionItem]:
@@ -33,9 +33,20 @@ def read_back(text: str) -> list[ActionItem]:
             ticket=row["ticket"],
             factors=row["factors"].split(FACTOR_SEPARATOR) if row["factors"] else [],
             agreed={"true": True, "false": False}[row["agreed"]],
+            completed=date.fromisoformat(row["completed"]) if row["completed"] else None,
+            verification=read_verification(row),
         )
         for row in reader
     ]
+
+
+def read_verification(row: dict[str, str]) -> Verification | None:
+    """The verification's three columns: all empty, or a date, a result and a note."""
+    parts = (row["verification.checked"], row["verification.result"], row["verification.note"])
+    if not any(parts):
+        return None
+    checked, result, note = parts
+    return Verification(checked=date.fromisoformat(checked), result=result, note=note)
 
 
 def document(*actions: ActionItem) -> Postmortem:
@@ -56,6 +67,12 @@ AWKWARD = [
         ticket="SRE-884",
         factors=["F1", "F2", "F3"],
         agreed=True,
+        completed=date(2026, 3, 9),
+        verification=Verification(
+            checked=date(2026, 4, 2),
+            result=VerificationResult.DID_NOT,
+            note='Replayed the backlog, "queue depth" fired late,\nafter 9 min',
+        ),
     ),
     ActionItem(id="A2", action="  =SUM(A1:A9) stays text, spaces kept  ", owner="", factors=[]),
     ActionItem(
@@ -105,7 +122,19 @@ def test_empty_values_are_empty_cells() -> None:
     assert row == {
         "id": "", "action": "Write the runbook", "owner": "", "due": "", "priority": "", "status": "open",
         "ticket": "", "factors": "", "type": "", "horizon": "", "success": "", "agreed": "false",
+        "completed": "", "verification.checked": "", "verification.result": "", "verification.note": "",
     }  # fmt: skip
+
+
+def test_the_done_day_and_the_verification_come_last_as_the_file_writes_them() -> None:
+    assert ACTION_COLUMNS[-4:] == ("completed", "verification.checked", "verification.result", "verification.note")
+    text = render_csv(document(*AWKWARD))
+    assert (
+        ',true,2026-03-09,2026-04-02,did-not,"Replayed the backlog, ""queue depth"" fired late,\nafter 9 min"\r\n'
+        in text
+    )
+    done = ActionItem(action="Alert on lag", status=ActionStatus.DONE, completed=date(2026, 3, 9))
+    assert render_csv(document(done)).endswith(",false,2026-03-09,,,\r\n")
 
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
@@ -124,6 +153,9 @@ _ACTIONS = st.builds(
     # Factor ids are short names such as F1: none holds the separator or is empty.
     factors=st.lists(_TEXT.filter(lambda i: i and FACTOR_SEPARATOR not in i), max_size=3),
     agreed=st.booleans(),
+    completed=st.none() | st.dates(),
+    verification=st.none()
+    | st.builds(Verification, checked=st.dates(), result=st.sampled_from(list(VerificationResult)), note=_TEXT),
 )
 
 

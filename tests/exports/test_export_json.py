@@ -18,8 +18,8 @@ from postmortem.exports import render_json
 from postmortem.exports.json_export import to_json_data
 from postmortem.exports.schema import build_schema
 from postmortem.models.codec import dumps, from_data, loads, to_data
-from postmortem.models.document import ActionItem, Meta, Postmortem, TimelineEvent
-from postmortem.models.enums import ActionStatus, EventKind, Milestone, Priority
+from postmortem.models.document import ActionItem, Meta, Postmortem, TimelineEvent, Verification
+from postmortem.models.enums import ActionStatus, EventKind, Milestone, Priority, VerificationResult
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +74,28 @@ def test_times_keep_their_offset_and_dates_are_iso(example_doc_readonly) -> None
     assert data["timeline"][0]["at"].endswith("+01:00")
     assert data["meta"]["incident_date"] == "2026-02-12"
     assert data["actions"][0]["due"] == example_doc_readonly.actions[0].due.isoformat()
+
+
+def test_the_done_day_and_the_verification_are_in_the_shape_of_the_file(validator: Draft202012Validator) -> None:
+    action = ActionItem(
+        id="A1",
+        action="Alert on backlog",
+        status=ActionStatus.DONE,
+        completed=date(2026, 3, 10),
+        verification=Verification(checked=date(2026, 4, 1), result=VerificationResult.DID_NOT, note="Replay"),
+    )
+    data = json.loads(render_json(Postmortem(meta=Meta(title="Queue backlog"), actions=[action])))
+    assert data["actions"] == [
+        {
+            "id": "A1",
+            "action": "Alert on backlog",
+            "status": "done",
+            "completed": "2026-03-10",
+            "verification": {"checked": "2026-04-01", "result": "did-not", "note": "Replay"},
+        }
+    ]
+    assert [error.message for error in validator.iter_errors(data)] == []
+    assert from_data(data).actions == [action]
 
 
 def test_pretty_utf8_and_a_final_newline() -> None:
@@ -163,6 +185,14 @@ _ACTIONS = st.lists(
         status=st.sampled_from(list(ActionStatus)),
         factors=st.lists(_TEXT, max_size=3),
         agreed=st.booleans(),
+        completed=st.none() | st.dates(min_value=date(1970, 1, 1), max_value=date(2100, 12, 31)),
+        verification=st.none()
+        | st.builds(
+            Verification,
+            checked=st.dates(min_value=date(1970, 1, 1), max_value=date(2100, 12, 31)),
+            result=st.sampled_from(list(VerificationResult)),
+            note=_TEXT,
+        ),
     ),
     max_size=3,
 )

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from postmortem.exports import render_markdown
+from postmortem.models.audience import Audience
 from postmortem.models.document import Postmortem
+from postmortem.models.enums import Priority
 
 MD = MarkdownIt("commonmark").enable("table")
 
@@ -530,6 +532,53 @@ def test_actions_are_grouped_by_horizon_with_the_columns_they_fill():
 def test_no_horizon_group_is_left_out_when_every_action_has_one():
     doc = timed_doc(actions=[{"id": "A1", "action": "Fix", "horizon": "short-term"}])
     assert "No horizon set" not in render_markdown(doc)
+
+
+def test_the_done_day_and_the_verification_have_columns_of_their_own():
+    doc = timed_doc(
+        actions=[
+            {
+                "id": "A1",
+                "action": "Alert on backlog > 10k",
+                "status": "done",
+                "success": "Fires in replay",
+                "completed": "2026-03-10",
+                "verification": {
+                    "checked": "2026-04-01",
+                    "result": "partly",
+                    "note": "Replayed the backlog | fired after 9 min\nnot <5>",
+                },
+            },
+            {"id": "A2", "action": "Scale on queue depth", "status": "done", "completed": "2026-03-12"},
+            {
+                "id": "A3",
+                "action": "Cap retries",
+                "verification": {"checked": "2026-04-02", "result": "did-not"},
+            },
+            {"id": "A4", "action": "Write the runbook", "verification": {"checked": "2026-04-03", "result": "worked"}},
+        ]
+    )
+    markdown = render_markdown(doc)
+    (table,) = table_with_header(section(markdown, "Action items"), "ID")
+    assert table.header == ["ID", "Action", "Status", "Done on", "Success measure", "Verification"]
+    assert [row[3] for row in table.rows] == ["2026-03-10", "2026-03-12", "", ""]
+    assert [row[5] for row in table.rows] == [
+        "partly worked, checked 2026-04-01: Replayed the backlog | fired after 9 min<br>not <5>",
+        "",
+        "did not work, checked 2026-04-02",
+        "worked, checked 2026-04-03",
+    ]
+    assert_tables_well_formed(markdown)
+    page = MD.render(markdown)
+    assert (
+        "<td>partly worked, checked 2026-04-01: Replayed the backlog | fired after 9 min<br>not &lt;5&gt;</td>" in page
+    )
+    # Left out while no action has them; the summary keeps them with its actions, the public version does not.
+    assert "Done on" not in render_markdown(timed_doc(actions=[{"id": "A1", "action": "Cap retries"}]))
+    doc.actions[0].priority = Priority.P1
+    assert "partly worked, checked 2026-04-01" in render_markdown(doc, Audience.SUMMARY)
+    public = render_markdown(doc, Audience.PUBLIC)
+    assert "2026-04-01" not in public and "worked" not in public and "2026-03-10" not in public
 
 
 def test_links_history_and_review_are_rendered(example_doc_readonly, example_markdown):

@@ -7,6 +7,10 @@ command runs before the keys typed after it are read.
 
 from __future__ import annotations
 
+from datetime import date
+
+from postmortem.models.document import Verification
+from postmortem.models.enums import VerificationResult
 from postmortem.screens.dialogs.action_form import ActionForm
 
 
@@ -30,6 +34,42 @@ async def test_an_action_typed_straight_after_a_fills_its_own_fields(ui, small_a
         assert (first.id, first.action, first.owner) == ("A1", "Alert when replica lag exceeds 30 s", "Database team")
         assert (second.id, second.action, second.owner) == ("A2", "Rehearse the failover each quarter", "")
         assert not isinstance(app.screen, ActionForm)
+
+
+async def test_a_done_day_and_a_verification_typed_in_one_burst_land_in_their_fields(ui, small_app):
+    app = small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
+        await ui.burst(
+            pilot,
+            "a",
+            "Rehearse the failover each quarter",
+            *["<tab>"] * 11,  # past the plan's fields to the done day
+            "2026-03-20",
+            "<tab>",
+            "2026-04-15",
+            "<tab>",
+            "<enter>",  # the result's menu: the keys after it find "did not work"
+            "did",
+            "<enter>",
+            "<tab>",
+            "Failover drill on staging",
+            "<ctrl+j>",
+        )
+        await ui.wait_until(pilot, lambda: len(app.document.actions) == 1)
+        (item,) = app.document.actions
+        assert (item.action, item.owner, item.completed) == (
+            "Rehearse the failover each quarter",
+            "",
+            date(2026, 3, 20),
+        )
+        assert item.verification == Verification(
+            checked=date(2026, 4, 15), result=VerificationResult.DID_NOT, note="Failover drill on staging"
+        )
+        assert not isinstance(app.screen, ActionForm)
+        # The steps built ahead at quiet moments are done before the app closes: a step still being
+        # mounted while it closes can find its children gone (seen on a loaded machine).
+        await ui.wait_until(pilot, lambda: not app.quiet_work.pending, seconds=30)
 
 
 async def test_a_typed_on_arriving_at_the_step_opens_its_form_while_it_is_still_being_built(ui, small_app):
