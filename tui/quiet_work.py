@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.app import App
+from textual.css.query import NoMatches
 
 QUIET = 0.5  # seconds without input that make a quiet moment
 TICK = QUIET / 2
@@ -64,7 +65,8 @@ class QuietWork:
         return len(self._queue) + self._running
 
     async def _tick(self) -> None:
-        if time.monotonic() - self._last_input < QUIET or not self.app.is_running:  # not while closing
+        closing = not self.app.is_running or self.app.return_code is not None
+        if time.monotonic() - self._last_input < QUIET or closing:
             return
         if self._queue:
             work = self._queue.popleft()
@@ -73,6 +75,10 @@ class QuietWork:
                 done = work()
                 if inspect.isawaitable(done):
                     await done
+            except NoMatches:
+                # A view built ahead while the app closed finds its widgets gone: nothing is lost, nobody waits.
+                if self.app.return_code is None:  # set once the app is asked to exit
+                    raise
             finally:
                 self._running = 0
             if not self._queue and work != self._refreeze:  # what was built ahead lives on

@@ -83,6 +83,8 @@ class WizardScreen(Screen[None]):
 
     async def _build_step(self, step_id: str) -> None:
         """Build the step's view (hidden) unless it was or is being built."""
+        if not self.is_attached or self.app.return_code is not None:  # the app is closing: nothing to build for
+            return
         if step_id not in self._mounting:
             view = view_class(step_id)()
             view.display = False
