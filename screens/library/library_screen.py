@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -95,12 +96,6 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.sub_title = self.folder_name
-        incidents = self.query_one("#library-incidents", DataTable)
-        incidents.add_columns(*INCIDENT_COLUMNS)
-        self.query_one("#library-actions", DataTable).add_columns(
-            "", "Prio", "Id", "Due", "Rule", "Owner", "Incident", "Action"
-        )
-        self.query_one("#library-themes", DataTable).add_columns("What", "Name", "Incidents", "Trend", "Behind it")
         self._read()
 
     @work(thread=True, exclusive=True)
@@ -182,13 +177,9 @@ class LibraryScreen(Screen[None]):
                 self._late[row.entry.path] = self._late.get(row.entry.path, 0) + 1
         chosen = [entry for entry in self.library.entries if matches(entry, query)]
         self.shown = sorted(chosen, key=self._sort_key, reverse=self.sort_reverse)
-        table = self.query_one("#library-incidents", DataTable)
-        table.clear()
-        table.add_rows(self._incident_cells(entry) for entry in self.shown)
         arrow = " ▼" if self.sort_reverse else " ▲"
-        for index, column in enumerate(table.columns.values()):
-            column.label = Text(INCIDENT_COLUMNS[index] + (arrow if index == self.sort_column else ""))
-        table.refresh()
+        labels = [name + (arrow if index == self.sort_column else "") for index, name in enumerate(INCIDENT_COLUMNS)]
+        _fill(self.query_one("#library-incidents", DataTable), labels, [self._incident_cells(e) for e in self.shown])
 
     @on(Input.Changed, "#library-filter")
     def _filtered(self) -> None:
@@ -272,20 +263,22 @@ class LibraryScreen(Screen[None]):
         else:
             rows.sort(key=lambda row: (row.entry.name, not row.late, rank(row.action.priority)))
         self._action_entries = [row.entry for row in rows]
-        table = self.query_one("#library-actions", DataTable)
-        table.clear()
-        table.add_rows(
-            (
-                Text("!", style="bold red") if row.late else "",
-                row.action.priority or "—",
-                row.action.id or "—",
-                row.action.due.isoformat() if row.action.due else "—",
-                Text(row.deadline.isoformat(), style="red" if row.breaks_rule else "") if row.deadline else "—",
-                row.action.owner or "—",
-                row.entry.name,
-                row.action.action,
-            )
-            for row in rows
+        _fill(
+            self.query_one("#library-actions", DataTable),
+            ["", "Prio", "Id", "Due", "Rule", "Owner", "Incident", "Action"],
+            [
+                (
+                    Text("!", style="bold red") if row.late else "",
+                    row.action.priority or "—",
+                    row.action.id or "—",
+                    row.action.due.isoformat() if row.action.due else "—",
+                    Text(row.deadline.isoformat(), style="red" if row.breaks_rule else "") if row.deadline else "—",
+                    row.action.owner or "—",
+                    row.entry.name,
+                    row.action.action,
+                )
+                for row in rows
+            ],
         )
         late = sum(row.late for row in rows)
         never_checked = len(unverified(self.library.entries))
@@ -296,16 +289,20 @@ class LibraryScreen(Screen[None]):
     def _show_themes(self) -> None:
         if self.library is None:
             return
-        table = self.query_one("#library-themes", DataTable)
-        table.clear()
-        for theme in themes(self.library.entries, self.today):
-            table.add_row(
-                theme.dimension,
-                theme.name,
-                str(theme.count),
-                _sparkline(theme.trend),
-                ", ".join(entry.name for entry in theme.incidents[:8]) + (" …" if theme.count > 8 else ""),
-            )
+        _fill(
+            self.query_one("#library-themes", DataTable),
+            ["What", "Name", "Incidents", "Trend", "Behind it"],
+            [
+                (
+                    theme.dimension,
+                    theme.name,
+                    str(theme.count),
+                    _sparkline(theme.trend),
+                    ", ".join(entry.name for entry in theme.incidents[:8]) + (" …" if theme.count > 8 else ""),
+                )
+                for theme in themes(self.library.entries, self.today)
+            ],
+        )
         pairs = recurrences(self.library.entries)
         lines = [f"Possibly recurring: a shared service and factor area within {RECURRENCE_DAYS} days"]
         lines += [
@@ -354,6 +351,17 @@ class LibraryScreen(Screen[None]):
                 f"  {entry.date}  {entry.name}  {entry.severity or ''}  {entry.title}" for entry in found
             )
         self.query_one("#library-today", Static).update(text)
+
+
+def _fill(table: DataTable[Any], labels: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Put ``rows`` in ``table`` under columns as wide as their widest cell, worked out here: the table's own
+    measuring waits for an idle moment, and a busy machine may draw the rows before it."""
+    table.clear(columns=True)
+    for index, label in enumerate(labels):
+        cells = (row[index] for row in rows)
+        width = max([cell_len(label), *(c.cell_len if isinstance(c, Text) else cell_len(str(c)) for c in cells)])
+        table.add_column(label, width=width)
+    table.add_rows(rows)
 
 
 def _span(entry: Entry, name: str) -> timedelta | None:
