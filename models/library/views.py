@@ -109,20 +109,33 @@ class Recurrence:
 
 
 def recurrences(entries: Iterable[Entry], within: int = RECURRENCE_DAYS) -> list[Recurrence]:
-    """Pairs of incidents that share a service and a factor area within ``within`` days: possibly recurring."""
-    dated = sorted((entry for entry in entries if entry.date is not None), key=lambda entry: (entry.date, entry.path))
+    """Pairs of incidents that share a service and a factor area within ``within`` days: possibly recurring.
+
+    Incidents are grouped by each (service, area) they have, so that only those sharing one are compared,
+    each with the ones before it in its group up to ``within`` days back."""
+    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.date is not None:
+            for service in entry.services:
+                for area in entry.areas:
+                    groups[(service, area)].append(entry)
+    pairs: set[tuple[str, str]] = set()
     found = []
-    for index, later in enumerate(dated):
-        for earlier in reversed(dated[:index]):
-            assert later.date is not None and earlier.date is not None
-            days = (later.date - earlier.date).days
-            if days > within:
-                break
-            services = tuple(name for name in later.services if name in earlier.services)
-            areas = tuple(name for name in later.areas if name in earlier.areas)
-            if services and areas:
+    for members in groups.values():
+        members.sort(key=lambda entry: (entry.date, entry.path))
+        for index, later in enumerate(members):
+            for earlier in reversed(members[:index]):
+                assert later.date is not None and earlier.date is not None
+                days = (later.date - earlier.date).days
+                if days > within:
+                    break
+                if (earlier.path, later.path) in pairs:
+                    continue
+                pairs.add((earlier.path, later.path))
+                services = tuple(name for name in later.services if name in earlier.services)
+                areas = tuple(name for name in later.areas if name in earlier.areas)
                 found.append(Recurrence(earlier, later, services, areas, days))
-    return sorted(found, key=lambda item: (item.later.date, item.later.path), reverse=True)
+    return sorted(found, key=lambda item: (item.later.date, item.later.path, item.earlier.path), reverse=True)
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,8 @@ class LibraryScreen(Screen[None]):
         self.folder_name = root.resolve().name if str(root) == "." else str(root)
         self.today = today or date.today()
         self.library: Library | None = None
-        self.ready = False  # every view is filled in
+        self.ready = False  # the library is read, its incidents shown and its action items counted
+        self._filled: set[str] = set()  # the views filled so far (each when first shown)
         self.shown: list[Entry] = []  # the incidents in the table, in its order
         self.sort_column = 0
         self.sort_reverse = True  # newest first
@@ -123,14 +124,31 @@ class LibraryScreen(Screen[None]):
                 status += f"; and {len(library.problems) - 3} more"
         self.query_one("#library-status", Static).update(status)
         self._show_incidents()
-        self.call_after_refresh(self._show_the_rest)  # the incidents' first rows on screen before the other views
+        self.call_after_refresh(self._count_actions)  # the incidents' first rows on screen first
 
-    def _show_the_rest(self) -> None:
-        self._show_actions()
-        self._show_themes()
-        self._show_durations()
-        self._show_today()
+    def _count_actions(self) -> None:
+        """The actions tab says how many items are open and late (the view itself is filled when shown)."""
+        if self.library is None:
+            return
+        rows = action_rows(self.library.entries, self.library.rules, self.today)
+        never_checked = len(unverified(self.library.entries))
+        tab = self.query_one(TabbedContent).get_tab("actions")
+        tab.label = f"Actions ({len(rows)}, {sum(row.late for row in rows)} late)"
+        tab.tooltip = f"{never_checked} done item(s) never verified" if never_checked else None
         self.ready = True
+
+    def _fill_view(self, view: str) -> None:
+        """Fill a view the first time it is shown: a large library's other views cost seconds nobody waits
+        for until they look."""
+        if self.library is None or view in self._filled:
+            return
+        self._filled.add(view)
+        fill = {"actions": self._show_actions, "themes": self._show_themes, "durations": self._show_durations}
+        fill.get(view, self._show_today if view == "today" else lambda: None)()
+
+    @on(TabbedContent.TabActivated)
+    def _view_shown(self, event: TabbedContent.TabActivated) -> None:
+        self._fill_view(event.pane.id or "")
 
     # The incidents
 
@@ -244,6 +262,7 @@ class LibraryScreen(Screen[None]):
         tabs = self.query_one(TabbedContent)
         # The focus goes first to the view: a focused widget left in the pane being hidden would take the next
         # focusable one of its pane with it, and a pane whose widget has the focus is shown again.
+        self._fill_view(TABS[index])
         target = self.query_one(f"#{TABS[index]} DataTable, #{TABS[index]} VerticalScroll")
         target.focus()
         tabs.active = TABS[index]
@@ -280,11 +299,6 @@ class LibraryScreen(Screen[None]):
                 for row in rows
             ],
         )
-        late = sum(row.late for row in rows)
-        never_checked = len(unverified(self.library.entries))
-        tab = self.query_one(TabbedContent).get_tab("actions")
-        tab.label = f"Actions ({len(rows)}, {late} late)"
-        tab.tooltip = f"{never_checked} done item(s) never verified" if never_checked else None
 
     def _show_themes(self) -> None:
         if self.library is None:
