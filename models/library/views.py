@@ -47,6 +47,11 @@ def action_rows(entries: Iterable[Entry], rules: Rules, today: date) -> list[Act
     return sorted(rows, key=_urgency)
 
 
+def late_counts(rows: Iterable[ActionRow]) -> Counter[str]:
+    """How many late action items each incident has, by its path."""
+    return Counter(row.entry.path for row in rows if row.late)
+
+
 def _urgency(row: ActionRow) -> tuple[bool, str, date, str, str]:
     due = row.action.due or row.deadline or date.max
     return (not row.late, row.action.priority or "P9", due, row.entry.path, row.action.id)
@@ -187,6 +192,15 @@ def on_this_day(entries: Iterable[Entry], today: date) -> list[Entry]:
         and (entry.date.month, entry.date.day) == (today.month, today.day)
         and entry.date.year < today.year
     ]
+
+
+TREND_BARS = "·▁▂▃▄▅▆▇█"
+
+
+def trend_bars(counts: tuple[int, ...]) -> str:
+    """One bar per quarter, scaled to the highest; a dot for none."""
+    top = max(counts, default=0)
+    return "".join(TREND_BARS[round(count / top * (len(TREND_BARS) - 1))] if top else TREND_BARS[0] for count in counts)
 
 
 def quarter_of(day: date) -> str:

@@ -3,6 +3,7 @@ incidents take, and what happened on this day; a postmortem opens in the wizard 
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,13 +24,16 @@ from postmortem.models.library.load import Library, load_library
 from postmortem.models.library.search import matches
 from postmortem.models.library.views import (
     RECURRENCE_DAYS,
+    ActionRow,
     Spread,
     action_rows,
     durations,
+    late_counts,
     on_this_day,
     rank,
     recurrences,
     themes,
+    trend_bars,
     unverified,
 )
 from postmortem.models.metrics import format_duration
@@ -70,7 +74,8 @@ class LibraryScreen(Screen[None]):
         self.sort_column = 0
         self.sort_reverse = True  # newest first
         self.group_by = "owner"
-        self._late: dict[str, int] = {}  # late action items per incident path
+        self._rows: list[ActionRow] = []  # every open action item, worked out once when the library is read
+        self._late: Counter[str] = Counter()  # late action items per incident path
         self._action_entries: list[Entry] = []  # the incident of each row of the actions table
 
     def compose(self) -> ComposeResult:
@@ -115,6 +120,8 @@ class LibraryScreen(Screen[None]):
 
     def _loaded(self, library: Library) -> None:
         self.library = library
+        self._rows = action_rows(library.entries, library.rules, self.today)
+        self._late = late_counts(self._rows)
         self.query_one(ProgressBar).display = False
         count = len(library.entries)
         status = f"{count:,} postmortem{'s' if count != 1 else ''} under {self.folder_name}"
@@ -130,7 +137,7 @@ class LibraryScreen(Screen[None]):
         """The actions tab says how many items are open and late (the view itself is filled when shown)."""
         if self.library is None:
             return
-        rows = action_rows(self.library.entries, self.library.rules, self.today)
+        rows = self._rows
         never_checked = len(unverified(self.library.entries))
         tab = self.query_one(TabbedContent).get_tab("actions")
         tab.label = f"Actions ({len(rows)}, {sum(row.late for row in rows)} late)"
@@ -189,10 +196,6 @@ class LibraryScreen(Screen[None]):
         if self.library is None:
             return
         query = self.query_one("#library-filter", Input).value
-        self._late.clear()
-        for row in action_rows(self.library.entries, self.library.rules, self.today):
-            if row.late:
-                self._late[row.entry.path] = self._late.get(row.entry.path, 0) + 1
         chosen = [entry for entry in self.library.entries if matches(entry, query)]
         self.shown = sorted(chosen, key=self._sort_key, reverse=self.sort_reverse)
         arrow = " ▼" if self.sort_reverse else " ▲"
@@ -276,7 +279,7 @@ class LibraryScreen(Screen[None]):
     def _show_actions(self) -> None:
         if self.library is None:
             return
-        rows = action_rows(self.library.entries, self.library.rules, self.today)
+        rows = list(self._rows)
         if self.group_by == "owner":
             rows.sort(key=lambda row: (row.action.owner.casefold() or "~", not row.late, rank(row.action.priority)))
         else:
@@ -311,7 +314,7 @@ class LibraryScreen(Screen[None]):
                     theme.dimension,
                     theme.name,
                     str(theme.count),
-                    _sparkline(theme.trend),
+                    trend_bars(theme.trend),
                     ", ".join(entry.name for entry in theme.incidents[:8]) + (" …" if theme.count > 8 else ""),
                 )
                 for theme in themes(self.library.entries, self.today)
@@ -381,12 +384,6 @@ def _fill(table: DataTable[Any], labels: list[str], rows: list[tuple[Any, ...]])
 def _span(entry: Entry, name: str) -> timedelta | None:
     seconds = entry.seconds.get(name)
     return timedelta(seconds=seconds) if seconds is not None else None
-
-
-def _sparkline(counts: tuple[int, ...]) -> str:
-    bars = "·▁▂▃▄▅▆▇█"
-    top = max(counts, default=0)
-    return "".join(bars[round(count / top * (len(bars) - 1))] if top else bars[0] for count in counts)
 
 
 def _figures(spread: Spread) -> str:

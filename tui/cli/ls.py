@@ -6,7 +6,7 @@ import argparse
 import json
 from datetime import date
 
-from postmortem.models.library.views import action_rows
+from postmortem.models.library.views import action_rows, late_counts
 from postmortem.tui.cli.library_folder import add_folder, add_today, day_text, open_library, print_table, seconds_text
 
 
@@ -27,10 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if library is None:
         return 2
     today = args.as_of or date.today()
-    late: dict[str, int] = {}
-    for row in action_rows(library.entries, library.rules, today):
-        if row.late:
-            late[row.entry.path] = late.get(row.entry.path, 0) + 1
+    late = late_counts(action_rows(library.entries, library.rules, today))
     if args.json:
         items = [
             {

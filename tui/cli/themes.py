@@ -6,10 +6,8 @@ import argparse
 import json
 from datetime import date
 
-from postmortem.models.library.views import RECURRENCE_DAYS, recurrences, themes
+from postmortem.models.library.views import RECURRENCE_DAYS, recurrences, themes, trend_bars
 from postmortem.tui.cli.library_folder import add_folder, add_today, day_text, open_library, print_table
-
-BARS = "·▁▂▃▄▅▆▇█"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         print("Nothing recurs yet: no area, category, service or tag is in two incidents.")
     else:
         rows = [
-            [theme.dimension, theme.name, str(theme.count), sparkline(theme.trend), _names(theme.incidents)]
+            [theme.dimension, theme.name, str(theme.count), trend_bars(theme.trend), _names(theme.incidents)]
             for theme in found
         ]
         print_table(["What", "Name", "Incidents", "Trend", "Behind it"], rows)
@@ -78,14 +76,6 @@ def run(args: argparse.Namespace) -> int:
         ]
         print_table(["Date", "Incident", "Follows", "Shared"], rows)
     return 0
-
-
-def sparkline(counts: tuple[int, ...]) -> str:
-    """One bar per quarter, scaled to the highest."""
-    top = max(counts, default=0)
-    if not top:
-        return BARS[0] * len(counts)
-    return "".join(BARS[round(count / top * (len(BARS) - 1))] for count in counts)
 
 
 def _names(incidents: tuple[object, ...]) -> str:
