@@ -121,8 +121,15 @@ def load_library(root: Path, progress: ProgressCallback | None = None, use_cache
         write_cache(root, records)
     for relative, record in records.items():
         if "entry" in record:
-            library.entries.append(Entry.from_data(record["entry"]))
-        elif "problem" in record:
+            entry: Entry | None
+            try:
+                entry = Entry.from_data(record["entry"])
+            except (KeyError, TypeError, ValueError):  # a cache record of another shape: the file is read again
+                record = read_file(str(root / relative), relative)
+                entry = Entry.from_data(record["entry"]) if "entry" in record else None
+            if entry is not None:
+                library.entries.append(entry)
+        if "problem" in record:
             library.problems.append(Problem(relative, record["problem"]))
     library.entries.sort(
         key=lambda entry: (entry.date is None, -(entry.date.toordinal() if entry.date else 0), entry.path)

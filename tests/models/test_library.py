@@ -3,6 +3,7 @@ listed with their problem and never stop the rest; the rules for action items fr
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -52,6 +53,11 @@ def test_a_cache_that_cannot_be_read_is_read_past(tmp_path, monkeypatch):
         cached.write_text("{not json")
     library = load_library(tmp_path)
     assert library.read == 1 and [entry.id for entry in library.entries] == ["INC-1"]
+    for cached in Path(os.environ["POSTMORTEM_CACHE_DIR"]).rglob("*.json"):  # JSON, but records of another shape
+        data = json.loads(cached.read_text())
+        data["files"]["p.toml"]["entry"] = {"title": "old"}
+        cached.write_text(json.dumps(data))
+    assert [entry.id for entry in load_library(tmp_path).entries] == ["INC-1"]
 
 
 def test_the_summary_keeps_what_the_views_need(tmp_path):
