@@ -46,11 +46,16 @@ SPAN_LABELS = {"time_to_detect": "Detect", "time_to_mitigate": "Mitigate", "time
 BAR = 40  # the widest bar of the durations plot, in cells
 
 
+class PostmortemTable(DataTable[Any]):
+    """A table whose rows are postmortems: enter opens the one chosen, and the footer says so."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="library.open-row")]
+
+
 class LibraryScreen(Screen[None]):
     CSS_PATH = "library.tcss"
     AUTO_FOCUS = "#library-incidents"  # the table has the keys; / goes to the filter
     BINDINGS = [
-        Binding("enter", "open('edit')", "Open", id="library.open", show=True),
         Binding("r", "open('review')", "Review", id="library.review"),
         Binding("s", "sort", "Sort by column", id="library.sort"),
         Binding("slash", "filter", "Filter", id="library.filter"),
@@ -88,9 +93,9 @@ class LibraryScreen(Screen[None]):
                     yield Input(
                         placeholder="Filter: words, a date (2026-02) or a range (2026-01..2026-03)", id="library-filter"
                     )
-                    yield DataTable(id="library-incidents", cursor_type="row", zebra_stripes=True)
+                    yield PostmortemTable(id="library-incidents", cursor_type="row", zebra_stripes=True)
                 with TabPane("Actions", id="actions"):
-                    yield DataTable(id="library-actions", cursor_type="row", zebra_stripes=True)
+                    yield PostmortemTable(id="library-actions", cursor_type="row", zebra_stripes=True)
                 with TabPane("Themes", id="themes"):
                     yield DataTable(id="library-themes", cursor_type="row")
                     yield Static("", id="library-recurring", markup=False)
