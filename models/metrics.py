@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from postmortem.models.document import Postmortem
+if TYPE_CHECKING:
+    from postmortem.models.document import Postmortem
 from postmortem.models.enums import Milestone
 from postmortem.models.timeparse import format_event_time
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
-from postmortem.models.store import write_atomic
+from postmortem.models.files import write_atomic
 
 
 def data_dir() -> Path:

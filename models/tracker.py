@@ -11,12 +11,14 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from postmortem.models.document import ActionItem, Postmortem
 from postmortem.models.enums import ActionStatus
+
+if TYPE_CHECKING:
+    from postmortem.models.document import ActionItem, Postmortem
 
 Tracker = Literal["github", "gitlab"]
 TRACKERS: tuple[Tracker, ...] = ("github", "gitlab")

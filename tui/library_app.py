@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 
@@ -24,3 +26,22 @@ class LibraryApp(App[Choice]):
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen(self.root, self.today))
+
+    async def run_async(self, *args: Any, **kwargs: Any) -> Choice:
+        """Start-up and the library's entries are objects that stay: no garbage collection until the first
+        rows are up."""
+        gc.disable()
+        try:
+            return await super().run_async(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    def on_library_screen_ready(self) -> None:
+        """What start-up and the library made is kept out of later collections (frozen); collecting starts
+        again for what comes after."""
+        gc.collect()
+        gc.freeze()
+        gc.enable()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Header, Static, TextArea
 
 from postmortem.models.errors import DocumentError
-from postmortem.models.store import MAX_BYTES
+from postmortem.models.files import MAX_BYTES
 from postmortem.screens.widgets.footer import KeysFooter
 
 _LINE = re.compile(r"\bline (\d+)")

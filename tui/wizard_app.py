@@ -14,8 +14,8 @@ from textual.markup import escape
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.document import Postmortem
 from postmortem.models.errors import DocumentError
+from postmortem.models.files import write_atomic
 from postmortem.models.locations import value_at
-from postmortem.models.store import write_atomic
 from postmortem.screens.dialogs.confirm import unusable_text_dialog
 from postmortem.screens.widgets.fields import FieldRow, to_text
 from postmortem.screens.wizard.screen import WizardScreen

@@ -11,7 +11,7 @@ from typing import Any
 
 import platformdirs
 
-from postmortem.models.store import write_atomic
+from postmortem.models.files import write_atomic
 
 VERSION = 2
 

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from postmortem.models.document import Postmortem
+if TYPE_CHECKING:
+    from postmortem.models.document import Postmortem
 from postmortem.models.enums import ActionStatus
 from postmortem.models.metrics import compute_metrics
 
 # The time spans kept per incident, as the metrics name them.
 SPANS = ("time_to_detect", "time_to_mitigate", "time_to_resolve", "duration")
+# An action item is open in these states (plain text: compared tens of thousands of times).
+OPEN_STATUSES = frozenset((ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value))
 
 
-@dataclass(frozen=True)
-class ActionEntry:
+class ActionEntry(NamedTuple):
+    """One action item. A named tuple: a library holds tens of thousands, and one is made in half the time of a
+    frozen dataclass."""
+
     id: str
     action: str
     owner: str
@@ -29,7 +34,7 @@ class ActionEntry:
 
     @property
     def open(self) -> bool:
-        return self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+        return self.status in OPEN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ class Entry:
         return cls(**{**data, **tuples, "date": _date(data["date"]), "actions": actions})
 
 
-_ACTION_FIELDS = tuple(item.name for item in fields(ActionEntry))
+_ACTION_FIELDS = ActionEntry._fields
 _DATES = frozenset(("due", "completed", "checked"))
 
 

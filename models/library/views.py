@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from postmortem.models.library.entry import SPANS, ActionEntry, Entry
 from postmortem.models.library.rules import Rules
@@ -19,8 +20,9 @@ RECURRENCE_DAYS = 90
 TREND_QUARTERS = 4
 
 
-@dataclass(frozen=True)
-class ActionRow:
+class ActionRow(NamedTuple):
+    """An open action item of the library, against its due-date rule."""
+
     entry: Entry
     action: ActionEntry
     deadline: date | None  # by when the library's rule wants it done (None: no rule for its priority)

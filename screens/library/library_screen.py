@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static, TabbedContent, TabPane
 
@@ -38,6 +38,7 @@ from postmortem.models.library.views import (
 )
 from postmortem.models.metrics import format_duration
 from postmortem.screens.widgets.footer import KeysFooter
+from postmortem.screens.widgets.sized_table import SizedTable
 
 TABS = ("incidents", "actions", "themes", "durations", "today")
 INCIDENT_COLUMNS = ("Date", "Id", "Title", "Severity", "Status", "Services", "Duration", "Open", "Late", "Kind")
@@ -46,13 +47,16 @@ SPAN_LABELS = {"time_to_detect": "Detect", "time_to_mitigate": "Mitigate", "time
 BAR = 40  # the widest bar of the durations plot, in cells
 
 
-class PostmortemTable(DataTable[Any]):
+class PostmortemTable(SizedTable):
     """A table whose rows are postmortems: enter opens the one chosen, and the footer says so."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Open", id="library.open-row")]
 
 
 class LibraryScreen(Screen[None]):
+    class Ready(Message):
+        """The library is read and its first rows are on screen."""
+
     CSS_PATH = "library.tcss"
     AUTO_FOCUS = "#library-incidents"  # the table has the keys; / goes to the filter
     BINDINGS = [
@@ -97,7 +101,7 @@ class LibraryScreen(Screen[None]):
                 with TabPane("Actions", id="actions"):
                     yield PostmortemTable(id="library-actions", cursor_type="row", zebra_stripes=True)
                 with TabPane("Themes", id="themes"):
-                    yield DataTable(id="library-themes", cursor_type="row")
+                    yield SizedTable(id="library-themes", cursor_type="row")
                     yield Static("", id="library-recurring", markup=False)
                 with TabPane("Durations", id="durations"), VerticalScroll():
                     yield Static("", id="library-durations")
@@ -148,6 +152,7 @@ class LibraryScreen(Screen[None]):
         tab.label = f"Actions ({len(rows)}, {sum(row.late for row in rows)} late)"
         tab.tooltip = f"{never_checked} done item(s) never verified" if never_checked else None
         self.ready = True
+        self.post_message(self.Ready())
 
     def _fill_view(self, view: str) -> None:
         """Fill a view the first time it is shown: a large library's other views cost seconds nobody waits
@@ -205,7 +210,7 @@ class LibraryScreen(Screen[None]):
         self.shown = sorted(chosen, key=self._sort_key, reverse=self.sort_reverse)
         arrow = " ▼" if self.sort_reverse else " ▲"
         labels = [name + (arrow if index == self.sort_column else "") for index, name in enumerate(INCIDENT_COLUMNS)]
-        _fill(self.query_one("#library-incidents", DataTable), labels, [self._incident_cells(e) for e in self.shown])
+        self.query_one("#library-incidents", SizedTable).fill(labels, [self._incident_cells(e) for e in self.shown])
 
     @on(Input.Changed, "#library-filter")
     def _filtered(self) -> None:
@@ -290,8 +295,7 @@ class LibraryScreen(Screen[None]):
         else:
             rows.sort(key=lambda row: (row.entry.name, not row.late, rank(row.action.priority)))
         self._action_entries = [row.entry for row in rows]
-        _fill(
-            self.query_one("#library-actions", DataTable),
+        self.query_one("#library-actions", SizedTable).fill(
             ["", "Prio", "Id", "Due", "Rule", "Owner", "Incident", "Action"],
             [
                 (
@@ -311,8 +315,7 @@ class LibraryScreen(Screen[None]):
     def _show_themes(self) -> None:
         if self.library is None:
             return
-        _fill(
-            self.query_one("#library-themes", DataTable),
+        self.query_one("#library-themes", SizedTable).fill(
             ["What", "Name", "Incidents", "Trend", "Behind it"],
             [
                 (
@@ -373,17 +376,6 @@ class LibraryScreen(Screen[None]):
                 f"  {entry.date}  {entry.name}  {entry.severity or ''}  {entry.title}" for entry in found
             )
         self.query_one("#library-today", Static).update(text)
-
-
-def _fill(table: DataTable[Any], labels: list[str], rows: list[tuple[Any, ...]]) -> None:
-    """Put ``rows`` in ``table`` under columns as wide as their widest cell, worked out here: the table's own
-    measuring waits for an idle moment, and a busy machine may draw the rows before it."""
-    table.clear(columns=True)
-    for index, label in enumerate(labels):
-        cells = (row[index] for row in rows)
-        width = max([cell_len(label), *(c.cell_len if isinstance(c, Text) else cell_len(str(c)) for c in cells)])
-        table.add_column(label, width=width)
-    table.add_rows(rows)
 
 
 def _span(entry: Entry, name: str) -> timedelta | None:

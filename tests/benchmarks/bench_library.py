@@ -10,7 +10,8 @@ items; five years of dates; a few broken files among them), then times the
 commands as a person runs them, each in a fresh process: ``postmortem ls`` and
 ``postmortem actions`` cold (no cache: every file read, by a process per core)
 and warm (from the cache), with the peak memory of the command's process;
-then the library screen's time to its first rows of incidents, warm.
+then ``postmortem library``'s time to its first rows of incidents in a
+terminal, warm.
 Baseline, same run: ``tomllib`` parsing every file in one process, the least a
 reader of these files must do.
 """
@@ -18,13 +19,21 @@ reader of these files must do.
 from __future__ import annotations
 
 import argparse
+import compileall
+import fcntl
 import os
+import pty
 import random
+import re
+import select
 import shutil
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 import tomllib
 from datetime import UTC, date, datetime, timedelta
@@ -126,31 +135,27 @@ def run_command(args: list[str], cache: Path) -> tuple[float, int]:
     return float(seconds), int(peak)
 
 
-def first_rows(folder: Path, cache: Path) -> float:
-    """Seconds from a fresh process's start to the library screen's first rows of incidents."""
-    env = {**os.environ, "POSTMORTEM_CACHE_DIR": str(cache)}
-    code = (
-        "import asyncio, time\n"
-        "began = time.perf_counter()\n"
-        "from pathlib import Path\n"
-        "from textual.widgets import DataTable\n"
-        "from postmortem.screens.library.library_screen import LibraryScreen\n"
-        "from postmortem.tui.library_app import LibraryApp\n"
-        "async def main():\n"
-        f"    app = LibraryApp(Path({str(folder)!r}))\n"
-        "    async with app.run_test(size=(120, 40)) as pilot:\n"
-        "        while True:\n"
-        "            screen = app.screen\n"
-        "            if isinstance(screen, LibraryScreen) and screen.library is not None:\n"
-        "                if screen.query_one('#library-incidents', DataTable).row_count:\n"
-        "                    break\n"
-        "            await pilot.pause()\n"
-        "        await screen.wait_for_refresh()\n"
-        "        print(time.perf_counter() - began)\n"
-        "asyncio.run(main())\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=ROOT)
-    return float(out.stdout.split()[-1])
+def first_rows(folder: Path, cache: Path, newest_id: str) -> float:
+    """Seconds from the start of ``postmortem library DIR``, in a terminal of 120x40, to the newest incident's
+    row reaching the terminal: what the person who typed the command waits for."""
+    env = {**os.environ, "POSTMORTEM_CACHE_DIR": str(cache), "TERM": "xterm-256color"}
+    began = time.perf_counter()
+    pid, terminal = pty.fork()
+    if pid == 0:
+        os.execve(sys.executable, [sys.executable, "-m", "postmortem", "library", str(folder)], env)
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    shown = b""
+    try:
+        while newest_id.encode() not in shown:
+            ready, _, _ = select.select([terminal], [], [], 30)
+            if not ready:
+                raise SystemExit(f"the library showed no row of {newest_id} within 30 s")
+            shown += os.read(terminal, 65536)
+        return time.perf_counter() - began
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(terminal)
 
 
 def main() -> None:
@@ -158,6 +163,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    # The app's modules as a user's machine has them after its first run: compiled (this one may be set to
+    # write no bytecode, which would make every run below compile them again).
+    compileall.compile_dir(ROOT, quiet=1, rx=re.compile(r"[/\\](tests|build|\.[^/\\]+)[/\\]"))
     with tempfile.TemporaryDirectory() as tmp:
         folder, cache = Path(tmp) / "postmortems", Path(tmp) / "cache"
         began = time.perf_counter()
@@ -192,11 +200,16 @@ def main() -> None:
                 f"{'met' if warm <= 1.0 else 'NOT met'}), peak memory {max(peaks) / 2**20:.0f} MiB (target 300 MiB -> "
                 f"{'met' if max(peaks) <= 300 * 2**20 else 'NOT met'})"
             )
-        firsts = [first_rows(folder, cache) for _ in range(args.runs)]  # the cache is warm from the runs above
+        newest = max(
+            (tomllib.loads(path.read_text())["meta"] for path in files if not path.name.startswith("broken")),
+            key=lambda meta: (meta["incident_date"], meta["id"]),
+        )["id"]
+        # The cache is warm from the runs above.
+        firsts = [first_rows(folder, cache, newest) for _ in range(args.runs)]
         first = statistics.median(firsts)
         print(
-            f"library screen (headless, 120x40), warm: first rows after {first:.2f} s from the process start, "
-            f"imports included (target 1 s -> {'met' if first <= 1.0 else 'NOT met'})"
+            f"postmortem library, warm, in a 120x40 terminal: first rows after {first:.2f} s from the command's "
+            f"start (target 1 s -> {'met' if first <= 1.0 else 'NOT met'})"
         )
 
 

@@ -15,7 +15,8 @@ from postmortem.models.codec import dumps
 from postmortem.models.document import SCHEMA_VERSION
 from postmortem.models.errors import DocumentError
 from postmortem.models.examples import example_text
-from postmortem.models.store import MAX_BYTES, load
+from postmortem.models.files import MAX_BYTES
+from postmortem.models.store import load
 
 
 def test_a_huge_file_is_refused_without_reading_it(tmp_path):

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from postmortem.models import store
+from postmortem.models import files, store
 from postmortem.models.codec import SchemaError, TomlSyntaxError, dumps, loads
 from postmortem.models.document import (
     ActionItem,
@@ -678,7 +678,7 @@ def test_failed_rename_keeps_the_old_file_and_removes_the_temp_file(tmp_path, mo
     def refuse(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     with pytest.raises(FileAccessError) as caught:
         store.save(loads(FULL_TEXT), path)
 

@@ -3,6 +3,7 @@ column, switches views, and ends with the postmortem to open (in the wizard, or 
 
 from __future__ import annotations
 
+import gc
 import shutil
 from datetime import date
 from pathlib import Path
@@ -112,3 +113,18 @@ async def test_the_other_views_and_review_from_the_actions(ui, library):
         await pilot.press("r")
         await ui.wait_until(pilot, lambda: app.return_value is not None)
         assert app.return_value == ("review", (library / "2026" / "02-checkout.toml").resolve())  # the first row
+
+
+async def test_garbage_collection_starts_again_once_the_first_rows_are_up(ui, library):
+    """Start-up runs without collections; left off, a long session would keep every cycle it made."""
+    gc.disable()
+    try:
+        app = LibraryApp(library, TODAY)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(ui, pilot)
+            await ui.wait_until(pilot, gc.isenabled)
+            assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() == 0  # nothing stays frozen after the app
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -16,11 +16,11 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from postmortem.models.document import ActionItem, Postmortem
 from postmortem.models.errors import DocumentError
-from postmortem.models.store import parse, read_text, save
+from postmortem.models.files import read_text
 from postmortem.models.tracker import (
     GITHUB_FIELDS,
     GITHUB_FIELDS_OLD,
@@ -48,6 +48,9 @@ from postmortem.models.tracker import (
     unknown_field,
     view_argv,
 )
+
+if TYPE_CHECKING:
+    from postmortem.models.document import ActionItem, Postmortem
 
 # One call to gh or glab talks to the tracker once; far longer than this means it is stuck.
 TIMEOUT = 120
@@ -95,6 +98,8 @@ def add_sync_parser(which: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run_push(args: argparse.Namespace) -> int:
+    from postmortem.models.store import parse
+
     path: Path = args.file
     text = read_text(path)
     doc = parse(text, path)
@@ -205,6 +210,8 @@ def _repository_path(path: Path, folder: Path) -> str:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from postmortem.models.store import parse
+
     path: Path = args.file
     text = read_text(path)
     doc = parse(text, path)
@@ -278,6 +285,8 @@ def _save(path: Path, text: str, doc: Postmortem, changes: dict[int, list[Change
     """Save once. If the file was saved by someone else meanwhile, the changes go onto that version (by
     item id, where the field still holds what it held here) instead of overwriting it; a change that cannot
     be placed, or a save that fails, is printed so that it is not lost. True when all was saved."""
+    from postmortem.models.store import parse, save
+
     unplaced: list[str] = []
     try:
         current = read_text(path)

@@ -8,16 +8,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from postmortem.models.document import Postmortem
 from postmortem.models.errors import DocumentError
-from postmortem.models.store import load
 
 if TYPE_CHECKING:  # the apps import Textual: only the interactive commands pay for it
+    from postmortem.models.document import Postmortem
     from postmortem.tui.document_app import DocumentApp
 
 
 def load_for_screen(path: Path) -> Postmortem:
     """Load a file an interactive command will show; if it cannot be, its problems get a screen first."""
+    from postmortem.models.store import load
+
     try:
         return load(path)
     except DocumentError as error:

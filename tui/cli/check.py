@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from postmortem.models.errors import DocumentError
 from postmortem.models.steps import STEP_BY_ID, STEP_IDS
-from postmortem.models.store import load
 from postmortem.tui.cli.apps import add_as_of
 
 if TYPE_CHECKING:  # the checks are imported when the command runs, not for every command line
@@ -50,6 +49,7 @@ Result = tuple[list["Finding"], list[str], int]
 
 def check_file(path: Path, as_of: date | None = None) -> Result:
     from postmortem.models.checks import run_checks
+    from postmortem.models.store import load
 
     try:
         return run_checks(load(path), as_of), [], 0

@@ -8,7 +8,6 @@ import tempfile
 from pathlib import Path
 
 from postmortem.models.examples import EXAMPLE_NAME, example_text
-from postmortem.models.store import load
 from postmortem.tui.cli.apps import run_wizard
 
 
@@ -17,6 +16,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from postmortem.models.store import load
+
     folder = Path(tempfile.mkdtemp(prefix="postmortem-demo-"))
     path = folder / EXAMPLE_NAME
     path.write_text(example_text(), encoding="utf-8")

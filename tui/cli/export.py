@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from postmortem.models.store import load, write_atomic
+from postmortem.models.files import write_atomic
 
 # The formats, the first the default (the same as exports.formats.FORMATS, which is not imported at start-up).
 FORMATS = ("markdown", "html", "json", "csv")
@@ -39,6 +39,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from postmortem.exports.formats import export_checked
     from postmortem.models.audience import Audience
+    from postmortem.models.store import load
 
     audience = Audience(args.audience)
     doc = load(args.file)

@@ -6,14 +6,14 @@ import argparse
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from postmortem.models.document import Meta, Postmortem
 from postmortem.models.enums import Severity
 from postmortem.models.errors import FileAccessError, describe_validation
-from postmortem.models.store import save
 from postmortem.tui.cli.apps import run_wizard
+
+if TYPE_CHECKING:
+    from postmortem.models.document import Postmortem
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,6 +26,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from postmortem.models.store import save
+
     path: Path = args.file
     if path.exists():
         raise FileAccessError(path, ["already exists; open it with `postmortem edit`"])
@@ -70,6 +74,8 @@ def new_document(
     incident_date: date | None = None,
     timezone: str | None = None,
 ) -> Postmortem:
+    from postmortem.models.document import Meta, Postmortem
+
     meta = Meta(
         title=title or title_from_path(path),
         severity=severity,

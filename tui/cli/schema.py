@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from postmortem.models.store import write_atomic
+from postmortem.models.files import write_atomic
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

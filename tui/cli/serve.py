@@ -11,7 +11,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from postmortem.models.store import load
 from postmortem.tui.cli.apps import theme_problem
 
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
@@ -70,6 +69,8 @@ def review_command(path: Path, theme: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from postmortem.models.store import load
+
     problem = theme_problem(args.theme)
     if problem:
         print(problem, file=sys.stderr)

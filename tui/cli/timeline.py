@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from postmortem.models.store import load, save
-
 if TYPE_CHECKING:  # the evidence readers are imported when the command runs, not for every command line
     from postmortem.models.document import Postmortem
     from postmortem.models.evidence import Candidate, ImportOptions
@@ -49,6 +47,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from postmortem.models.evidence import import_evidence
+    from postmortem.models.store import load, save
 
     path: Path = args.file
     doc = load(path)
