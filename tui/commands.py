@@ -56,6 +56,11 @@ class WizardCommands(ActionCommands):
             ),
             ("Add contributing factor", "step_action('factors', 'add')", "Open the factor form on the Factors step"),
             ("Add action item", "step_action('actions', 'add')", "Open the action form on the Action items step"),
+            (
+                "Open the library…",
+                "open_library",
+                "Close this postmortem and browse every postmortem of its folder or repository",
+            ),
         ]
         return commands
 

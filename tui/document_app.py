@@ -87,6 +87,7 @@ class DocumentApp(KeysInOrder):
         self.history = History(document)
         self._undo_shown = False  # whether the footer shows ^z Undo
         self.crash_message: str | None = None  # why an unexpected error ended the app, for the terminal
+        self.then: str | None = None  # what the command line opens once the app has closed: "library" or nothing
         self.quiet_work = QuietWork(self)
 
     # DocumentHost
@@ -372,18 +373,31 @@ class DocumentApp(KeysInOrder):
     # Quitting
 
     async def action_quit(self) -> None:
-        if not self.unsaved:
+        self._close()
+
+    def action_open_library(self) -> None:
+        """Close the postmortem, as quitting does, and show the library it belongs to."""
+        self._close(then="library")
+
+    def _close(self, then: str | None = None) -> None:
+        """End the app, asking first what to do with unsaved changes; ``then`` is what opens next."""
+
+        def leave() -> None:
+            self.then = then
             self.exit(0)
+
+        if not self.unsaved:
+            leave()
             return
 
         def answered(answer: str | None) -> None:
             if answer == "save" and self.action_save():
-                self.exit(0)
+                leave()
             elif answer == "discard":
                 self.safekeeper.settled()
-                self.exit(0)
+                leave()
 
-        self.push_screen(quit_dialog(), answered)
+        self.push_screen(quit_dialog("the library" if then == "library" else ""), answered)
 
     async def action_interrupt(self) -> None:
         self.safekeeper.write()

@@ -53,6 +53,20 @@ class Library:
     read: int = 0  # files read this time (the rest came from the cache)
 
 
+def library_root(file: Path) -> Path:
+    """The library a postmortem file belongs to: the nearest folder above it with a ``postmortem.toml``,
+    else the top of its git repository, else its own folder."""
+    file = file.resolve()
+    repository = None
+    for folder in file.parents:
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+        if (folder / ".git").exists():
+            repository = folder
+            break
+    return repository or file.parent
+
+
 def find_files(root: Path) -> list[tuple[str, str]]:
     """The TOML files under ``root`` that may be postmortems, as (path, path relative to ``root`` with forward
     slashes), in path order; hidden folders are skipped."""

@@ -127,12 +127,14 @@ def discard_dialog() -> ConfirmDialog:
     )
 
 
-def quit_dialog() -> ConfirmDialog:
+def quit_dialog(then: str = "") -> ConfirmDialog:
+    """Before the app closes with unsaved changes; ``then`` names what opens after it ("the library")."""
+    verb = "open" if then else "quit"
     return ConfirmDialog(
-        "The postmortem has unsaved changes.",
+        f"The postmortem has unsaved changes{f'; {then} opens once it is closed' if then else ''}.",
         [
-            ("save", "Save and quit", "primary"),
-            ("discard", "Quit without saving", "error"),
+            ("save", f"Save and {verb}", "primary"),
+            ("discard", f"{verb.capitalize()} without saving", "error"),
             ("cancel", "Cancel", "default"),
         ],
     )

@@ -6,11 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from library_files import write_postmortem
+
+from postmortem.tui.cli import main
 
 AS_OF = ("--as-of", "2026-06-01")
 
@@ -166,3 +170,52 @@ def test_a_folder_that_is_not_one(run_cli, tmp_path, assert_clean_failure):
     result = run_cli(tmp_path, "ls", "nowhere")
     assert_clean_failure(result, 2)
     assert result.error_lines == ["nowhere: not a folder"]
+
+
+def test_a_warm_library_command_starts_without_the_document_model(library: Path):
+    """The document model (pydantic) is a fifth of a second to import; from a warm cache the library's
+    commands never need it, and a command that did would be that much slower for a team's CI."""
+    subprocess.run([sys.executable, "-m", "postmortem", "ls", str(library)], check=True, capture_output=True)
+    check = (
+        "import sys\n"
+        "from postmortem.tui.cli import main\n"
+        f"for command in ('ls', 'actions', 'themes', 'stats'):\n"
+        f"    main([command, {str(library)!r}])\n"
+        "print(sorted(name for name in ('pydantic', 'postmortem.models.document') if name in sys.modules))\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", check], check=True, capture_output=True, text=True)
+    assert ran.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_wizard_hands_over_to_the_library_of_the_file_and_the_library_back_to_the_wizard(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """edit FILE, "Open the library…" in the wizard: the library of the file's repository; a postmortem
+    chosen there opens in the wizard, and closing that comes back to the library, until it is quit."""
+    import postmortem.tui.library_app
+    import postmortem.tui.wizard_app
+
+    (library / ".git").mkdir()
+    monkeypatch.chdir(library / "2026")
+    shown: list[object] = []
+    wizard_answers = iter(["library", None])
+    library_answers = iter([("edit", library / "2026" / "search.toml"), None])
+
+    def wizard(app: postmortem.tui.wizard_app.WizardApp) -> int:
+        shown.append(("wizard", app.path.name))
+        app.then = next(wizard_answers)
+        return 0
+
+    def browse(app: postmortem.tui.library_app.LibraryApp) -> object:
+        shown.append(("library", app.root))
+        return next(library_answers)
+
+    monkeypatch.setattr(postmortem.tui.wizard_app.WizardApp, "run", wizard)
+    monkeypatch.setattr(postmortem.tui.library_app.LibraryApp, "run", browse)
+    assert main(["edit", "checkout.toml"]) == 0
+    assert shown == [
+        ("wizard", "checkout.toml"),
+        ("library", library.resolve()),  # outside the current folder: named in full
+        ("wizard", "search.toml"),
+        ("library", library.resolve()),
+    ]

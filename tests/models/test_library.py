@@ -11,7 +11,7 @@ from pathlib import Path
 from library_files import write_postmortem
 
 from postmortem.models.library.entry import Entry
-from postmortem.models.library.load import load_library
+from postmortem.models.library.load import library_root, load_library
 from postmortem.models.library.rules import DEFAULT_DUE_DAYS, read_rules
 
 
@@ -100,3 +100,18 @@ def test_the_due_date_rules_come_from_postmortem_toml(tmp_path):
     (tmp_path / "postmortem.toml").write_text("[actions\n")
     rules, problems = read_rules(tmp_path)
     assert rules.due_days == DEFAULT_DUE_DAYS and len(problems) == 1 and "postmortem.toml" in problems[0]
+
+
+def test_a_file_belongs_to_the_library_of_its_config_else_its_repository_else_its_folder(tmp_path):
+    repository = tmp_path / "shop"
+    (repository / ".git").mkdir(parents=True)
+    incident = repository / "docs" / "postmortems" / "2026" / "db.toml"
+    incident.parent.mkdir(parents=True)
+    incident.touch()
+    assert library_root(incident) == repository.resolve()
+    (repository / "docs" / "postmortems" / "postmortem.toml").touch()
+    assert library_root(incident) == (repository / "docs" / "postmortems").resolve()
+    loose = tmp_path / "elsewhere" / "cache.toml"
+    loose.parent.mkdir()
+    loose.touch()
+    assert library_root(loose) == loose.parent.resolve()

@@ -30,9 +30,52 @@ def load_for_screen(path: Path) -> Postmortem:
 
 
 def run_wizard(document: Postmortem, path: Path, as_of: date | None = None) -> int:
+    """The wizard on a document; when the author asks it for the library, the library the file belongs to
+    follows (its folder or repository)."""
+    from postmortem.models.library.load import library_root
+
+    code, then = _wizard(document, path, as_of)
+    if then == "library":
+        return browse(_shown(library_root(path)), as_of)
+    return code
+
+
+def _wizard(document: Postmortem, path: Path, as_of: date | None) -> tuple[int, str | None]:
     from postmortem.tui.wizard_app import WizardApp
 
-    return run(WizardApp(document, path, today=as_of))
+    app = WizardApp(document, path, today=as_of)
+    return run(app), app.then
+
+
+def browse(folder: Path, as_of: date | None = None) -> int:
+    """The library of ``folder``. A postmortem chosen there opens in the wizard or for review; closing it, or
+    asking it for the library, comes back."""
+    from postmortem.tui.library_app import LibraryApp
+    from postmortem.tui.meeting_app import MeetingApp
+
+    while True:
+        choice = LibraryApp(folder, as_of).run()
+        if not isinstance(choice, tuple):
+            return 0
+        how, path = choice
+        try:
+            document = load_for_screen(path)
+        except DocumentError:
+            continue  # its problems were shown; back to the library
+        if how == "review":
+            code = run(MeetingApp(document, path, today=as_of))
+        else:
+            code, _ = _wizard(document, path, as_of)
+        if code:  # a signal or a fault ended it: no library after it
+            return code
+
+
+def _shown(folder: Path) -> Path:
+    """A folder as the library names it: relative to the current one when inside it."""
+    try:
+        return folder.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return folder
 
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:

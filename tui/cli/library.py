@@ -7,7 +7,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from postmortem.models.errors import DocumentError
 from postmortem.tui.cli import apps
 from postmortem.tui.cli.library_folder import add_today
 
@@ -26,20 +25,4 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         print(f"{folder}: not a folder", file=sys.stderr)
         return 2
-    from postmortem.tui.library_app import LibraryApp
-
-    while True:
-        choice = LibraryApp(folder, args.as_of).run()
-        if not isinstance(choice, tuple):
-            return 0
-        how, path = choice
-        try:
-            document = apps.load_for_screen(path)
-        except DocumentError:
-            continue  # its problems were shown; back to the library
-        if how == "review":
-            from postmortem.tui.meeting_app import MeetingApp
-
-            apps.run(MeetingApp(document, path, today=args.as_of))
-        else:
-            apps.run_wizard(document, path, args.as_of)
+    return apps.browse(folder, args.as_of)

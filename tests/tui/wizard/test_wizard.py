@@ -12,7 +12,7 @@ from datetime import date, datetime
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.enums import Milestone, Severity
@@ -330,6 +330,25 @@ async def test_the_palette_lists_the_wizard_commands(ui, small_app):
         assert wanted <= set(names)
         assert len(names) == len(set(names)), "no command is listed twice"
         await pilot.press("escape")
+
+
+async def test_the_palette_opens_the_library_once_the_changes_are_saved(ui, saved_small_app):
+    app = saved_small_app()
+    async with app.run_test(size=ui.size) as pilot:
+        await make_a_change(ui, pilot)
+        await palette_run(ui, pilot, "library", "Open the library…")
+        assert isinstance(app.screen, ConfirmDialog)
+        answers = [str(button.label) for button in app.screen.query(Button)]
+        assert answers == ["Save and open", "Open without saving", "Cancel"]
+        assert "the library opens once it is closed" in str(app.screen.query_one("#confirm-question", Static).render())
+        await pilot.press("escape")  # the author thinks again: nothing opens afterwards
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, ConfirmDialog))
+        assert app.is_running and app.then is None
+        await palette_run(ui, pilot, "library", "Open the library…")
+        await pilot.press("enter")  # "Save and open" has the focus
+        await ui.wait_until(pilot, lambda: not app.is_running)
+    assert app.then == "library"
+    assert load(app.path).meta.title == "Database failover!"
 
 
 async def test_palette_commands_go_to_save_export_and_open_forms(tmp_path, ui, small_app):
