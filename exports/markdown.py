@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from postmortem.models.audience import Audience, for_audience
 from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineEvent, WhyStep
 from postmortem.models.enums import ActionStatus, Category, Horizon, Milestone
-from postmortem.models.labels import LABELS, RESULT_WORDS
+from postmortem.models.labels import LABELS, verification_text
 from postmortem.models.metrics import (
     compute_metrics,
     format_offset,
@@ -499,12 +499,7 @@ def _action_row(action: ActionItem) -> tuple[object, ...]:
 
 def _verification(action: ActionItem) -> str:
     """What checking the done action showed, when, and how: ``partly worked, checked 2026-04-15: a drill``."""
-    check = action.verification
-    if check is None:
-        return ""
-    said = f"{RESULT_WORDS[check.result]}, checked {check.checked.isoformat()}"
-    note = _raw(check.note)
-    return f"{said}: {note}" if note else said
+    return verification_text(action.verification, _raw) if action.verification else ""
 
 
 def _lessons(view: _View) -> Blocks:

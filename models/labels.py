@@ -5,7 +5,13 @@ Keys are locations without list indexes (``factors.area`` for every factor's are
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from postmortem.models.enums import VerificationResult
+
+if TYPE_CHECKING:
+    from postmortem.models.document import Verification
 
 LABELS: dict[str, str] = {
     "meta.id": "Incident id",
@@ -76,3 +82,10 @@ RESULT_WORDS: dict[VerificationResult, str] = {
     VerificationResult.PARTLY: "partly worked",
     VerificationResult.DID_NOT: "did not work",
 }
+
+
+def verification_text(check: Verification, note: Callable[[str], str] = str) -> str:
+    """What checking a done action showed, when, and how: ``partly worked, checked 2026-04-15: a drill``;
+    ``note`` escapes the author's note for where it is shown."""
+    said = f"{RESULT_WORDS[check.result]}, checked {check.checked.isoformat()}"
+    return f"{said}: {note(check.note.strip())}" if check.note.strip() else said

@@ -18,8 +18,8 @@ from textual.widgets import Digits, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.models.document import ActionItem, Postmortem, TimelineEvent
-from postmortem.models.enums import Category, Milestone
-from postmortem.models.labels import LABELS
+from postmortem.models.enums import ActionStatus, Category, Milestone
+from postmortem.models.labels import LABELS, RESULT_WORDS
 from postmortem.models.meeting import MeetingChanges, meeting_changes
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS, RECORD_SECTIONS
 from postmortem.models.metrics import compute_metrics, format_duration, format_offset, impact_began
@@ -85,6 +85,16 @@ def _owner_and_due(item: ActionItem) -> str:
     owner = escape(item.owner) if item.owner.strip() else "[b $text-warning]no owner[/]"
     due = item.due.isoformat() if item.due else "[b $text-warning]no due date[/]"
     return f"{owner} · {due}"
+
+
+def _state(item: ActionItem) -> str:
+    """Its status; for a done item, since when, and what checking it showed (or that it was not checked)."""
+    if item.status is not ActionStatus.DONE:
+        return item.status.value
+    done = f"done {item.completed.isoformat()}" if item.completed else "done"
+    if item.verification is None:
+        return f"{done} · [$text-warning]not verified[/]"
+    return f"{done} · {RESULT_WORDS[item.verification.result]}"
 
 
 def _action_line(item: ActionItem, note: str = "") -> tuple[str, str]:
@@ -465,7 +475,7 @@ def _action_options(doc: Postmortem, changes: MeetingChanges) -> list[Option | N
             options.append(None)
         options.append(
             Option(
-                f"{escape(item.action)}\n[b]{escape(item.id)}[/b] · {_owner_and_due(item)} · {item.status.value}{flags}",
+                f"{escape(item.action)}\n[b]{escape(item.id)}[/b] · {_owner_and_due(item)} · {_state(item)}{flags}",
                 id=f"action-{index}",
             )
         )

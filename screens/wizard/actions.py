@@ -9,7 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from postmortem.models.document import ActionItem
+from postmortem.models.enums import ActionStatus
 from postmortem.models.errors import describe_validation
+from postmortem.models.labels import LABELS, verification_text
 from postmortem.models.quick_add import parse_due
 from postmortem.screens.dialogs.record_editor import ACTIONS
 from postmortem.screens.host import document_host
@@ -121,6 +123,12 @@ class ActionsStep(RecordsStep):
             lines.append(f"[dim]Addresses:[/dim] {', '.join(item.factors)}")
         if item.ticket:
             lines.append(f"[dim]Ticket:[/dim] {escape(item.ticket)}")
+        if item.completed:
+            lines.append(f"[dim]{LABELS['actions.completed']}:[/dim] {item.completed.isoformat()}")
+        if item.verification:
+            lines.append(f"[dim]{LABELS['actions.verification']}:[/dim] {verification_text(item.verification, escape)}")
+        elif item.status is ActionStatus.DONE:
+            lines.append(f"[dim]{LABELS['actions.verification']}:[/dim] [$text-warning]not checked yet[/]")
         return "\n".join(lines)
 
     def label_for(self, key: str) -> str:

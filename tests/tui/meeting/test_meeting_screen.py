@@ -10,7 +10,8 @@ import pytest
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
-from postmortem.models.enums import Milestone
+from postmortem.models.document import Verification
+from postmortem.models.enums import ActionStatus, Milestone, VerificationResult
 from postmortem.models.meeting_sections import MEETING_SECTION_IDS as SECTION_IDS
 from postmortem.models.steps import STEP_BY_ID
 from postmortem.models.store import load
@@ -317,3 +318,16 @@ async def test_an_impact_start_of_its_own_is_among_the_key_events_and_in_the_imp
         await pilot.press("2")
         figures = section_text(app)
         assert "Impact began ~18:30 (T-38m)\nTime impacted ~1h 41m\n" in figures  # to the mitigated milestone, 20:11
+
+
+async def test_a_done_action_says_when_and_whether_checking_it_showed_it_worked(review_app):
+    app = review_app
+    app.document.actions[1].status = ActionStatus.DONE
+    app.document.actions[1].completed = date(2026, 2, 17)
+    app.document.actions[1].verification = Verification(checked=date(2026, 3, 2), result=VerificationResult.WORKED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        records = app.screen.section.query_one(OptionList)
+        prompts = [plain(records.get_option_at_index(index).prompt) for index in range(2)]
+        assert prompts[0].endswith("A1 · Payments team · 2026-02-13 · done · not verified")
+        assert prompts[1].endswith("A2 · SRE team · 2026-02-18 · done 2026-02-17 · worked")

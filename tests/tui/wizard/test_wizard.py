@@ -15,7 +15,8 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
 from postmortem.exports.markdown import render_markdown
-from postmortem.models.enums import Milestone, Severity
+from postmortem.models.document import ActionItem, Verification
+from postmortem.models.enums import ActionStatus, Milestone, Severity, VerificationResult
 from postmortem.models.steps import STEP_IDS
 from postmortem.models.store import load
 from postmortem.screens.dialogs.action_form import ActionForm
@@ -580,3 +581,30 @@ async def test_the_timeline_metrics_wrap_between_metrics_also_when_shown_again_a
         assert all(len(line) <= width for line in again)
         assert not any(line.endswith("Time to") for line in again)
         assert again[-1] == "Impact began 18:40 (T-28m)"
+
+
+async def test_the_action_detail_says_when_it_was_done_and_what_checking_it_showed(ui, small_app):
+    app = small_app()
+    app.document.actions = [
+        ActionItem(
+            id="A1",
+            action="Fail over [db] in a drill",
+            status=ActionStatus.DONE,
+            completed=date(2026, 3, 20),
+            verification=Verification(checked=date(2026, 4, 15), result=VerificationResult.PARTLY, note="a [drill]"),
+        ),
+        ActionItem(id="A2", action="Alert on replica lag", status=ActionStatus.DONE),
+        ActionItem(id="A3", action="Document the failover", status=ActionStatus.OPEN),
+    ]
+    async with app.run_test(size=ui.size) as pilot:
+        await ui.go_to(pilot, "actions")
+        detail = app.screen.query_one("#actions-detail Static", Static)
+        lines = str(detail.render()).splitlines()
+        assert "Done on: 2026-03-20" in lines
+        assert "Verification: partly worked, checked 2026-04-15: a [drill]" in lines
+        await pilot.press("down")
+        await ui.wait_until(pilot, lambda: str(detail.render()).startswith("A2"))
+        assert "Verification: not checked yet" in str(detail.render()).splitlines()
+        await pilot.press("down")
+        await ui.wait_until(pilot, lambda: str(detail.render()).startswith("A3"))
+        assert "Verification" not in str(detail.render())
