@@ -146,6 +146,38 @@ def recurrences(entries: Iterable[Entry], within: int = RECURRENCE_DAYS) -> list
 
 
 @dataclass(frozen=True)
+class Recurring:
+    """An incident that possibly recurs: the pairs it is the later of, the nearest earlier incident first, and
+    what it shares with them."""
+
+    incident: Entry
+    follows: tuple[Recurrence, ...]
+    services: tuple[str, ...]
+    areas: tuple[str, ...]
+
+
+def by_incident(pairs: Iterable[Recurrence]) -> list[Recurring]:
+    """The pairs gathered by their later incident, in the order the pairs come (newest first)."""
+    groups: dict[str, list[Recurrence]] = {}
+    for pair in pairs:
+        groups.setdefault(pair.later.path, []).append(pair)
+    found = []
+    for group in groups.values():
+        group.sort(key=lambda pair: (pair.days, pair.earlier.path))
+        services = tuple(dict.fromkeys(name for pair in group for name in pair.services))
+        areas = tuple(dict.fromkeys(name for pair in group for name in pair.areas))
+        found.append(Recurring(group[0].later, tuple(group), services, areas))
+    return found
+
+
+def follows_text(found: Recurring, named: int = 3) -> str:
+    """The earlier incidents a possibly recurring one follows, nearest first: the first ``named`` with how
+    many days before, then how many more."""
+    text = ", ".join(f"{pair.earlier.name} ({pair.days} days)" for pair in found.follows[:named])
+    return text + (f" and {len(found.follows) - named} more" if len(found.follows) > named else "")
+
+
+@dataclass(frozen=True)
 class Spread:
     """The median and 90th percentile of one span over a group of incidents, and how many are behind them."""
 

@@ -27,7 +27,9 @@ from postmortem.models.library.views import (
     ActionRow,
     Spread,
     action_rows,
+    by_incident,
     durations,
+    follows_text,
     late_counts,
     on_this_day,
     rank,
@@ -45,6 +47,7 @@ INCIDENT_COLUMNS = ("Date", "Id", "Title", "Severity", "Status", "Services", "Du
 TITLE_WIDTH = 40  # a longer title is cut, so that the figures after it stay on screen
 SPAN_LABELS = {"time_to_detect": "Detect", "time_to_mitigate": "Mitigate", "time_to_resolve": "Resolve"}
 BAR = 40  # the widest bar of the durations plot, in cells
+RECURRING_SHOWN = 50  # possibly recurring incidents listed under the themes, the newest
 
 
 class PostmortemTable(SizedTable):
@@ -328,13 +331,15 @@ class LibraryScreen(Screen[None]):
                 for theme in themes(self.library.entries, self.today)
             ],
         )
-        pairs = recurrences(self.library.entries)
+        found = by_incident(recurrences(self.library.entries))
         lines = [f"Possibly recurring: a shared service and factor area within {RECURRENCE_DAYS} days"]
         lines += [
-            f"  {pair.later.name} ({pair.later.date}) {pair.days} days after {pair.earlier.name}: "
-            f"{', '.join(pair.services)} · {', '.join(pair.areas)}"
-            for pair in pairs[:50]
+            f"  {each.incident.name} ({each.incident.date}) follows {follows_text(each)}: "
+            f"{', '.join(each.services)} · {', '.join(each.areas)}"
+            for each in found[:RECURRING_SHOWN]
         ] or ["  none"]
+        if len(found) > RECURRING_SHOWN:
+            lines.append(f"  and {len(found) - RECURRING_SHOWN:,} earlier ones (postmortem themes lists them all)")
         self.query_one("#library-recurring", Static).update("\n".join(lines))
 
     def _show_durations(self) -> None:

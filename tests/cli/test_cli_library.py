@@ -219,3 +219,32 @@ def test_the_wizard_hands_over_to_the_library_of_the_file_and_the_library_back_t
         ("wizard", "search.toml"),
         ("library", library.resolve()),
     ]
+
+
+def test_themes_lists_each_possibly_recurring_incident_once_with_the_nearest_it_follows(tmp_path: Path, capsys):
+    for number, day in enumerate((date(2026, 1, 1), date(2026, 1, 20), date(2026, 2, 10), date(2026, 2, 15)), 1):
+        write_postmortem(
+            tmp_path,
+            f"{number}.toml",
+            day,
+            id=f"INC-{number}",
+            services=("checkout",),
+            factors=(("technical", "config"),),
+        )
+    write_postmortem(
+        tmp_path,
+        "5.toml",
+        date(2026, 3, 1),
+        id="INC-5",
+        services=("checkout", "search"),
+        factors=(("technical", "config"), ("process", "testing")),
+    )
+    assert main(["themes", str(tmp_path), *AS_OF]) == 0
+    recurring = capsys.readouterr().out.split("Possibly recurring")[1].splitlines()[2:]
+    assert [line.split()[:2] for line in recurring] == [
+        ["2026-03-01", "INC-5"],
+        ["2026-02-15", "INC-4"],
+        ["2026-02-10", "INC-3"],
+        ["2026-01-20", "INC-2"],
+    ]
+    assert "INC-4 (14 days), INC-3 (19 days), INC-2 (40 days) and 1 more  checkout · config" in recurring[0]

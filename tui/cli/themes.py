@@ -6,7 +6,15 @@ import argparse
 import json
 from datetime import date
 
-from postmortem.models.library.views import RECURRENCE_DAYS, recurrences, themes, trend_bars
+from postmortem.models.library.views import (
+    RECURRENCE_DAYS,
+    Recurrence,
+    by_incident,
+    follows_text,
+    recurrences,
+    themes,
+    trend_bars,
+)
 from postmortem.tui.cli.library_folder import add_folder, add_today, day_text, open_library, print_table
 
 
@@ -65,17 +73,22 @@ def run(args: argparse.Namespace) -> int:
     if pairs:
         print()
         print(f"Possibly recurring (a shared service and factor area within {RECURRENCE_DAYS} days):")
-        rows = [
-            [
-                day_text(pair.later.date),
-                pair.later.name,
-                f"{pair.days} days after {pair.earlier.name}",
-                ", ".join(pair.services) + " · " + ", ".join(pair.areas),
-            ]
-            for pair in pairs
-        ]
-        print_table(["Date", "Incident", "Follows", "Shared"], rows)
+        print_table(["Date", "Incident", "Follows", "Shared"], _recurring_rows(pairs))
     return 0
+
+
+def _recurring_rows(pairs: list[Recurrence]) -> list[list[str]]:
+    """One row per incident that possibly recurs, newest first: the incidents it follows, nearest first (the
+    first few named), and what it shares with them."""
+    return [
+        [
+            day_text(found.incident.date),
+            found.incident.name,
+            follows_text(found),
+            ", ".join(found.services) + " · " + ", ".join(found.areas),
+        ]
+        for found in by_incident(pairs)
+    ]
 
 
 def _names(incidents: tuple[object, ...]) -> str:
