@@ -19,7 +19,16 @@ from postmortem.models.document import Postmortem
 
 
 @runtime_checkable
-class DocumentHost(Protocol):
+class KeyHolder(Protocol):
+    """An app that keeps the keys typed while a view builds or focuses what they are meant for."""
+
+    def hold_keys(self) -> Callable[[], None]:
+        """Keep the keys typed from now on until the returned function is called (after focusing their field)."""
+        ...
+
+
+@runtime_checkable
+class DocumentHost(KeyHolder, Protocol):
     """What a view may use of the app: the one document, the day findings are judged on, holding the keys
     typed while the view builds what they are meant for, and building ahead at quiet moments."""
 
@@ -29,10 +38,6 @@ class DocumentHost(Protocol):
     @property
     def today(self) -> date | None:
         """The day overdue actions are judged against (None: the real today)."""
-        ...
-
-    def hold_keys(self) -> Callable[[], None]:
-        """Keep the keys typed from now on until the returned function is called (after focusing their field)."""
         ...
 
     def when_quiet(self, work: Callable[[], Awaitable[None] | None]) -> None:

@@ -49,7 +49,7 @@ from postmortem.tui.safekeeping import Safekeeper
 PAUSE = 0.4
 
 
-class DocumentApp(KeysInOrder):
+class DocumentApp(KeysInOrder[int]):
     """Edit one postmortem file.
 
     ``saved_text`` is the TOML the document had when opened or last saved; the

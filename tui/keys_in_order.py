@@ -17,7 +17,7 @@ from contextlib import suppress
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, ReturnType
 from textual.widgets import TextArea
 
 from postmortem.tui.terminal_keys import use_alt_key_parser
@@ -30,7 +30,7 @@ _SETTLE_ROUNDS = 8
 _COMMAND_MODIFIERS = ("alt+", "ctrl+", "super+", "hyper+", "meta+")
 
 
-class KeysInOrder(App[int]):
+class KeysInOrder(App[ReturnType]):
     def __init__(self) -> None:
         super().__init__()
         self._holds = 0

@@ -7,15 +7,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from textual.app import App
-
 from postmortem.screens.library.library_screen import LibraryScreen
+from postmortem.tui.keys_in_order import KeysInOrder
 
 # What the app ends with: ("edit" or "review", the file), or None to stop.
 Choice = tuple[str, Path] | None
 
 
-class LibraryApp(App[Choice]):
+class LibraryApp(KeysInOrder[Choice]):
+    """Keys typed straight after one that moves the focus (``/`` to the filter, ``enter`` back to the table)
+    go where the focus went."""
+
     TITLE = "postmortem library"
     CSS_PATH = "app.tcss"
 

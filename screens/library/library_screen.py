@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static, TabbedContent, TabPane
 
 from postmortem.models.library.entry import Entry
@@ -39,6 +40,7 @@ from postmortem.models.library.views import (
     unverified,
 )
 from postmortem.models.metrics import format_duration
+from postmortem.screens.host import KeyHolder
 from postmortem.screens.widgets.footer import KeysFooter
 from postmortem.screens.widgets.sized_table import SizedTable
 
@@ -54,6 +56,12 @@ class PostmortemTable(SizedTable):
     """A table whose rows are postmortems: enter opens the one chosen, and the footer says so."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Open", id="library.open-row")]
+
+
+class FilterInput(Input):
+    """The filter: enter gives the table the keys, those typed straight after it included."""
+
+    BINDINGS = [Binding("enter", "screen.to_table", "To the table", id="library.to-table")]
 
 
 class LibraryScreen(Screen[None]):
@@ -97,7 +105,7 @@ class LibraryScreen(Screen[None]):
             yield ProgressBar(id="library-progress", show_eta=False)
             with TabbedContent(id="library-views", initial="incidents"):
                 with TabPane("Incidents", id="incidents"):
-                    yield Input(
+                    yield FilterInput(
                         placeholder="Filter: words, a date (2026-02) or a range (2026-01..2026-03)", id="library-filter"
                     )
                     yield PostmortemTable(id="library-incidents", cursor_type="row", zebra_stripes=True)
@@ -152,7 +160,7 @@ class LibraryScreen(Screen[None]):
         rows = self._rows
         never_checked = len(unverified(self.library.entries))
         tab = self.query_one(TabbedContent).get_tab("actions")
-        tab.label = f"Actions ({len(rows)}, {sum(row.late for row in rows)} late)"
+        tab.label = f"Actions ({len(rows):,}, {sum(row.late for row in rows):,} late)"
         tab.tooltip = f"{never_checked} done item(s) never verified" if never_checked else None
         self.ready = True
         self.post_message(self.Ready())
@@ -219,9 +227,8 @@ class LibraryScreen(Screen[None]):
     def _filtered(self) -> None:
         self._show_incidents()
 
-    @on(Input.Submitted, "#library-filter")
-    def _to_table(self) -> None:
-        self.query_one("#library-incidents", DataTable).focus()
+    def action_to_table(self) -> None:
+        self._focus(self.query_one("#library-incidents", DataTable))
 
     @on(DataTable.HeaderSelected, "#library-incidents")
     def _header(self, event: DataTable.HeaderSelected) -> None:
@@ -246,7 +253,14 @@ class LibraryScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.query_one(TabbedContent).active = "incidents"
-        self.query_one("#library-filter", Input).focus()
+        self._focus(self.query_one("#library-filter", Input))
+
+    def _focus(self, widget: Widget) -> None:
+        """Give ``widget`` the keys, those typed straight after this one included (the app holds them until
+        the focus has moved, when it can)."""
+        widget.focus()
+        if isinstance(self.app, KeyHolder):
+            self.call_after_refresh(self.app.hold_keys())
 
     def action_open(self, how: str) -> None:
         entry = self._chosen()
@@ -279,8 +293,7 @@ class LibraryScreen(Screen[None]):
         # The focus goes first to the view: a focused widget left in the pane being hidden would take the next
         # focusable one of its pane with it, and a pane whose widget has the focus is shown again.
         self._fill_view(TABS[index])
-        target = self.query_one(f"#{TABS[index]} DataTable, #{TABS[index]} VerticalScroll")
-        target.focus()
+        self._focus(self.query_one(f"#{TABS[index]} DataTable, #{TABS[index]} VerticalScroll"))
         tabs.active = TABS[index]
 
     # The other views

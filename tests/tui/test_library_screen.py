@@ -75,6 +75,18 @@ async def test_filter_as_you_type_by_words_and_dates(ui, library):
         assert app.return_value == ("edit", (library / "2026" / "02-checkout.toml").resolve())
 
 
+async def test_keys_typed_in_one_burst_after_slash_and_enter_land_in_the_filter_then_the_table(ui, library):
+    """/ and enter move the focus; the keys typed straight after them go where it went (a 2 in the filter
+    is text, not the key of the actions view)."""
+    app = LibraryApp(library, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(ui, pilot)
+        await ui.burst(pilot, "/", "2025..2026", "<enter>", "<down>", "<enter>")
+        await ui.wait_until(pilot, lambda: app.return_value is not None)
+        assert screen.query_one("#library-filter", Input).value == "2025..2026"
+        assert app.return_value == ("edit", (library / "2026" / "04-search.toml").resolve())
+
+
 async def test_sort_by_a_column_and_back(ui, library):
     app = LibraryApp(library, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
