@@ -173,8 +173,12 @@ def by_incident(pairs: Iterable[Recurrence]) -> list[Recurring]:
 def follows_text(found: Recurring, named: int = 3) -> str:
     """The earlier incidents a possibly recurring one follows, nearest first: the first ``named`` with how
     many days before, then how many more."""
-    text = ", ".join(f"{pair.earlier.name} ({pair.days} days)" for pair in found.follows[:named])
+    text = ", ".join(f"{pair.earlier.name} ({_days_before(pair.days)})" for pair in found.follows[:named])
     return text + (f" and {len(found.follows) - named} more" if len(found.follows) > named else "")
+
+
+def _days_before(days: int) -> str:
+    return "the same day" if days == 0 else "1 day" if days == 1 else f"{days} days"
 
 
 @dataclass(frozen=True)

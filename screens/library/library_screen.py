@@ -405,7 +405,7 @@ def _figures(spread: Spread) -> str:
     if not spread.count or spread.median is None or spread.p90 is None:
         return "—"
     median, p90 = (format_duration(timedelta(seconds=value)) for value in (spread.median, spread.p90))
-    return f"{median} / {p90} ({spread.count})"
+    return f"{median} / {p90} ({spread.count:,})"
 
 
 def _bar(spread: Spread, longest: float) -> Text:
@@ -415,5 +415,5 @@ def _bar(spread: Spread, longest: float) -> Text:
     median = max(1, round(spread.median / longest * BAR))
     text = Text("━" * median, style="bold")
     text.append("─" * max(0, round(spread.p90 / longest * BAR) - median), style="dim")
-    text.append(f" {spread.count}")
+    text.append(f" {spread.count:,}")
     return text
