@@ -39,6 +39,7 @@ class QuietWork:
         self._last_input = time.monotonic()
         self._queue: deque[Work] = deque()
         self._running = 0
+        self.started = False  # the app's first view is filled in: quiet moments count from here
 
     def start(self) -> None:
         """Once the first frame is up. Start-up's garbage is collected before the rest is frozen, or it
@@ -46,6 +47,7 @@ class QuietWork:
         gc.collect()
         gc.freeze()
         gc.enable()
+        self.started = True
         self.app.set_interval(TICK, self._tick)
 
     def stop(self) -> None:
@@ -77,7 +79,7 @@ class QuietWork:
                     await done
             except NoMatches:
                 # A view built ahead while the app closed finds its widgets gone: nothing is lost, nobody waits.
-                if self.app.return_code is None:  # set once the app is asked to exit
+                if self.app.is_running and self.app.return_code is None:  # the app is not closing
                     raise
             finally:
                 self._running = 0

@@ -67,7 +67,7 @@ class ActionsStep(RecordsStep):
         yield RecordDetail(id="actions-detail")
 
     def on_mount(self) -> None:
-        self.refresh_from_document()
+        self.fill()
 
     def refresh_from_document(self) -> None:
         rows = []

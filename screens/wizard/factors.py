@@ -43,7 +43,7 @@ class FactorsStep(RecordsStep):
         yield RecordDetail(id="factors-detail")
 
     def on_mount(self) -> None:
-        self.refresh_from_document()
+        self.fill()
 
     def refresh_from_document(self) -> None:
         for category in Category:

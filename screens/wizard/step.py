@@ -58,6 +58,16 @@ class StepView(VerticalScroll):
     # Not in the footer (it is full): the folded findings line says it, and so does help.
     BINDINGS = [Binding("f", "toggle_findings", "Show or fold the findings", id="step.findings", show=False)]
 
+    @property
+    def closing(self) -> bool:
+        """The app is closing: a step built ahead meanwhile may find its parts gone, and has nothing to show."""
+        return not self.app.is_running or self.app.return_code is not None
+
+    def fill(self) -> None:
+        """Show the document, once built (ahead at a quiet moment, or on the key that shows the step)."""
+        if not self.closing:
+            self.refresh_from_document()
+
     step_id: ClassVar[str]
     intro: ClassVar[str] = ""
 

@@ -137,7 +137,7 @@ class TimelineStep(RecordsStep):
     _strip_width = 0  # the metrics strip's own width when it was last shown
 
     def on_mount(self) -> None:
-        self.refresh_from_document()
+        self.fill()
 
     def refresh_from_document(self) -> None:
         doc = self.document

@@ -36,6 +36,11 @@ class PilotHelpers:
         return app.wizard.query_one("#steps", ContentSwitcher).current
 
     @staticmethod
+    async def started(pilot: Pilot) -> None:
+        """Let the app start: its first view is filled in (on a busy machine, later than a pause)."""
+        await PilotHelpers.wait_until(pilot, lambda: pilot.app.quiet_work.started)
+
+    @staticmethod
     async def go_to(pilot: Pilot, step_id: str) -> None:
         """Click the step in the step list; it is shown and highlighted."""
         await pilot.click("#step-list", offset=(3, STEP_IDS.index(step_id) + 1))

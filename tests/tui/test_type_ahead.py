@@ -75,7 +75,7 @@ async def test_a_done_day_and_a_verification_typed_in_one_burst_land_in_their_fi
 async def test_a_typed_on_arriving_at_the_step_opens_its_form_while_it_is_still_being_built(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await ui.burst(pilot, *["<ctrl+pagedown>"] * 5, "a", "Page the database owner on lag", "<ctrl+j>")
         await ui.wait_until(pilot, lambda: len(app.document.actions) == 1)
         assert app.document.actions[0].action == "Page the database owner on lag"
@@ -97,7 +97,7 @@ async def test_text_typed_straight_after_ctrl_r_starts_the_new_chain(ui, small_a
 async def test_a_held_alt_n_moves_steps_and_types_nothing(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         title = app.document.meta.title
         await ui.burst(pilot, "<alt+n>", "<alt+n>", "<alt+n>", "<alt+p>", "<alt+p>", "about 12%")
         await ui.wait_until(pilot, lambda: app.document.impact.users_affected == "about 12%")
@@ -118,7 +118,7 @@ async def test_alt_keys_without_a_binding_type_nothing_into_a_form(ui, small_app
 async def test_ctrl_s_straight_after_typing_saves_every_key(ui, saved_small_app):
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await ui.burst(pilot, "<end>", " in the eu-west region", "<ctrl+s>")
         await ui.wait_until(pilot, lambda: "eu-west" in app.path.read_text(encoding="utf-8"))
         assert 'title = "Database failover in the eu-west region"' in app.path.read_text(encoding="utf-8")

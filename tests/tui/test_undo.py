@@ -19,7 +19,7 @@ def footer_keys(app) -> str:
 async def test_typing_in_a_field_is_one_step_undone_and_redone_on_screen(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         assert "Undo" not in footer_keys(app)
         await pilot.press("end")
         await ui.type_text(pilot, " at night")

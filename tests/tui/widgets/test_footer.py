@@ -13,7 +13,7 @@ def footer_line(app) -> str:
 async def test_the_footer_follows_the_step_and_runs_a_clicked_key(ui, example_app):
     app = example_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         assert "a Add" not in footer_line(app)
         await ui.go_to(pilot, "timeline")
         line = footer_line(app)

@@ -51,7 +51,7 @@ def header_text(app: WizardApp) -> str:
 async def test_alt_n_and_alt_p_walk_every_step_and_focus_its_first_field(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         step_list = app.screen.query_one("#step-list", OptionList)
 
         def assert_on(index: int) -> None:
@@ -98,7 +98,7 @@ async def test_a_step_clicked_in_the_list_shows_the_document_as_it_is_now(ui, sm
 async def test_typing_the_title_edits_the_document_and_marks_it_unsaved(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         assert app.focused is app.screen.query_one(FIRST_FIELD["summary"])
         assert not app.unsaved
         assert "●" not in header_text(app)
@@ -441,7 +441,7 @@ async def test_review_of_the_example_misses_nothing_and_scrolls_with_keys(ui, ex
 async def test_every_step_fits_in_80_by_24(ui, example_app):
     app = example_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         step_list = app.screen.query_one("#step-list", OptionList)
         screen_region = app.screen.region
         for index, step_id in enumerate(STEP_IDS):
@@ -533,7 +533,7 @@ async def test_a_new_why_and_a_new_chain_join_the_chains_on_show_and_come_into_v
 async def test_the_palette_finds_help_and_no_longer_offers_textuals_keys_panel(ui, example_app):
     app = example_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         assert "Keys" not in [command.title for command in app.get_system_commands(app.screen)]
         await palette_run(ui, pilot, "help", "Help")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))

@@ -37,7 +37,7 @@ async def test_a_finding_appears_under_the_field_once_typing_pauses(monkeypatch,
     monkeypatch.setattr(postmortem.screens.wizard.screen, "run_checks", counted)
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await ui.focus_field(pilot, "field-summary-root-cause")
         before = len(calls)
         await ui.type_text(pilot, "Human error by the operator on shift.")
@@ -70,7 +70,7 @@ async def test_a_finding_appears_under_the_field_once_typing_pauses(monkeypatch,
 async def test_the_step_list_counts_errors_and_warnings_per_step(ui, example_app):
     app = example_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         assert step_label(pilot, "actions").endswith("✓ 1")  # one action a day overdue on the review day
         assert step_label(pilot, "summary").endswith("✓")
 
@@ -110,7 +110,7 @@ async def test_review_lists_findings_and_enter_goes_to_the_field(ui, small_app):
 async def test_final_is_refused_while_errors_remain(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await ui.focus_field(pilot, "field-meta-status")
         await pilot.press("enter")
         await ui.type_text(pilot, "final")
@@ -126,7 +126,7 @@ async def test_final_is_refused_while_errors_remain(ui, small_app):
 async def test_final_is_accepted_when_nothing_blocks_it(ui, example_app):
     app = example_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await ui.choose(pilot, "field-meta-status", "final")
         await pilot.pause()
         assert app.document.meta.status == Status.FINAL
