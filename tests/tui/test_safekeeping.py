@@ -30,7 +30,7 @@ async def test_changes_reach_the_recovery_copy_and_saving_removes_it(monkeypatch
     monkeypatch.setattr(postmortem.tui.safekeeping, "AUTOSAVE_DELAY", 0.1)
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await ui.focus_field(pilot, "field-meta-title")
         await pilot.press("end")
         await ui.type_text(pilot, " at night")
@@ -47,7 +47,7 @@ async def test_changes_reach_the_recovery_copy_and_saving_removes_it(monkeypatch
 async def test_a_step_change_writes_the_recovery_copy_at_once(ui, saved_small_app):
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await ui.focus_field(pilot, "field-meta-title")
         await ui.type_text(pilot, "X")
         await pilot.press("alt+n")
@@ -61,7 +61,7 @@ async def test_reopening_offers_the_recovered_version(answer, ui, saved_small_ap
     recovered = app.path.read_text().replace("Database failover", "Database failover, recovered")
     write_recovery(app.path, recovered)
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
         assert "unsaved work from an earlier session" in dialog.question
@@ -83,7 +83,7 @@ async def test_reopening_offers_the_recovered_version(answer, ui, saved_small_ap
 async def test_saving_over_a_change_made_on_disk_asks_first(tmp_path, answer, ui, saved_small_app):
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await ui.focus_field(pilot, "field-meta-title")
         await ui.type_text(pilot, " (mine)")
         theirs = app.path.read_text().replace("Database failover", "Database failover (theirs)")
@@ -131,7 +131,7 @@ async def save_into_the_merge(pilot, ui) -> None:
 async def test_enter_on_a_change_made_on_disk_shows_the_merge_and_taking_it_saves_both(ui, saved_small_app):
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await pilot.press("end")
         await ui.type_text(pilot, " (mine)")
         add_events_on_disk(app.path, 5)
@@ -152,7 +152,7 @@ async def test_enter_on_a_change_made_on_disk_shows_the_merge_and_taking_it_save
 async def test_a_title_changed_on_both_sides_is_shown_side_by_side_to_choose(side, ui, saved_small_app):
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await pilot.press("end")
         await ui.type_text(pilot, " (mine)")
         app.path.write_text(app.path.read_text().replace("Database failover", "Database failover (theirs)"))
@@ -199,7 +199,7 @@ async def test_a_document_open_elsewhere_gets_a_warning(data_dir, ui, saved_smal
     mark_file = next((data_dir / "open").iterdir())
     mark_file.write_text(f'{{"pid": {os.getppid()}, "host": "{os.uname().nodename}"}}')
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         (note,) = [n for n in app._notifications if n.title == "Open twice"]
         assert f"process {os.getppid()}" in note.message
 
@@ -207,7 +207,7 @@ async def test_a_document_open_elsewhere_gets_a_warning(data_dir, ui, saved_smal
 async def test_choices_that_would_not_make_a_valid_postmortem_keep_the_merge_open(monkeypatch, ui, saved_small_app):
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
-        await pilot.pause()
+        await ui.started(pilot)
         await pilot.press("end")
         await ui.type_text(pilot, " (mine)")
         add_events_on_disk(app.path, 1)
@@ -232,7 +232,7 @@ async def test_an_unexpected_error_keeps_the_edits_and_says_so_in_one_line(monke
 
     with pytest.raises(RuntimeError):
         async with app.run_test(size=ui.size) as pilot:
-            await pilot.pause()
+            await ui.started(pilot)
             await ui.focus_field(pilot, "field-meta-title")
             await pilot.press("end")
             await ui.type_text(pilot, " at night")
