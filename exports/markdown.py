@@ -42,10 +42,11 @@ Blocks = list[str]
 
 KEY_MARK = "★"
 
-_CATEGORY_HEADINGS = {
+_CATEGORY_HEADINGS: dict[Category | None, str] = {
     Category.TECHNICAL: "Technical factors",
     Category.PROCESS: "Process factors",
     Category.ORGANIZATIONAL: "Organizational factors",
+    None: "Factors not categorised yet",
 }
 
 _HORIZON_HEADINGS: dict[Horizon | None, str] = {
@@ -385,7 +386,7 @@ def _recovery(view: _View) -> Blocks:
 
 def _factors(view: _View) -> Blocks:
     addressed = _actions_by_factor(view.doc.actions)
-    groups = _grouped(view.doc.factors, lambda factor: factor.category, Category)
+    groups = _grouped(view.doc.factors, lambda factor: factor.category, _CATEGORY_HEADINGS)
     parts = (
         (_CATEGORY_HEADINGS[category], [block for f in group for block in _factor(f, addressed)])
         for category, group in groups.items()

@@ -106,12 +106,16 @@ FIELDS: dict[str, dict[str, str]] = {
         "approximate": 'The time is an estimate ("around 23:00").',
         "event": "What happened (required, not blank).",
         "milestone": "The milestone this event marks; each milestone marks one event at most.",
+        "milestone_guessed": "The milestone was guessed from the event's words on import; the author has not "
+        "confirmed it.",
         "actor": "Who or what acted: a role or a system rather than a person's name.",
         "source": "Where the event comes from (a log, a chat export, a dashboard).",
         "key": "A key event, shown among the incident's key moments.",
     },
     "Factor": {
         "id": "The factor's id (F1, F2, ...), which action items refer to.",
+        "category": "Technical, process or organizational; left out while not categorised yet (an imported "
+        "factor whose text did not say).",
         "area": "The area of the factor; it must belong to the category.",
         "why_it_mattered": "Why this condition mattered to the incident.",
     },

@@ -160,6 +160,8 @@ class TimelineEvent(DocumentPart):
     event: str
     kind: EventKind = EventKind.NOTE
     milestone: Milestone | None = None
+    # The milestone was guessed from the words when the event was imported: the author has not confirmed it.
+    milestone_guessed: bool = False
     actor: str = ""
     source: str = ""
     evidence: str = ""
@@ -175,7 +177,7 @@ class TimelineEvent(DocumentPart):
 class Factor(DocumentPart):
     id: str = ""
     title: str
-    category: Category
+    category: Category | None = None  # None: not categorised yet (an imported factor whose text did not say)
     area: Area | None = None
     weight: Weight = Weight.PRIMARY
     description: str = ""

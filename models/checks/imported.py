@@ -1,4 +1,6 @@
-"""Timeline events whose text is still the line as it was imported from a log, a chat or a commit."""
+"""What an import left for the author to confirm: a timeline event whose text is still the line as it was
+imported from a log, a chat or a commit; a milestone guessed from an event's words; a factor whose text did
+not say its category."""
 
 from __future__ import annotations
 
@@ -18,4 +20,22 @@ def check_imported(doc: Postmortem) -> Iterator[Finding]:
                 "the text is still the imported line",
                 "Say what it shows in plain words (the source keeps the line), or keep it as it is: w on the"
                 " Timeline step.",
+            )
+        if event.milestone_guessed and event.milestone is not None:
+            yield Finding(
+                "timeline.milestone-guessed",
+                Level.WARNING,
+                f"timeline[{index}].milestone",
+                f"the {event.milestone.value} milestone was guessed from the event's words",
+                "Confirm it (w on the Timeline step), move it to the event that marks it (m), or open the event"
+                " (e) and choose.",
+            )
+    for index, factor in enumerate(doc.factors):
+        if factor.category is None:
+            yield Finding(
+                "factors.uncategorised",
+                Level.WARNING,
+                f"factors[{index}].category",
+                "the factor has no category yet",
+                "Is it technical, process or organizational? Choose one: e on the Factors step.",
             )

@@ -98,7 +98,7 @@ def summarize(doc: Postmortem, path: str) -> Entry:
         services=tuple(meta.services),
         tags=tuple(meta.tags),
         areas=_once(factor.area.value for factor in doc.factors if factor.area is not None),
-        categories=_once(factor.category.value for factor in doc.factors),
+        categories=_once(factor.category.value for factor in doc.factors if factor.category is not None),
         seconds=seconds,
         actions=tuple(
             ActionEntry(

@@ -61,9 +61,12 @@ class EventForm(RecordForm[TimelineEvent]):
         return values
 
     def completed(self, values: dict[str, Any]) -> dict[str, Any]:
-        # Text the author rewrote is no longer the line as imported.
+        # Text the author rewrote is no longer the line as imported; a milestone the author chose (another
+        # one, or none) is no longer a guess.
         if self.initial is not None and values.get("event") != self.initial.event:
             values["as_imported"] = False
+        if self.initial is not None and values.get("milestone") != self.initial.milestone:
+            values["milestone_guessed"] = False
         return values
 
     def field_specs(self) -> list[F]:

@@ -21,9 +21,9 @@ class FactorForm(RecordForm[Factor]):
     first_field = "title"
 
     new_id = ""
-    category = Category.TECHNICAL
+    category: Category | None = Category.TECHNICAL
 
-    def open_as(self, title: str, initial: Factor | None, *, new_id: str, category: Category) -> FactorForm:
+    def open_as(self, title: str, initial: Factor | None, *, new_id: str, category: Category | None) -> FactorForm:
         self.new_id = new_id
         self.category = initial.category if initial is not None else category
         self._open(title, initial)
@@ -31,16 +31,16 @@ class FactorForm(RecordForm[Factor]):
 
     def initial_values(self) -> dict[str, Any]:
         values = super().initial_values()
-        if self.initial is None:  # the model's default id is "", so setdefault would keep it
+        if self.initial is None:  # the model's defaults (no id, no category) would be kept by setdefault
             values["id"] = self.new_id
-        values.setdefault("category", self.category)
+            values["category"] = self.category
         return values
 
     def field_specs(self) -> list[F]:
         return [
             F("id", "ID", placeholder="F1"),
             F("title", "Title", required=True, placeholder="The condition, e.g. Pool size not validated against load"),
-            F("category", "Category", "choice", Category, required=True),
+            F("category", "Category", "choice", Category),
             F("area", "Area", "choice", Area),
             F(
                 "weight",
@@ -64,11 +64,11 @@ class FactorForm(RecordForm[Factor]):
         self._limit_areas(self.category)
         self._show_question()
 
-    def _limit_areas(self, category: Category) -> None:
+    def _limit_areas(self, category: Category | None) -> None:
         area = self.query_one("#dialog-area", FieldRow).control
         assert isinstance(area, Select)
         current = area.value
-        allowed = AREAS_BY_CATEGORY[category]
+        allowed = AREAS_BY_CATEGORY[category] if category is not None else tuple(Area)
         # The area the list drops is not one the author chose to clear: no Edited for it.
         with area.prevent(Select.Changed):
             area.set_options([(a.value, a) for a in allowed])

@@ -70,7 +70,7 @@ def _factor_form(
     form: FactorForm | None,
     title: str,
     factor: Factor | None,
-    category: Category = Category.TECHNICAL,
+    category: Category | None = Category.TECHNICAL,
 ) -> FactorForm:
     return (form or FactorForm()).open_as(title, factor, new_id=doc.next_factor_id(), category=category)
 

@@ -485,11 +485,14 @@ def _action_options(doc: Postmortem, changes: MeetingChanges) -> list[Option | N
 def _factor_options(doc: Postmortem) -> list[Option | None]:
     addressed = {factor_id for item in doc.actions for factor_id in item.factors}
     options: list[Option | None] = []
-    for category in Category:
+    for category in [*Category, None]:
+        factors = [(index, f) for index, f in enumerate(doc.factors) if f.category == category]
+        if category is None and not factors:
+            break  # the heading of factors not categorised yet only when there are some
         if options:
             options.append(None)
-        options.append(Option(f"[b $accent]{category.value.capitalize()}[/]", disabled=True))
-        factors = [(index, f) for index, f in enumerate(doc.factors) if f.category == category]
+        heading = category.value.capitalize() if category is not None else "Not categorised yet"
+        options.append(Option(f"[b $accent]{heading}[/]", disabled=True))
         for index, factor in factors:
             details = " · ".join(v.value for v in (factor.weight, factor.area) if v is not None)
             action = "" if factor.id in addressed else "  [b $text-warning]no action yet[/]"

@@ -33,6 +33,14 @@ class FactorsStep(RecordsStep):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
+        # Factors whose category is left to the author (imported from text that did not say): shown first,
+        # while there are some.
+        yield Static("Not categorised yet", classes="step-subtitle factors-none")
+        yield Static(
+            "Imported factors whose text did not say their kind: choose one for each ([b]e[/b]).",
+            classes="factor-questions factors-none",
+        )
+        yield RecordTable(COLUMNS, id="factors-none")
         for category in Category:
             yield Static(category.value.capitalize(), classes="step-subtitle")
             questions = "\n".join(
@@ -46,7 +54,7 @@ class FactorsStep(RecordsStep):
         self.fill()
 
     def refresh_from_document(self) -> None:
-        for category in Category:
+        for category in [None, *Category]:
             rows = [
                 (
                     str(index),
@@ -55,7 +63,9 @@ class FactorsStep(RecordsStep):
                 for index, factor in enumerate(self.document.factors)
                 if factor.category == category
             ]
-            self.query_one(f"#factors-{category.value}", RecordTable).fill(rows)
+            self.query_one(f"#{_table_id(category)}", RecordTable).fill(rows)
+            if category is None:
+                self.query(".factors-none, #factors-none").set(display=bool(rows))
         detail = self.query_one("#factors-detail", RecordDetail)
         if not self.document.factors:
             detail.update("No factors yet. Press [b]a[/b] to add one to the category under the cursor.")
@@ -76,15 +86,19 @@ class FactorsStep(RecordsStep):
         factor = self.document.factors[int(key)]
         return f"{factor.id} {factor.title[:40]}".strip()
 
-    def _focused_category(self) -> Category:
+    def _focused_category(self) -> Category | None:
         table = self.focused_table()
         if table is not None and table.id:
-            return Category(table.id.removeprefix("factors-"))
+            name = table.id.removeprefix("factors-")
+            return None if name == "none" else Category(name)
         return Category.TECHNICAL
 
     def form_context(self) -> dict[str, Any]:
         return {"category": self._focused_category()}
 
     def table_of(self, index: int) -> RecordTable:
-        category = self.document.factors[index].category
-        return self.query_one(f"#factors-{category.value}", RecordTable)
+        return self.query_one(f"#{_table_id(self.document.factors[index].category)}", RecordTable)
+
+
+def _table_id(category: Category | None) -> str:
+    return f"factors-{category.value if category is not None else 'none'}"

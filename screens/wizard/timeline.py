@@ -110,10 +110,10 @@ class TimelineStep(RecordsStep):
         Binding(
             "w",
             "keep_wording",
-            "Keep wording",
+            "Keep as imported",
             id="timeline.keep_wording",
             show=False,
-            tooltip="Keep the selected event's imported text as it is",
+            tooltip="Keep the selected event's imported text, and the milestone guessed from it, as they are",
         ),
     ]
 
@@ -225,11 +225,14 @@ class TimelineStep(RecordsStep):
 
     def action_cycle_milestone(self) -> None:
         """The selected event's milestone: the next one, or none after the last."""
-        self._change_selected(lambda event: {"milestone": _next([None, *Milestone], event.milestone)})
+        self._change_selected(
+            lambda event: {"milestone": _next([None, *Milestone], event.milestone), "milestone_guessed": False}
+        )
 
     def action_keep_wording(self) -> None:
-        """The selected event's imported text is kept as written: it no longer asks to be rewritten."""
-        self._change_selected(lambda event: {"as_imported": False})
+        """The selected event's imported text, and the milestone guessed from it, are kept as they are: they
+        no longer ask to be looked at."""
+        self._change_selected(lambda event: {"as_imported": False, "milestone_guessed": False})
 
     def _change_selected(self, change: Callable[[TimelineEvent], dict[str, Any]]) -> None:
         key = self.focused_key()

@@ -453,6 +453,19 @@ def test_factors_are_grouped_with_every_field():
     assert "- **Addressed by:** _no action item yet_" in factors
 
 
+def test_factors_not_categorised_yet_come_last_under_their_own_heading():
+    doc = timed_doc(
+        factors=[
+            {"id": "F1", "title": "Imported, kind not said"},
+            {"id": "F2", "title": "Retry storm", "category": "technical"},
+        ],
+    )
+    factors = section(render_markdown(doc), "Contributing factors")
+    assert factors.index("### Technical factors") < factors.index("#### F2: Retry storm")
+    assert factors.index("#### F2: Retry storm") < factors.index("### Factors not categorised yet")
+    assert factors.index("### Factors not categorised yet") < factors.index("#### F1: Imported, kind not said")
+
+
 def test_five_whys_chains_read_as_compact_chains_of_answers():
     doc = timed_doc(
         summary={"root_cause": "Limits are copied, not reviewed."},

@@ -497,3 +497,24 @@ def test_an_event_whose_text_is_still_as_imported_is_pointed_at_until_kept_or_re
     assert (finding.severity, finding.location) == (Level.INFO, "timeline[0].event")
     document.timeline[0].as_imported = False
     assert "timeline.as-imported" not in [rule for rule, _ in rules(document)]
+
+
+def test_a_guessed_milestone_and_a_factor_without_category_ask_the_author_to_confirm():
+    at = datetime(2026, 2, 12, 10, tzinfo=UTC)
+    document = doc(
+        timeline=[
+            TimelineEvent(
+                at=at, event="Error rate back to normal", milestone=Milestone.RESOLVED, milestone_guessed=True
+            ),
+        ],
+        factors=[Factor(id="F1", title="The retry budget was unbounded")],
+    )
+    guessed = one(document, "timeline.milestone-guessed")
+    assert (guessed.severity, guessed.location) == (Level.WARNING, "timeline[0].milestone")
+    assert "resolved milestone was guessed" in guessed.message
+    uncategorised = one(document, "factors.uncategorised")
+    assert (uncategorised.severity, uncategorised.location) == (Level.WARNING, "factors[0].category")
+    document.timeline[0].milestone_guessed = False
+    document.factors[0].category = Category.TECHNICAL
+    found = [rule for rule, _ in rules(document)]
+    assert "timeline.milestone-guessed" not in found and "factors.uncategorised" not in found

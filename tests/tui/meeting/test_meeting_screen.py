@@ -331,3 +331,15 @@ async def test_a_done_action_says_when_and_whether_checking_it_showed_it_worked(
         prompts = [plain(records.get_option_at_index(index).prompt) for index in range(2)]
         assert prompts[0].endswith("A1 · Payments team · 2026-02-13 · done · not verified")
         assert prompts[1].endswith("A2 · SRE team · 2026-02-18 · done 2026-02-17 · worked")
+
+
+async def test_factors_not_categorised_yet_are_listed_last_under_their_own_heading(review_app):
+    app = review_app
+    app.document.factors[0].category = None
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        records = app.screen.section.query_one(OptionList)
+        prompts = [plain(records.get_option_at_index(index).prompt) for index in range(records.option_count)]
+        heading = prompts.index("Not categorised yet")
+        assert prompts[heading + 1].startswith(f"{app.document.factors[0].id}  {app.document.factors[0].title}")
+        assert heading == len(prompts) - 2
