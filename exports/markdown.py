@@ -559,6 +559,18 @@ def _review(view: _View) -> Blocks:
     return _section("Review meeting", blocks)
 
 
+def _imported(view: _View) -> Blocks:
+    """The parts of an imported Markdown postmortem no field took (``[[extra.imported]]``), as written."""
+    kept = view.doc.extra.get("imported")
+    entries = [entry for entry in kept if isinstance(entry, dict)] if isinstance(kept, list) else []
+    parts = [
+        (str(entry.get("heading") or "Untitled part"), [text])
+        for entry in entries
+        if (text := str(entry.get("markdown") or "").strip("\n"))
+    ]
+    return _section("Imported, not placed yet", _parts(parts))
+
+
 _SECTIONS: tuple[Callable[[_View], Blocks], ...] = (
     _header,
     _executive_summary,
@@ -575,6 +587,7 @@ _SECTIONS: tuple[Callable[[_View], Blocks], ...] = (
     _links,
     _history,
     _review,
+    _imported,
 )
 
 

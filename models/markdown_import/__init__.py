@@ -1,0 +1,1 @@
+"""Markdown postmortems as documents: sections matched by meaning, nothing lost (``build.py``)."""

@@ -1,0 +1,97 @@
+"""``postmortem import FILE.md…``: Markdown postmortems as postmortem files, with a report per file of what
+went where and what was kept as written because no field takes it."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="turn Markdown postmortems into postmortem files",
+        description="Read Markdown postmortems (a wiki page, a template filled by hand) and write one "
+        "postmortem file each: sections matched by meaning, timeline rows as events, action items with "
+        "their owners, due dates and tickets. What no field takes is kept as written in the file's [extra] "
+        "table, and the report names it. Milestones guessed from the words and factors without a category "
+        "are left for you to confirm in the wizard's Review step.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE.md")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", type=Path, metavar="OUT", help="the file to write (one Markdown file only)")
+    where.add_argument(
+        "--into", type=Path, metavar="DIR", help="the folder to write into (default: beside each Markdown file)"
+    )
+    parser.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the IANA zone of times whose text names none (default: the timeline's note, else UTC)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="print what would be written, write nothing")
+
+
+def run(args: argparse.Namespace) -> int:
+    from postmortem.models.errors import DocumentError
+    from postmortem.models.files import read_text
+    from postmortem.models.markdown_import.build import import_markdown
+    from postmortem.models.store import save
+
+    if args.output is not None and len(args.files) > 1:
+        print("-o: give one Markdown file, or use --into DIR for several", file=sys.stderr)
+        return 2
+    if args.tz is not None and not _is_zone(args.tz):
+        print(f"--tz: {args.tz!r} is not a time zone (an IANA name such as Europe/Berlin)", file=sys.stderr)
+        return 2
+    if args.into is not None and not args.into.is_dir():
+        print(f"--into: {args.into}: not a folder", file=sys.stderr)
+        return 2
+    failed = 0
+    for source in args.files:
+        try:
+            text = read_text(source)
+        except DocumentError as error:
+            print("\n".join(error.lines()), file=sys.stderr)
+            failed += 1
+            continue
+        result = import_markdown(text, source.name, args.tz)
+        target = args.output or (args.into or source.parent) / _file_name(result.document.meta, source)
+        print(f"{source} -> {target}{' (dry run: not written)' if args.dry_run else ''}")
+        for line in result.placed:
+            print(f"  {line}")
+        for heading in result.unplaced:
+            print(f"  kept as written in [extra], not placed: {heading}")
+        if args.dry_run:
+            continue
+        if target.exists():
+            print(f"{target}: already exists; give another with -o, or move it away", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            save(result.document, target)
+        except DocumentError as error:
+            print("\n".join(error.lines()), file=sys.stderr)
+            failed += 1
+    return 2 if failed else 0
+
+
+def _file_name(meta: object, source: Path) -> str:
+    """``2026-03-14-checkout-api-errors.toml``: the incident's date and its title's first words."""
+    title = getattr(meta, "title", "") or source.stem
+    day = getattr(meta, "incident_date", None)
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.lower())[:6]
+    slug = "-".join(words) or source.stem
+    return f"{day.isoformat()}-{slug}.toml" if day else f"{slug}.toml"
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
