@@ -14,7 +14,9 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+# Blocks only: a field keeps its inline Markdown as written, so inline parsing (most of the parser's time)
+# is not done.
+_PARSER = MarkdownIt("commonmark").enable("table").disable("inline")
 _TASK = re.compile(r"^\[([ xX])\]\s+")
 
 

@@ -20,6 +20,10 @@ _LEAD = re.compile(
 )
 _DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _TIME_COLUMNS = ("time", "when", "date", "timestamp", "time (utc)", "date/time", "datetime")
+_ZONE_WORD = re.compile(
+    r"(?<![\w/])(" + "|".join(re.escape(word) for word in sorted(ZONE_WORDS, key=len, reverse=True)) + r")(?![\w/])",
+    re.IGNORECASE,
+)
 _IANA = re.compile(r"\b([A-Z][A-Za-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?)\b")
 
 
@@ -42,10 +46,8 @@ def timeline_zone(text: str) -> str | None:
         except (ZoneInfoNotFoundError, ValueError):
             continue
         found.append((match.start(), match.group(1)))
-    lowered = text.lower()
-    for word, zone in ZONE_WORDS.items():
-        if (said := re.search(rf"(?<![\w/]){re.escape(word)}(?![\w/])", lowered)) is not None:
-            found.append((said.start(), zone))
+    if (said := _ZONE_WORD.search(text)) is not None:
+        found.append((said.start(), ZONE_WORDS[said.group(1).lower()]))
     return min(found)[1] if found else None
 
 

@@ -30,7 +30,10 @@ def test_a_dry_run_writes_nothing_and_an_existing_file_is_left_as_it_was(tmp_pat
     assert "(dry run: not written)" in capsys.readouterr().out
     assert not list(tmp_path.iterdir())
     (tmp_path / WRITTEN).write_text("mine\n", encoding="utf-8")
-    assert main(["import", str(CORPUS / CERTIFICATE), "--into", str(tmp_path)]) == 2
+    assert main(["import", str(CORPUS / CERTIFICATE), "--into", str(tmp_path)]) == 0  # a name of its own
+    second = tmp_path / WRITTEN.replace(".toml", "-2.toml")
+    assert f" -> {second}" in capsys.readouterr().out and len(load(second).actions) == 6
+    assert main(["import", str(CORPUS / CERTIFICATE), "-o", str(tmp_path / WRITTEN)]) == 2  # named: refused
     assert f"{tmp_path / WRITTEN}: already exists" in capsys.readouterr().err
     assert (tmp_path / WRITTEN).read_text(encoding="utf-8") == "mine\n"
 

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             continue
         result = import_markdown(text, source.name, args.tz)
-        target = args.output or (args.into or source.parent) / _file_name(result.document.meta, source)
+        target = args.output or _free((args.into or source.parent) / _file_name(result.document.meta, source))
         print(f"{source} -> {target}{' (dry run: not written)' if args.dry_run else ''}")
         for line in result.placed:
             print(f"  {line}")
@@ -87,6 +87,16 @@ def _file_name(meta: object, source: Path) -> str:
     words = re.findall(r"[a-z0-9]+", plain.lower())[:6]
     slug = "-".join(words) or source.stem
     return f"{day.isoformat()}-{slug}.toml" if day else f"{slug}.toml"
+
+
+def _free(path: Path) -> Path:
+    """``path``, or the first of ``name-2.toml``, ``name-3.toml``… that does not exist: two Markdown files of
+    one day and title each get a file."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
 
 
 def _is_zone(name: str) -> bool:
