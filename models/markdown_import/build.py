@@ -96,7 +96,7 @@ class _Builder:
 
     def build(self) -> MarkdownImport:
         self._front_matter()
-        self.meta["title"] = _plain_title(self.source.title) or self.meta.get("title") or _title_from(self.name)
+        self.meta["title"] = self.source.title or self.meta.get("title") or _title_from(self.name)
         if self.source.preamble.blocks:
             self._preamble(self.source.preamble)
         day = self._incident_date()
@@ -301,9 +301,8 @@ class _Builder:
                     milestone_guessed=milestone is not None,
                 )
             )
-        notes = [block for block in others if not _is_zone_note(block)]
-        if notes:
-            self._keep(f"{section.heading} (notes)", "\n\n".join(block.markdown for block in notes))
+        if others:  # notes such as "All times in UTC; rows after midnight are on 8 November", as written
+            self._keep(f"{section.heading} (notes)", "\n\n".join(block.markdown for block in others))
         if rows:
             self.report.placed.append(
                 f"{section.heading} -> {len(rows)} timeline events ({len(guessed)} milestones guessed)"
@@ -348,13 +347,13 @@ class _Builder:
             for read in reads:
                 self.actions.append(
                     ActionItem(
-                        id=f"A{len(self.actions) + 1}",
+                        id=read.id or f"A{len(self.actions) + 1}",
                         action=read.action or "(no text)",
                         owner=read.owner,
                         due=read.due,
                         priority=Priority(read.priority) if read.priority else None,
                         ticket=read.ticket,
-                        status=ActionStatus.DONE if read.done else ActionStatus.OPEN,
+                        status=ActionStatus(read.status),
                     )
                 )
             self.report.placed.append(f"{section.heading} -> {len(reads)} action items")
@@ -397,14 +396,6 @@ class _Builder:
 def _body_with_children(section: Section) -> str:
     parts = [section.body(), *(child.markdown for child in section.children)]
     return "\n\n".join(part for part in parts if part)
-
-
-def _is_zone_note(block: Block) -> bool:
-    return block.kind == "paragraph" and len(block.text) < 160 and timeline_zone(block.text) is not None
-
-
-def _plain_title(text: str) -> str:
-    return re.sub(r"^(post-?mortem|incident report|incident review)\s*[:—–-]\s*", "", text, flags=re.I).strip()
 
 
 def _title_from(name: str) -> str:

@@ -29,6 +29,7 @@ _COLUMNS = {
     "priority": ("priority", "prio", "pri", "severity"),
     "ticket": ("ticket", "issue", "jira", "link", "tracking", "tracker", "bug"),
     "status": ("status", "state", "done"),
+    "id": ("#", "id", "no", "no.", "nr"),
 }
 
 
@@ -39,8 +40,9 @@ class ActionRead:
     due: date | None = None
     priority: str | None = None
     ticket: str = ""
-    done: bool = False
     markdown: str = ""
+    status: str = "open"  # open | in-progress | done | wont-do
+    id: str = ""
     taken: list[str] = field(default_factory=list)  # what was read out of the text, for the report
 
 
@@ -49,51 +51,91 @@ def actions_from(block: Block) -> list[ActionRead] | None:
     if block.kind == "list":
         return [_from_text(item.text, item.markdown, item.checked) for item in block.items]
     if block.kind == "table" and len(block.rows) > 1:
-        header = [cell.strip().lower().strip("*_") for cell in block.rows[0]]
-        columns = {
-            name: next((i for i, h in enumerate(header) if h in names), None) for name, names in _COLUMNS.items()
-        }
-        if columns["action"] is None:
-            columns["action"] = 0
-        reads = []
-        for cells in block.rows[1:]:
-
-            def cell(name: str, cells: list[str] = cells) -> str:
-                index = columns[name]
-                return cells[index].strip() if index is not None and index < len(cells) else ""
-
-            status = cell("status").lower()
-            done = status in ("done", "closed", "complete", "completed", "fixed", "yes", "✓", "✔", "[x]")
-            read = _from_text(cell("action"), "| " + " | ".join(cells) + " |", done or None)
-            read.owner = cell("owner") or read.owner
-            read.due = _date(cell("due")) or read.due
-            if (priority := _PRIORITY.search(cell("priority"))) is not None:
-                read.priority = priority.group(1)
-            read.ticket = cell("ticket") or read.ticket
-            reads.append(read)
-        return reads
+        return [_from_row(block.rows[0], cells) for cells in block.rows[1:]]
     return None
 
 
-def _from_text(text: str, markdown: str, checked: bool | None) -> ActionRead:
-    read = ActionRead(action=text.strip(), done=bool(checked), markdown=markdown)
+def _from_row(header: list[str], cells: list[str]) -> ActionRead:
+    """An action item from a table row: each column to its field. A value its field cannot take (a due date
+    such as "next sale", a status such as "planned") and a column no field takes stay in the action's text,
+    with their column's name."""
+    names = [cell.strip().strip("*_").strip() for cell in header]
+    columns: dict[str, int] = {}
+    for index, name in enumerate(names):
+        kind = next((kind for kind, words in _COLUMNS.items() if name.lower() in words), None)
+        if kind is not None and kind not in columns:
+            columns[kind] = index
+    action_column = columns.get("action", 0)
+    values = {kind: cells[index].strip() if index < len(cells) else "" for kind, index in columns.items()}
+    state = status_of(values.get("status", ""))
+    read = _from_text(
+        cells[action_column].strip() if action_column < len(cells) else "",
+        "| " + " | ".join(cells) + " |",
+        state == "done" or None,
+        keep=frozenset(columns),
+    )
+    left: list[str] = []
+    if values.get("owner"):
+        read.owner = values["owner"]
+    if due := values.get("due"):
+        read.due = _date(due)
+        if read.due is None or _date(due.replace(read.due.isoformat(), "")) is not None:
+            left.append(f"{names[columns['due']]}: {due}")
+    if priority := values.get("priority"):
+        found = _PRIORITY.search(priority)
+        read.priority = found.group(1) if found else None
+        if found is None or priority.strip() != found.group(1):
+            left.append(f"{names[columns['priority']]}: {priority}")
+    if values.get("ticket"):
+        read.ticket = values["ticket"]
+    if values.get("status") and state is None:
+        left.append(f"{names[columns['status']]}: {values['status']}")
+    read.status = state or "open"
+    if values.get("id"):
+        read.id = values["id"]
+    taken = {*columns.values(), action_column}
+    left += [f"{names[index]}: {cell}" for index, cell in enumerate(cells) if index not in taken and cell.strip()]
+    if left:
+        read.action = f"{read.action} ({'; '.join(left)})" if read.action else "; ".join(left)
+    return read
+
+
+def status_of(text: str) -> str | None:
+    """A status cell as the document's status, or None when it says something else."""
+    word = text.strip().strip("*_").lower().replace("’", "'")
+    if word in ("done", "closed", "complete", "completed", "fixed", "yes", "✓", "✔", "[x]", "resolved", "shipped"):
+        return "done"
+    if word in ("in progress", "in-progress", "doing", "started", "ongoing", "wip"):
+        return "in-progress"
+    if word in ("open", "to do", "todo", "not started", "new", "no", "[ ]", "pending"):
+        return "open"
+    if word in ("won't do", "wont do", "wont-do", "cancelled", "canceled", "dropped"):
+        return "wont-do"
+    return None
+
+
+def _from_text(text: str, markdown: str, checked: bool | None, keep: frozenset[str] = frozenset()) -> ActionRead:
+    """An action item from a list item's text (or a table's action cell): the owner, due date, priority and
+    ticket read out of it, except those in ``keep`` (given by a column of their own)."""
+    read = ActionRead(action=text.strip(), markdown=markdown)
     rest = read.action
-    if (label := _OWNER_LABEL.search(rest)) is not None:
+    if "owner" not in keep and (label := _OWNER_LABEL.search(rest)) is not None:
         read.owner, rest = label.group(1).strip(), (rest[: label.start()] + rest[label.end() :]).strip()
-    if (ticket := _TICKET.search(rest)) is not None:
+    if "ticket" not in keep and (ticket := _TICKET.search(rest)) is not None:
         read.ticket = ticket.group(1) or ticket.group(2)
         rest = _without(rest, ticket.start(), ticket.end())
-    if (due := _DUE.search(rest)) is not None and (day := _date(due.group(1))) is not None:
+    if "due" not in keep and (due := _DUE.search(rest)) is not None and (day := _date(due.group(1))) is not None:
         read.due = day
         rest = _without(rest, due.start(), due.end())
-    if (priority := _PRIORITY.search(rest)) is not None:
+    if "priority" not in keep and (priority := _PRIORITY.search(rest)) is not None:
         read.priority = priority.group(1)
         rest = _without(rest, priority.start(), priority.end())
-    if not read.owner:
+    if "owner" not in keep and not read.owner:
         owner = _OWNER_PARENS.search(rest) or _OWNER_DASH.search(rest)
         if owner is not None and owner.group(1).strip() and len(owner.group(1)) <= 60:
             read.owner, rest = owner.group(1).strip().strip(",;"), rest[: owner.start()].rstrip()
     read.action = rest.strip().rstrip(",;—–- ").strip()
+    read.status = "done" if checked else "open"
     return read
 
 
