@@ -84,9 +84,16 @@ def _file_name(meta: object, source: Path) -> str:
     title = getattr(meta, "title", "") or source.stem
     day = getattr(meta, "incident_date", None)
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", plain.lower())[:6]
+    words = re.findall(r"[a-z0-9]+", plain.lower())
+    while len(words) > 1 and words[0] in _GENERIC:  # "Postmortem: …", "Incident report: …"
+        words.pop(0)
+    words = words[:6]
     slug = "-".join(words) or source.stem
     return f"{day.isoformat()}-{slug}.toml" if day else f"{slug}.toml"
+
+
+# Words a title may start with that say what every file in the folder is.
+_GENERIC = frozenset(("postmortem", "post", "mortem", "incident", "report", "review", "rca"))
 
 
 def _free(path: Path) -> Path:
