@@ -1,6 +1,6 @@
 """What an import left for the author to confirm: a timeline event whose text is still the line as it was
 imported from a log, a chat or a commit; a milestone guessed from an event's words; a factor whose text did
-not say its category."""
+not say its category; a part of an imported Markdown postmortem that no field took."""
 
 from __future__ import annotations
 
@@ -38,4 +38,15 @@ def check_imported(doc: Postmortem) -> Iterator[Finding]:
                 f"factors[{index}].category",
                 "the factor has no category yet",
                 "Is it technical, process or organizational? Choose one: e on the Factors step.",
+            )
+    kept = doc.extra.get("imported")
+    for index, part in enumerate(kept if isinstance(kept, list) else []):
+        if isinstance(part, dict):
+            yield Finding(
+                "extra.imported",
+                Level.INFO,
+                f"extra.imported[{index}]",
+                f"\"{part.get('heading') or 'Untitled part'}\" from the imported Markdown is not in any field yet",
+                "Move what matters into the document (its text is in the Markdown export, under Imported, not"
+                " placed yet), then delete it from the file's [[extra.imported]].",
             )

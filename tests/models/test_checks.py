@@ -518,3 +518,10 @@ def test_a_guessed_milestone_and_a_factor_without_category_ask_the_author_to_con
     document.factors[0].category = Category.TECHNICAL
     found = [rule for rule, _ in rules(document)]
     assert "timeline.milestone-guessed" not in found and "factors.uncategorised" not in found
+
+
+def test_each_part_of_an_imported_postmortem_no_field_took_is_pointed_at():
+    document = doc(extra={"imported": [{"heading": "Detection", "markdown": "The probe failed."}, "not a part"]})
+    finding = one(document, "extra.imported")
+    assert (finding.severity, finding.location) == (Level.INFO, "extra.imported[0]")
+    assert finding.message == '"Detection" from the imported Markdown is not in any field yet'
