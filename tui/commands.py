@@ -82,3 +82,14 @@ class MeetingCommands(ActionCommands):
             *_HISTORY,
         ]
         return commands
+
+
+class LibraryCommands(ActionCommands):
+    def _commands(self) -> list[tuple[str, str, str]]:
+        return [
+            (
+                "Import Markdown…",
+                "screen.import_markdown",
+                "Turn Markdown postmortems (files or folders) into postmortem files of this library",
+            ),
+        ]

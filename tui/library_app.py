@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from postmortem.screens.library.library_screen import LibraryScreen
+from postmortem.tui.commands import LibraryCommands
 from postmortem.tui.keys_in_order import KeysInOrder
 
 # What the app ends with: ("edit" or "review", the file), or None to stop.
@@ -20,6 +21,7 @@ class LibraryApp(KeysInOrder[Choice]):
 
     TITLE = "postmortem library"
     CSS_PATH = "app.tcss"
+    COMMANDS = KeysInOrder.COMMANDS | {LibraryCommands}
 
     def __init__(self, root: Path, today: date | None = None) -> None:
         super().__init__()

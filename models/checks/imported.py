@@ -46,7 +46,7 @@ def check_imported(doc: Postmortem) -> Iterator[Finding]:
                 "extra.imported",
                 Level.INFO,
                 f"extra.imported[{index}]",
-                f"\"{part.get('heading') or 'Untitled part'}\" from the imported Markdown is not in any field yet",
+                f'"{part.get("heading") or "Untitled part"}" from the imported Markdown is not in any field yet',
                 "Move what matters into the document (its text is in the Markdown export, under Imported, not"
                 " placed yet), then delete it from the file's [[extra.imported]].",
             )

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static, TabbedContent, TabPane
 
+from postmortem.models.errors import DocumentError
 from postmortem.models.library.entry import Entry
 from postmortem.models.library.load import Library, load_library
 from postmortem.models.library.search import matches
@@ -39,7 +40,9 @@ from postmortem.models.library.views import (
     trend_bars,
     unverified,
 )
+from postmortem.models.markdown_import.files import read_markdown, report_lines, write
 from postmortem.models.metrics import format_duration
+from postmortem.screens.dialogs.import_markdown import ImportMarkdownDialog, ImportReport
 from postmortem.screens.host import KeyHolder
 from postmortem.screens.widgets.footer import KeysFooter
 from postmortem.screens.widgets.sized_table import SizedTable
@@ -295,6 +298,41 @@ class LibraryScreen(Screen[None]):
         self._fill_view(TABS[index])
         self._focus(self.query_one(f"#{TABS[index]} DataTable, #{TABS[index]} VerticalScroll"))
         tabs.active = TABS[index]
+
+    # Bringing Markdown postmortems in
+
+    def action_import_markdown(self) -> None:
+        folder = self.library.root if self.library is not None else self.root.resolve()
+
+        def chosen(files: list[Path] | None) -> None:
+            if files:
+                self._import(files, folder)
+
+        self.app.push_screen(ImportMarkdownDialog(folder), chosen)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, files: list[Path], folder: Path) -> None:
+        """Write each file's postmortem into the library's folder, then show the report and read the library
+        again (the new files with it)."""
+        lines: list[str] = []
+        written = 0
+        for source in files:
+            try:
+                imported = read_markdown(source, folder)
+                write(imported)
+            except DocumentError as error:
+                lines += [*error.lines(), ""]
+                continue
+            written += 1
+            lines += [f"{source} -> {imported.target.name}", *(f"  {line}" for line in report_lines(imported)), ""]
+        heading = f"{written} of {len(files)} Markdown postmortem{'s' if len(files) != 1 else ''} imported"
+        self.app.call_from_thread(self._imported, heading, lines)
+
+    def _imported(self, heading: str, lines: list[str]) -> None:
+        self.app.push_screen(ImportReport(heading, lines))
+        self._filled.clear()
+        self.ready = False
+        self._read()
 
     # The other views
 

@@ -12,6 +12,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TabbedContent
 
+from postmortem.screens.dialogs.import_markdown import ImportMarkdownDialog, ImportReport
 from postmortem.screens.library.library_screen import LibraryScreen
 from postmortem.tui.library_app import LibraryApp
 
@@ -140,3 +141,23 @@ async def test_garbage_collection_starts_again_once_the_first_rows_are_up(ui, li
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_import_markdown_from_the_palette_writes_into_the_library_and_reads_it_again(ui, library):
+    markdown = Path(__file__).resolve().parents[1] / "fixtures" / "markdown"
+    app = LibraryApp(library, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(ui, pilot)
+        screen.action_import_markdown()  # the paths typed at once go to the dialog's field once it is up
+        await ui.burst(pilot, f"{markdown / '13-stale-cdn-assets.md'} /nowhere.md", "<enter>")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportMarkdownDialog) and app.screen.query(Input))
+        problem = app.screen.query_one("#import-problem", Static)
+        await ui.wait_until(pilot, lambda: str(problem.render()) == "/nowhere.md: no such file or folder")
+        await pilot.press("end", *["backspace"] * len(" /nowhere.md"), "enter")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportReport))
+        report = str(app.screen.query_one("#import-report", Static).render())
+        assert "-> 2025-05-06-stale-storefront-assets-after-failed-cdn.toml" in report
+        assert "  Action items -> 2 action items" in report
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: screen.ready and "2025-05-06" in column(pilot, "#library-incidents", 0))
+        assert (library / "2025-05-06-stale-storefront-assets-after-failed-cdn.toml").is_file()

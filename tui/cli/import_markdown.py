@@ -4,9 +4,7 @@ went where and what was kept as written because no field takes it."""
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,9 +35,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from postmortem.models.errors import DocumentError
-    from postmortem.models.files import read_text
-    from postmortem.models.markdown_import.build import import_markdown
-    from postmortem.models.store import save
+    from postmortem.models.markdown_import.files import read_markdown, report_lines, write
 
     if args.output is not None and len(args.files) > 1:
         print("-o: give one Markdown file, or use --into DIR for several", file=sys.stderr)
@@ -53,57 +49,18 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for source in args.files:
         try:
-            text = read_text(source)
-        except DocumentError as error:
-            print("\n".join(error.lines()), file=sys.stderr)
-            failed += 1
-            continue
-        result = import_markdown(text, source.name, args.tz)
-        target = args.output or _free((args.into or source.parent) / _file_name(result.document.meta, source))
-        print(f"{source} -> {target}{' (dry run: not written)' if args.dry_run else ''}")
-        for line in result.placed:
-            print(f"  {line}")
-        for heading in result.unplaced:
-            print(f"  kept as written in [extra], not placed: {heading}")
-        if args.dry_run:
-            continue
-        if target.exists():
-            print(f"{target}: already exists; give another with -o, or move it away", file=sys.stderr)
-            failed += 1
-            continue
-        try:
-            save(result.document, target)
+            imported = read_markdown(source, args.into, args.tz)
+            if args.output is not None:
+                imported.target = args.output
+            print(f"{source} -> {imported.target}{' (dry run: not written)' if args.dry_run else ''}")
+            for line in report_lines(imported):
+                print(f"  {line}")
+            if not args.dry_run:
+                write(imported)
         except DocumentError as error:
             print("\n".join(error.lines()), file=sys.stderr)
             failed += 1
     return 2 if failed else 0
-
-
-def _file_name(meta: object, source: Path) -> str:
-    """``2026-03-14-checkout-api-errors.toml``: the incident's date and its title's first words."""
-    title = getattr(meta, "title", "") or source.stem
-    day = getattr(meta, "incident_date", None)
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", plain.lower())
-    while len(words) > 1 and words[0] in _GENERIC:  # "Postmortem: …", "Incident report: …"
-        words.pop(0)
-    words = words[:6]
-    slug = "-".join(words) or source.stem
-    return f"{day.isoformat()}-{slug}.toml" if day else f"{slug}.toml"
-
-
-# Words a title may start with that say what every file in the folder is.
-_GENERIC = frozenset(("postmortem", "post", "mortem", "incident", "report", "review", "rca"))
-
-
-def _free(path: Path) -> Path:
-    """``path``, or the first of ``name-2.toml``, ``name-3.toml``… that does not exist: two Markdown files of
-    one day and title each get a file."""
-    candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        number += 1
-    return candidate
 
 
 def _is_zone(name: str) -> bool:

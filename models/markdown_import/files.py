@@ -1,0 +1,68 @@
+"""Markdown files in, postmortem files out: where each goes (its date and title, never over another file)
+and the writing through the document's normal save."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from postmortem.models.document import Meta
+from postmortem.models.files import read_text
+from postmortem.models.markdown_import.build import MarkdownImport, import_markdown
+
+# Words a title may start with that say what every file in the folder is.
+_GENERIC = frozenset(("postmortem", "post", "mortem", "incident", "report", "review", "rca"))
+
+
+@dataclass
+class Imported:
+    source: Path
+    target: Path
+    result: MarkdownImport
+
+
+def read_markdown(source: Path, folder: Path | None = None, zone: str | None = None) -> Imported:
+    """The document a Markdown file gives and the free file it would be written to, in ``folder`` (default:
+    beside it). Raises DocumentError naming the file when it cannot be read."""
+    result = import_markdown(read_text(source), source.name, zone)
+    return Imported(source, free_path((folder or source.parent) / file_name(result.document.meta, source)), result)
+
+
+def write(imported: Imported) -> None:
+    """Write through the normal save; never over a file (DocumentError names it)."""
+    from postmortem.models.errors import FileAccessError
+    from postmortem.models.store import save
+
+    if imported.target.exists():
+        raise FileAccessError(imported.target, ["already exists; give another with -o, or move it away"])
+    save(imported.result.document, imported.target)
+
+
+def file_name(meta: Meta, source: Path) -> str:
+    """``2026-03-14-checkout-api-errors.toml``: the incident's date and its title's first words."""
+    plain = unicodedata.normalize("NFKD", meta.title or source.stem).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.lower())
+    while len(words) > 1 and words[0] in _GENERIC:  # "Postmortem: …", "Incident report: …"
+        words.pop(0)
+    slug = "-".join(words[:6]) or source.stem
+    return f"{meta.incident_date.isoformat()}-{slug}.toml" if meta.incident_date else f"{slug}.toml"
+
+
+def free_path(path: Path) -> Path:
+    """``path``, or the first of ``name-2.toml``, ``name-3.toml``… that does not exist: two Markdown files of
+    one day and title each get a file."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+def report_lines(imported: Imported) -> list[str]:
+    """What went where, then what was kept as written, one line each."""
+    return [
+        *imported.result.placed,
+        *(f"kept as written in [extra], not placed: {heading}" for heading in imported.result.unplaced),
+    ]
