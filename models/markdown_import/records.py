@@ -132,11 +132,18 @@ def _from_text(text: str, markdown: str, checked: bool | None, keep: frozenset[s
         rest = _without(rest, priority.start(), priority.end())
     if "owner" not in keep and not read.owner:
         owner = _OWNER_PARENS.search(rest) or _OWNER_DASH.search(rest)
-        if owner is not None and owner.group(1).strip() and len(owner.group(1)) <= 60:
+        if owner is not None and _looks_like_owner(owner.group(1)):
             read.owner, rest = owner.group(1).strip().strip(",;"), rest[: owner.start()].rstrip()
     read.action = rest.strip().rstrip(",;—–- ").strip()
     read.status = "done" if checked else "open"
     return read
+
+
+def _looks_like_owner(text: str) -> bool:
+    """A team, a role or a person as a trailing "(SRE team)" or "— Payments team" names one: a few words
+    starting with a capital or an @, not a clause ("— probably the suggestions cache too")."""
+    text = text.strip().strip(",;")
+    return bool(text) and (text[0].isupper() or text[0] == "@") and len(text.split()) <= 5
 
 
 def _without(text: str, start: int, end: int) -> str:
