@@ -19,7 +19,7 @@ from postmortem.models.enums import ActionStatus, Category, Milestone, Priority,
 from postmortem.models.markdown_import.records import actions_from, factors_from
 from postmortem.models.markdown_import.source import Block, Section, Source, read_source
 from postmortem.models.markdown_import.timeline import guess_milestones, read_rows, timeline_zone
-from postmortem.models.markdown_import.vocabulary import section_kind
+from postmortem.models.markdown_import.vocabulary import date_in, section_kind
 
 IMPORTED = "imported"  # the key in [extra] of what could not be placed
 _SEVERITY_WORDS = {
@@ -148,7 +148,7 @@ class _Builder:
         if name in ("authors", "services", "tags"):
             self.meta[name] = listed
         elif name == "incident_date":
-            if (day := _day(text)) is None:
+            if (day := date_in(text)) is None:
                 return None
             self.meta[name] = day
         elif name == "severity":
@@ -170,7 +170,7 @@ class _Builder:
 
     def _incident_date(self) -> date | None:
         if "incident_date" not in self.meta:
-            found = _day(self.source.title) or _day(self._all_text())
+            found = date_in(self.source.title) or date_in(self._all_text())
             if found is not None:
                 self.meta["incident_date"] = found
         return self.meta.get("incident_date")
@@ -401,16 +401,6 @@ def _body_with_children(section: Section) -> str:
 def _title_from(name: str) -> str:
     words = re.sub(r"[-_]+", " ", re.sub(r"\.(md|markdown)$", "", name)).strip()
     return words[:1].upper() + words[1:] if words else "Imported postmortem"
-
-
-def _day(text: str) -> date | None:
-    match = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
-    if match is None:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def _severity(text: str) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from postmortem.models.markdown_import.source import Block
+from postmortem.models.markdown_import.vocabulary import date_in
 
 _TICKET = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,9}-\d+)\b|(https?://\S+?)(?=[)\s,;]|$)")
 _PRIORITY = re.compile(r"\b(P[0-3])\b")
@@ -78,8 +79,8 @@ def _from_row(header: list[str], cells: list[str]) -> ActionRead:
     if values.get("owner"):
         read.owner = values["owner"]
     if due := values.get("due"):
-        read.due = _date(due)
-        if read.due is None or _date(due.replace(read.due.isoformat(), "")) is not None:
+        read.due = date_in(due)
+        if read.due is None or date_in(due.replace(read.due.isoformat(), "")) is not None:
             left.append(f"{names[columns['due']]}: {due}")
     if priority := values.get("priority"):
         found = _PRIORITY.search(priority)
@@ -124,7 +125,7 @@ def _from_text(text: str, markdown: str, checked: bool | None, keep: frozenset[s
     if "ticket" not in keep and (ticket := _TICKET.search(rest)) is not None:
         read.ticket = ticket.group(1) or ticket.group(2)
         rest = _without(rest, ticket.start(), ticket.end())
-    if "due" not in keep and (due := _DUE.search(rest)) is not None and (day := _date(due.group(1))) is not None:
+    if "due" not in keep and (due := _DUE.search(rest)) is not None and (day := date_in(due.group(1))) is not None:
         read.due = day
         rest = _without(rest, due.start(), due.end())
     if "priority" not in keep and (priority := _PRIORITY.search(rest)) is not None:
@@ -154,16 +155,6 @@ def _without(text: str, start: int, end: int) -> str:
     text = re.sub(r"\s*[,;]\s*\)", ")", text)
     text = re.sub(r"\s{2,}", " ", text)
     return re.sub(r"\s*[,;]\s*([,;)]|$)", r"\1", text).strip()
-
-
-def _date(text: str) -> date | None:
-    match = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
-    if match is None:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 @dataclass

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postmortem.models.markdown_import.source import Block, Section
-from postmortem.models.markdown_import.vocabulary import MILESTONE_WORDS, ZONE_WORDS
+from postmortem.models.markdown_import.vocabulary import MILESTONE_WORDS, ZONE_WORDS, date_in
 
 # A leading time: "08:21", "**08:21**", "2026-03-14 08:21", "08:21:05 UTC", then a separator before the text.
 _LEAD = re.compile(
@@ -18,7 +18,6 @@ _LEAD = re.compile(
     r"(?P<zone>UTC|Z|GMT)?\s*(?:\*\*|__)?\s*(?:[—–:|-]+\s*)?(?P<text>.*)$",
     re.DOTALL,
 )
-_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _TIME_COLUMNS = ("time", "when", "date", "timestamp", "time (utc)", "date/time", "datetime")
 _ZONE_WORD = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(word) for word in sorted(ZONE_WORDS, key=len, reverse=True)) + r")(?![\w/])",
@@ -58,7 +57,7 @@ def read_rows(section: Section, day: date, zone: ZoneInfo) -> tuple[list[Row], l
     others: list[Block] = []
     state = _Clock(day, zone)
     for part in [section, *section.children]:
-        if part is not section and (heading_day := _date_in(part.heading)) is not None:
+        if part is not section and (heading_day := date_in(part.heading)) is not None:
             state.start_day(heading_day)
         for block in part.blocks:
             found = _block_rows(block, state)
@@ -125,16 +124,6 @@ def _block_rows(block: Block, clock: _Clock) -> list[Row] | None:
                 if lead is not None
             ]
     return None
-
-
-def _date_in(text: str) -> date | None:
-    match = _DATE.search(text)
-    if match is None:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def guess_milestones(texts: list[str]) -> dict[int, str]:

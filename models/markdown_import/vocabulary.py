@@ -4,6 +4,7 @@ words suggest, and which time zone a timeline's note names."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # A section's heading, lower-cased, without numbering or punctuation -> what it holds.
 SECTION_KINDS: dict[str, str] = {
@@ -112,3 +113,17 @@ ZONE_WORDS: dict[str, str] = {
     "aest": "Australia/Sydney",
     "bst": "Europe/London",
 }
+
+
+_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def date_in(text: str) -> date | None:
+    """The first ISO date (2026-03-14) a text gives, if it is a real day."""
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
