@@ -26,7 +26,14 @@ class Imported:
 def read_markdown(source: Path, folder: Path | None = None, zone: str | None = None) -> Imported:
     """The document a Markdown file gives and the free file it would be written to, in ``folder`` (default:
     beside it). Raises DocumentError naming the file when it cannot be read."""
-    result = import_markdown(read_text(source), source.name, zone)
+    from pydantic import ValidationError
+
+    from postmortem.models.errors import InvalidDocumentError, describe_validation
+
+    try:
+        result = import_markdown(read_text(source), source.name, zone)
+    except ValidationError as error:  # what the Markdown gave does not make a document: said, not raised
+        raise InvalidDocumentError(source, describe_validation(error)) from None
     return Imported(source, free_path((folder or source.parent) / file_name(result.document.meta, source)), result)
 
 

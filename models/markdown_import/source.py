@@ -102,7 +102,7 @@ def read_source(text: str) -> Source:
             current.blocks.append(block)
     # A section's Markdown: its lines as written, from its heading to the next one.
     preamble.markdown = "\n\n".join(block.markdown for block in preamble.blocks)
-    ends = [start for _, start, _ in starts[1:]] + [len(lines)]
+    ends = [start for _, start, _ in starts[1:]] + [len(lines)] * bool(starts)
     for (section, start, after_heading), end in zip(starts, ends, strict=True):
         section.markdown = "\n".join(lines[start:end]).strip("\n")
         section.text = "\n".join(lines[after_heading:end]).strip("\n")

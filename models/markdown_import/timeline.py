@@ -14,7 +14,7 @@ from postmortem.models.markdown_import.vocabulary import MILESTONE_WORDS, ZONE_W
 
 # A leading time: "08:21", "**08:21**", "2026-03-14 08:21", "08:21:05 UTC", then a separator before the text.
 _LEAD = re.compile(
-    r"^\s*(?:\*\*|__)?\s*(?:(?P<date>\d{4}-\d{2}-\d{2})[ T,]+)?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*"
+    r"^\s*(?:\*\*|__)?\s*(?:(?P<date>\d{4}-\d{2}-\d{2})[ T,]+)?(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)\s*"
     r"(?P<zone>UTC|Z|GMT)?\s*(?:\*\*|__)?\s*(?:[—–:|-]+\s*)?(?P<text>.*)$",
     re.DOTALL,
 )
@@ -82,13 +82,21 @@ class _Clock:
 
     def at(self, day_text: str | None, clock: str) -> datetime:
         parts = [int(part) for part in clock.split(":")]
-        moment = time(parts[0] % 24, parts[1], parts[2] if len(parts) > 2 else 0)
+        moment = time(parts[0], parts[1], parts[2] if len(parts) > 2 else 0)
         if day_text:
             self.start_day(date.fromisoformat(day_text))
         elif self.last is not None and moment < self.last:
             self.day += timedelta(days=1)
         self.last = moment
         return datetime.combine(self.day, moment, tzinfo=self.zone)
+
+
+def _lead(text: str) -> re.Match[str] | None:
+    """The time (and date) leading a row, when there is one and its date is a real day."""
+    lead = _LEAD.match(text)
+    if lead is None or (lead.group("date") and date_in(lead.group("date")) is None):
+        return None
+    return lead
 
 
 def _block_rows(block: Block, clock: _Clock) -> list[Row] | None:
@@ -99,14 +107,14 @@ def _block_rows(block: Block, clock: _Clock) -> list[Row] | None:
             return None
         rows = []
         for cells in block.rows[1:]:
-            lead = _LEAD.match(cells[when]) if when < len(cells) else None
+            lead = _lead(cells[when]) if when < len(cells) else None
             if lead is None:
                 return None
             text = " · ".join(cell for i, cell in enumerate(cells) if i != when and cell)
             rows.append(Row(clock.at(lead.group("date"), lead.group("time")), text, "| " + " | ".join(cells) + " |"))
         return rows
     if block.kind == "list" and block.items:
-        leads = [_LEAD.match(item.text) for item in block.items]
+        leads = [_lead(item.text) for item in block.items]
         if not all(leads):
             return None
         return [
@@ -116,7 +124,7 @@ def _block_rows(block: Block, clock: _Clock) -> list[Row] | None:
         ]
     if block.kind == "paragraph":
         lines = block.text.split("\n")
-        leads = [_LEAD.match(line) for line in lines]
+        leads = [_lead(line) for line in lines]
         if len(lines) > 1 and all(leads):
             return [
                 Row(clock.at(lead.group("date"), lead.group("time")), lead.group("text").strip(), line)

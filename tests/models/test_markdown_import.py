@@ -11,10 +11,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.codec import dumps
 from postmortem.models.enums import ActionStatus, Category, Milestone, Priority, Severity
+from postmortem.models.errors import describe_validation
 from postmortem.models.markdown_import.build import IMPORTED, import_markdown
 from postmortem.models.markdown_import.records import status_of
 from postmortem.models.markdown_import.vocabulary import section_kind
@@ -179,3 +183,45 @@ def test_every_word_of_the_markdown_is_in_the_document(path):
     text = path.read_text(encoding="utf-8")
     missing = _input_words(text) - _document_words(import_markdown(text, path.name).document)
     assert not missing, f"words of {path.name} not in the document: {dict(missing)}"
+
+
+_MARKDOWN_BITS = st.sampled_from(
+    [
+        "# Title\n",
+        "## Timeline\n",
+        "## Action items\n",
+        "## Contributing factors\n",
+        "## Stats\n",
+        "## Whatever\n",
+        "- 23:59 alert fired\n",
+        "- **00:01** — resolved\n",
+        "| Time | Event |\n|---|---|\n| 25:99 | x |\n",
+        "| Time | Event |\n|---|---|\n| 2026-13-40 08:00 | y |\n| 2026-02-28 23:59:59 | z |\n",
+        "| Action | Owner | Due |\n|---|---|---|\n| fix | (A) | 2026-13-40 |\n",
+        "- [x] done — Team, due 2026-02-30 (P9) ABC-1\n",
+        "---\ntitle: x\ndate: nope\n---\n",
+        "Severity: SEV-7 · Date: 2026-02-29\n",
+        "Technical: \n",
+        "```\ncode\n```\n",
+        "> quote\n",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_MARKDOWN_BITS, st.text(max_size=30)), max_size=12))
+def test_any_markdown_gives_a_document_or_a_clear_problem_never_a_traceback(parts):
+    text = "".join(parts)
+    try:
+        document = import_markdown(text, "random.md").document
+    except ValidationError as error:  # files.read_markdown turns it into a one-line problem naming the file
+        assert describe_validation(error)
+        return
+    assert load_text(dumps(document)) == document
+
+
+def load_text(text: str):
+    from postmortem.models.codec import loads
+
+    return loads(text)
