@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.dom import DOMNode
 from textual.message import Message
 
-from postmortem.models.document import Postmortem
+if TYPE_CHECKING:
+    from postmortem.models.document import Postmortem
 
 
 @runtime_checkable

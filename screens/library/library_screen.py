@@ -40,7 +40,6 @@ from postmortem.models.library.views import (
     trend_bars,
     unverified,
 )
-from postmortem.models.markdown_import.files import read_markdown, report_lines, write
 from postmortem.models.metrics import format_duration
 from postmortem.screens.dialogs.import_markdown import ImportMarkdownDialog, ImportReport
 from postmortem.screens.host import KeyHolder
@@ -313,7 +312,10 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="import")
     def _import(self, files: list[Path], folder: Path) -> None:
         """Write each file's postmortem into the library's folder, then show the report and read the library
-        again (the new files with it)."""
+        again (the new files with it). The importer (and the document model it needs) is loaded here, not with
+        the screen: a library opens without it."""
+        from postmortem.models.markdown_import.files import read_markdown, report_lines, write
+
         lines: list[str] = []
         written = 0
         for source in files:

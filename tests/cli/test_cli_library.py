@@ -181,6 +181,7 @@ def test_a_warm_library_command_starts_without_the_document_model(library: Path)
         "from postmortem.tui.cli import main\n"
         f"for command in ('ls', 'actions', 'themes', 'stats'):\n"
         f"    main([command, {str(library)!r}])\n"
+        "import postmortem.tui.library_app\n"  # the library screen too
         "print(sorted(name for name in ('pydantic', 'postmortem.models.document') if name in sys.modules))\n"
     )
     ran = subprocess.run([sys.executable, "-c", check], check=True, capture_output=True, text=True)
