@@ -92,7 +92,8 @@ class _Builder:
         self.actions: list[ActionItem] = []
         self.factors: list[Factor] = []
         self.kept: list[dict[str, str]] = []
-        self.report = MarkdownImport(Postmortem(meta=Meta(title="-")))
+        self.placed: list[str] = []  # the report: what went where
+        self.unplaced: list[str] = []  # and the headings kept as written
 
     def build(self) -> MarkdownImport:
         self._front_matter()
@@ -103,7 +104,7 @@ class _Builder:
         self.meta["timezone"] = self.zone_given or self.meta.get("timezone") or self._document_zone() or "UTC"
         if "severity" not in self.meta and (severity := _SEVERITY_IN_TEXT.search(self._all_text())) is not None:
             self.meta["severity"] = f"SEV-{severity.group(1)}"
-            self.report.placed.append(f"SEV-{severity.group(1)} in the text -> meta.severity")
+            self.placed.append(f"SEV-{severity.group(1)} in the text -> meta.severity")
         for section in self.source.sections:
             self._section(section, day)
         document = Postmortem(
@@ -117,8 +118,7 @@ class _Builder:
             response=self.data["response"],
             extra={IMPORTED: self.kept} if self.kept else {},
         )
-        self.report.document = document
-        return self.report
+        return MarkdownImport(document, self.placed, self.unplaced)
 
     # Where the document's date, zone and title come from
 
@@ -131,10 +131,10 @@ class _Builder:
                 kept.pop(key)
                 fields.append(name)
         if fields:
-            self.report.placed.append("Front matter -> " + ", ".join(fields))
+            self.placed.append("Front matter -> " + ", ".join(fields))
         if kept:
             self.kept.append({"heading": "Front matter", "markdown": self.source.front_matter_markdown})
-            self.report.unplaced.append("Front matter (" + ", ".join(kept) + ")")
+            self.unplaced.append("Front matter (" + ", ".join(kept) + ")")
 
     def _meta_value(self, key: str, value: Any) -> str | None:
         """Put a front matter or stats value in the document's meta: the field's name, or None when it has no
@@ -202,7 +202,7 @@ class _Builder:
         rest = self._figures(preamble.blocks)
         if rest and not self.data["summary"].get("what_happened"):
             self.data["summary"]["what_happened"] = "\n\n".join(block.markdown for block in rest)
-            self.report.placed.append("Text under the title -> summary.what_happened")
+            self.placed.append("Text under the title -> summary.what_happened")
         elif rest:
             self._keep("Text under the title", "\n\n".join(block.markdown for block in rest))
 
@@ -237,7 +237,7 @@ class _Builder:
     def _keep(self, heading: str, markdown: str) -> None:
         if markdown.strip():
             self.kept.append({"heading": heading, "markdown": markdown})
-            self.report.unplaced.append(heading or "(no heading)")
+            self.unplaced.append(heading or "(no heading)")
 
     def _text(self, section: Section, table: str, name: str) -> None:
         body = _body_with_children(section)
@@ -245,7 +245,7 @@ class _Builder:
             return
         previous = self.data[table].get(name)
         self.data[table][name] = f"{previous}\n\n{body}" if previous else body
-        self.report.placed.append(f"{section.heading} -> {table}.{name}")
+        self.placed.append(f"{section.heading} -> {table}.{name}")
 
     def _impact(self, section: Section) -> None:
         rest = self._figures(section.blocks)
@@ -254,7 +254,7 @@ class _Builder:
             body = "\n\n".join(part for part in (body, child.markdown) if part)  # its heading kept in the text
         if body:
             self.data["impact"]["customer_experience"] = body
-            self.report.placed.append(f"{section.heading} -> impact.customer_experience")
+            self.placed.append(f"{section.heading} -> impact.customer_experience")
 
     def _figures(self, blocks: list[Block]) -> list[Block]:
         """Lines such as "Severity: high" or "Users affected: ~12%" put in their fields; the blocks that are
@@ -284,7 +284,7 @@ class _Builder:
         name = f"impact.{name}" if name is not None else self._meta_value(key, value)
         if name is None:
             return False
-        self.report.placed.append(f"{match.group(1).strip()} -> {name}")
+        self.placed.append(f"{match.group(1).strip()} -> {name}")
         return True
 
     def _timeline(self, section: Section, day: date | None) -> None:
@@ -304,16 +304,14 @@ class _Builder:
         if others:  # notes such as "All times in UTC; rows after midnight are on 8 November", as written
             self._keep(f"{section.heading} (notes)", "\n\n".join(block.markdown for block in others))
         if rows:
-            self.report.placed.append(
-                f"{section.heading} -> {len(rows)} timeline events ({len(guessed)} milestones guessed)"
-            )
+            self.placed.append(f"{section.heading} -> {len(rows)} timeline events ({len(guessed)} milestones guessed)")
 
     def _root_cause(self, section: Section) -> None:
         lists = [block for block in section.blocks if block.kind == "list"]
         text = "\n\n".join(block.markdown for block in section.blocks if block.kind != "list")
         if text:
             self.data["summary"]["root_cause"] = text
-            self.report.placed.append(f"{section.heading} -> summary.root_cause")
+            self.placed.append(f"{section.heading} -> summary.root_cause")
         for block in lists:
             self._factor_block(section.heading, block)
         for child in section.children:
@@ -336,7 +334,7 @@ class _Builder:
                     category=Category(read.category) if read.category else None,
                 )
             )
-        self.report.placed.append(f"{heading} -> {len(block.items)} contributing factors")
+        self.placed.append(f"{heading} -> {len(block.items)} contributing factors")
 
     def _actions(self, section: Section) -> None:
         for block in section.all_blocks():
@@ -356,13 +354,13 @@ class _Builder:
                         status=ActionStatus(read.status),
                     )
                 )
-            self.report.placed.append(f"{section.heading} -> {len(reads)} action items")
+            self.placed.append(f"{section.heading} -> {len(reads)} action items")
 
     def _lessons(self, section: Section) -> None:
         for block in section.blocks:
             if block.kind == "list":
                 self._add_list("key_learnings", [item.text for item in block.items])
-                self.report.placed.append(f"{section.heading} -> lessons.key_learnings")
+                self.placed.append(f"{section.heading} -> lessons.key_learnings")
             else:
                 self._keep(f"{section.heading} (text)", block.markdown)
         for child in section.children:
@@ -374,7 +372,7 @@ class _Builder:
                 self._add_list(name, [item.text for item in block.items])
             else:
                 self._add_list(name, [block.markdown])
-        self.report.placed.append(f"{section.heading} -> lessons.{name}")
+        self.placed.append(f"{section.heading} -> lessons.{name}")
 
     def _add_list(self, name: str, items: list[str]) -> None:
         self.data["lessons"][name] = [*self.data["lessons"].get(name, []), *(item for item in items if item.strip())]
@@ -385,7 +383,7 @@ class _Builder:
                 self.meta["participants"] = [*self.meta.get("participants", []), *(i.text for i in block.items)]
             else:
                 self._keep(f"{section.heading} (text)", block.markdown)
-        self.report.placed.append(f"{section.heading} -> meta.participants")
+        self.placed.append(f"{section.heading} -> meta.participants")
 
     def _stats(self, section: Section) -> None:
         rest = self._figures(section.all_blocks())
