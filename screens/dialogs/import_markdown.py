@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from postmortem.screens.widgets.footer import KeysFooter
 from postmortem.screens.widgets.path_suggester import PathSuggester
 
 _CSS = """
@@ -101,6 +102,7 @@ class ImportMarkdownDialog(ModalScreen[list[Path] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Import", variant="primary", id="import-go")
                 yield Button("Cancel", id="import-cancel")
+        yield KeysFooter()
 
     @on(Input.Submitted, "#import-paths")
     @on(Button.Pressed, "#import-go")
@@ -141,6 +143,7 @@ class ImportReport(ModalScreen[None]):
                 yield Static("\n".join(self.lines), markup=False, id="import-report")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Close", variant="primary", id="import-close")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()
