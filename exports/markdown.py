@@ -12,7 +12,8 @@ are indented so that they stay inside their list item. Text that HTML would
 swallow (``<n>``, ``<hex>``, ``&amp;``) is escaped outside code, so that what
 was written is what is shown. In table cells a line break becomes ``<br>``
 and ``|`` is escaped, so a row never splits in two or gains a column. Times
-are shown in the document's zone (``meta.timezone``).
+are shown in the document's zone (``meta.timezone``); a time the clocks show twice (in the hour repeated
+when they go back) has the zone's abbreviation after it.
 """
 
 from __future__ import annotations
@@ -27,8 +28,15 @@ from zoneinfo import ZoneInfo
 
 from postmortem.models.audience import Audience, for_audience
 from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineEvent, WhyStep
-from postmortem.models.enums import ActionStatus, Category, Horizon, Milestone
-from postmortem.models.labels import LABELS, verification_text
+from postmortem.models.enums import ActionStatus, Milestone
+from postmortem.models.labels import (
+    FACTOR_GROUP_HEADINGS,
+    HORIZON_HEADINGS,
+    KEY_MARK,
+    LABELS,
+    STATUS_WORDS,
+    verification_text,
+)
 from postmortem.models.metrics import (
     compute_metrics,
     format_offset,
@@ -39,29 +47,6 @@ from postmortem.models.timeparse import format_event_time
 T = TypeVar("T")
 K = TypeVar("K")
 Blocks = list[str]
-
-KEY_MARK = "★"
-
-_CATEGORY_HEADINGS: dict[Category | None, str] = {
-    Category.TECHNICAL: "Technical factors",
-    Category.PROCESS: "Process factors",
-    Category.ORGANIZATIONAL: "Organizational factors",
-    None: "Factors not categorised yet",
-}
-
-_HORIZON_HEADINGS: dict[Horizon | None, str] = {
-    Horizon.IMMEDIATE: "Immediate (within a week)",
-    Horizon.SHORT_TERM: "Short term (within a month)",
-    Horizon.LONG_TERM: "Long term (within a quarter)",
-    None: "No horizon set",
-}
-
-_STATUS_WORDS = {
-    ActionStatus.OPEN: "open",
-    ActionStatus.IN_PROGRESS: "in progress",
-    ActionStatus.DONE: "done",
-    ActionStatus.WONT_DO: "won't do",
-}
 
 _ACTION_COLUMNS = tuple(
     LABELS[f"actions.{name}"]
@@ -374,6 +359,9 @@ def _timeline(view: _View) -> Blocks:
 
 def _event_row(view: _View, event: TimelineEvent) -> tuple[str, ...]:
     when = ("~" if event.approximate else "") + format_event_time(event.at, view.zone, view.day)
+    local = event.at.astimezone(view.zone)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():  # the clocks show it twice
+        when += f" {local.tzname()}"
     offset = format_offset(event.at - view.start) if view.start is not None else ""
     milestone = f"**{event.milestone.value}**" if event.milestone else ""
     text = f"{KEY_MARK} {event.event}" if event.key else event.event
@@ -386,9 +374,9 @@ def _recovery(view: _View) -> Blocks:
 
 def _factors(view: _View) -> Blocks:
     addressed = _actions_by_factor(view.doc.actions)
-    groups = _grouped(view.doc.factors, lambda factor: factor.category, _CATEGORY_HEADINGS)
+    groups = _grouped(view.doc.factors, lambda factor: factor.category, FACTOR_GROUP_HEADINGS)
     parts = (
-        (_CATEGORY_HEADINGS[category], [block for f in group for block in _factor(f, addressed)])
+        (FACTOR_GROUP_HEADINGS[category], [block for f in group for block in _factor(f, addressed)])
         for category, group in groups.items()
     )
     return _section("Contributing factors", _parts(parts), "No contributing factors recorded yet.")
@@ -465,11 +453,11 @@ def _actions(view: _View) -> Blocks:
     if not actions:
         return _section("Action items", [], "No action items recorded yet.")
     counts = _grouped(actions, lambda action: action.status, ActionStatus)
-    tally = ", ".join(f"{len(group)} {_STATUS_WORDS[status]}" for status, group in counts.items() if group)
-    groups = _grouped(actions, lambda action: action.horizon, _HORIZON_HEADINGS)
+    tally = ", ".join(f"{len(group)} {STATUS_WORDS[status]}" for status, group in counts.items() if group)
+    groups = _grouped(actions, lambda action: action.horizon, HORIZON_HEADINGS)
     agreed = sum(action.agreed for action in actions)
     agreement = f" {agreed} agreed in the review meeting." if agreed else ""
-    parts = ((_HORIZON_HEADINGS[horizon], [_action_table(group)] if group else []) for horizon, group in groups.items())
+    parts = ((HORIZON_HEADINGS[horizon], [_action_table(group)] if group else []) for horizon, group in groups.items())
     return _section("Action items", [f"{len(actions)} in total: {tally}.{agreement}", *_parts(parts)])
 
 
@@ -481,7 +469,7 @@ def _action_table(actions: list[ActionItem]) -> str:
 
 
 def _action_row(action: ActionItem) -> tuple[object, ...]:
-    status = _STATUS_WORDS[action.status] + (" (agreed)" if action.agreed else "")
+    status = STATUS_WORDS[action.status] + (" (agreed)" if action.agreed else "")
     return (
         action.id,
         action.action,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from postmortem.models.enums import VerificationResult
+from postmortem.models.enums import ActionStatus, Category, Horizon, VerificationResult
 
 if TYPE_CHECKING:
     from postmortem.models.document import Verification
@@ -74,6 +74,30 @@ LABELS: dict[str, str] = {
     "response.verification": "Verification",
     "response.residual_risk": "Residual risk",
     "response.communication": "Communication",
+}
+
+# The words the Markdown export heads and marks its parts with, which the Markdown import reads back.
+KEY_MARK = "★"  # before a key moment's event
+
+FACTOR_GROUP_HEADINGS: dict[Category | None, str] = {
+    Category.TECHNICAL: "Technical factors",
+    Category.PROCESS: "Process factors",
+    Category.ORGANIZATIONAL: "Organizational factors",
+    None: "Factors not categorised yet",
+}
+
+HORIZON_HEADINGS: dict[Horizon | None, str] = {
+    Horizon.IMMEDIATE: "Immediate (within a week)",
+    Horizon.SHORT_TERM: "Short term (within a month)",
+    Horizon.LONG_TERM: "Long term (within a quarter)",
+    None: "No horizon set",
+}
+
+STATUS_WORDS = {
+    ActionStatus.OPEN: "open",
+    ActionStatus.IN_PROGRESS: "in progress",
+    ActionStatus.DONE: "done",
+    ActionStatus.WONT_DO: "won't do",
 }
 
 # How a verification's result reads, in the action form's choice and in the exports (the file keeps the values).

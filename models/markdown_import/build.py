@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postmortem.models.document import ActionItem, Factor, Meta, Postmortem, TimelineEvent
 from postmortem.models.enums import ActionStatus, Category, Milestone, Priority, Severity
+from postmortem.models.markdown_import.exported import is_export, read_export
 from postmortem.models.markdown_import.records import actions_from, factors_from
 from postmortem.models.markdown_import.source import Block, Section, Source, read_source
 from postmortem.models.markdown_import.timeline import guess_milestones, read_rows, timeline_zone
@@ -77,8 +78,11 @@ def import_markdown(text: str, name: str = "", zone: str | None = None) -> Markd
     """The document a Markdown postmortem gives. ``zone`` (an IANA name) is the zone of times whose text
     names none; by default the zone the timeline's note names, else UTC."""
     source = read_source(text)
-    builder = _Builder(source, name, zone)
-    return builder.build()
+    if is_export(source):  # this app's own export: read back field by field, its zone stated in it
+        read = read_export(source)
+        document = Postmortem.model_validate({**read.fields, "extra": {IMPORTED: read.kept} if read.kept else {}})
+        return MarkdownImport(document, read.placed, read.unplaced)
+    return _Builder(source, name, zone).build()
 
 
 class _Builder:
