@@ -4,7 +4,9 @@ keeps the file's permissions and owner on the way out."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import unicodedata
 from contextlib import suppress
 from pathlib import Path
 
@@ -115,3 +117,9 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def title_words(title: str) -> list[str]:
+    """A title's words as a file name may use them: ASCII letters and digits, lower case."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", plain.lower())

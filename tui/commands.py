@@ -93,3 +93,18 @@ class LibraryCommands(ActionCommands):
                 "Turn Markdown postmortems (files or folders) into postmortem files of this library",
             ),
         ]
+
+
+class StartCommands(ActionCommands):
+    def _commands(self) -> list[tuple[str, str, str]]:
+        return [
+            ("New postmortem…", "screen.new", "Start a postmortem: its title and its file (n)"),
+            ("Open a file…", "screen.open_file", "Open a postmortem file by its path (o)"),
+            ("Library of this folder", "screen.library", "Browse every postmortem of this folder or repository (l)"),
+            (
+                "Import Markdown…",
+                "screen.import_markdown",
+                "Turn Markdown postmortems (files or folders) into postmortem files in this folder (i)",
+            ),
+            ("The example postmortem", "screen.example", "Open a copy of the bundled example (e)"),
+        ]

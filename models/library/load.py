@@ -56,15 +56,17 @@ class Library:
 def library_root(file: Path) -> Path:
     """The library a postmortem file belongs to: the nearest folder above it with a ``postmortem.toml``,
     else the top of its git repository, else its own folder."""
-    file = file.resolve()
-    repository = None
-    for folder in file.parents:
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-        if (folder / ".git").exists():
-            repository = folder
-            break
-    return repository or file.parent
+    return folder_library(file.resolve().parent)
+
+
+def folder_library(folder: Path) -> Path:
+    """The library a folder is in: itself or the nearest folder above it with a ``postmortem.toml``, else the
+    top of its git repository, else the folder itself."""
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_NAME).is_file() or (candidate / ".git").exists():
+            return candidate
+    return folder
 
 
 def find_files(root: Path) -> list[tuple[str, str]]:

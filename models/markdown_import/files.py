@@ -3,13 +3,11 @@ and the writing through the document's normal save."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from postmortem.models.document import Meta
-from postmortem.models.files import read_text
+from postmortem.models.files import read_text, title_words
 from postmortem.models.markdown_import.build import MarkdownImport, import_markdown
 
 # Words a title may start with that say what every file in the folder is.
@@ -49,8 +47,7 @@ def write(imported: Imported) -> None:
 
 def file_name(meta: Meta, source: Path) -> str:
     """``2026-03-14-checkout-api-errors.toml``: the incident's date and its title's first words."""
-    plain = unicodedata.normalize("NFKD", meta.title or source.stem).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", plain.lower())
+    words = title_words(meta.title or source.stem)
     while len(words) > 1 and words[0] in _GENERIC:  # "Postmortem: …", "Incident report: …"
         words.pop(0)
     slug = "-".join(words[:6]) or source.stem
@@ -73,3 +70,33 @@ def report_lines(imported: Imported) -> list[str]:
         *imported.result.placed,
         *(f"kept as written in [extra], not placed: {heading}" for heading in imported.result.unplaced),
     ]
+
+
+@dataclass
+class ImportRun:
+    """What importing several Markdown files into one folder did: a heading, the report's lines, and the
+    files written."""
+
+    heading: str
+    lines: list[str]
+    written: list[Imported]
+
+
+def import_files(files: list[Path], folder: Path) -> ImportRun:
+    """Each Markdown file's postmortem written into ``folder``; a file that cannot be read or written is said
+    in the report, and the others go on."""
+    from postmortem.models.errors import DocumentError
+
+    lines: list[str] = []
+    written: list[Imported] = []
+    for source in files:
+        try:
+            imported = read_markdown(source, folder)
+            write(imported)
+        except DocumentError as error:
+            lines += [*error.lines(), ""]
+            continue
+        written.append(imported)
+        lines += [f"{source} -> {imported.target.name}", *(f"  {line}" for line in report_lines(imported)), ""]
+    heading = f"{len(written)} of {len(files)} Markdown postmortem{'s' if len(files) != 1 else ''} imported"
+    return ImportRun(heading, lines, written)

@@ -13,35 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from postmortem.screens.dialogs.modal import modal_css
 from postmortem.screens.widgets.footer import KeysFooter
 from postmortem.screens.widgets.path_suggester import PathSuggester
-
-_CSS = """
-{name} {{
-    align: center middle;
-    background: $background 60%;
-}}
-{name} > Vertical {{
-    width: 90%;
-    max-width: 100;
-    height: auto;
-    max-height: 95%;
-    border: thick $primary;
-    background: $surface;
-    padding: 0 1;
-}}
-{name} .dialog-heading {{
-    text-style: bold;
-    margin-bottom: 1;
-}}
-{name} .dialog-buttons {{
-    height: auto;
-    margin-top: 1;
-}}
-{name} .dialog-buttons Button {{
-    margin-right: 1;
-}}
-"""
 
 
 def markdown_files(typed: str) -> tuple[list[Path], str]:
@@ -67,15 +41,7 @@ def markdown_files(typed: str) -> tuple[list[Path], str]:
 
 
 class ImportMarkdownDialog(ModalScreen[list[Path] | None]):
-    DEFAULT_CSS = (
-        _CSS.format(name="ImportMarkdownDialog")
-        + """
-    ImportMarkdownDialog #import-problem {
-        color: $text-error;
-        height: auto;
-    }
-    """
-    )
+    DEFAULT_CSS = modal_css("ImportMarkdownDialog")
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="import-markdown.cancel"),
         Binding("ctrl+j", "import", "Import", id="import-markdown.import"),
@@ -98,7 +64,7 @@ class ImportMarkdownDialog(ModalScreen[list[Path] | None]):
                 suggester=PathSuggester(),
                 id="import-paths",
             )
-            yield Static("", id="import-problem", markup=False)
+            yield Static("", id="import-problem", classes="dialog-problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Import", variant="primary", id="import-go")
                 yield Button("Cancel", id="import-cancel")
@@ -121,7 +87,7 @@ class ImportReport(ModalScreen[None]):
     """What an import did, file by file; any key that closes it."""
 
     DEFAULT_CSS = (
-        _CSS.format(name="ImportReport")
+        modal_css("ImportReport")
         + """
     ImportReport VerticalScroll {
         height: auto;

@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static, TabbedContent, TabPane
 
-from postmortem.models.errors import DocumentError
 from postmortem.models.library.entry import Entry
 from postmortem.models.library.load import Library, load_library
 from postmortem.models.library.search import matches
@@ -314,21 +313,10 @@ class LibraryScreen(Screen[None]):
         """Write each file's postmortem into the library's folder, then show the report and read the library
         again (the new files with it). The importer (and the document model it needs) is loaded here, not with
         the screen: a library opens without it."""
-        from postmortem.models.markdown_import.files import read_markdown, report_lines, write
+        from postmortem.models.markdown_import.files import import_files
 
-        lines: list[str] = []
-        written = 0
-        for source in files:
-            try:
-                imported = read_markdown(source, folder)
-                write(imported)
-            except DocumentError as error:
-                lines += [*error.lines(), ""]
-                continue
-            written += 1
-            lines += [f"{source} -> {imported.target.name}", *(f"  {line}" for line in report_lines(imported)), ""]
-        heading = f"{written} of {len(files)} Markdown postmortem{'s' if len(files) != 1 else ''} imported"
-        self.app.call_from_thread(self._imported, heading, lines)
+        run = import_files(files, folder)
+        self.app.call_from_thread(self._imported, run.heading, run.lines)
 
     def _imported(self, heading: str, lines: list[str]) -> None:
         self.app.push_screen(ImportReport(heading, lines))

@@ -28,6 +28,7 @@ from postmortem.tui.cli import (
     review,
     schema,
     serve,
+    start,
     stats,
     themes,
     timeline,
@@ -81,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="postmortem",
         description="Write a blameless incident postmortem in the terminal.",
-        epilog="`postmortem FILE` is short for `postmortem edit FILE`.",
+        epilog="`postmortem FILE` is short for `postmortem edit FILE`; `postmortem` alone, in a terminal, opens "
+        "the start screen.",
     )
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -97,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = actions.with_default_subcommand(argv)
     args = build_parser().parse_args(argv)
     if args.command is None:
+        if sys.stdin.isatty() and sys.stdout.isatty():  # a person at a terminal: the start screen
+            return start.run()
         build_parser().print_help(sys.stderr)
         return 2
     if args.command not in OPEN_THE_APP:

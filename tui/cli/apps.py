@@ -36,7 +36,7 @@ def run_wizard(document: Postmortem, path: Path, as_of: date | None = None) -> i
 
     code, then = _wizard(document, path, as_of)
     if then == "library":
-        return browse(_shown(library_root(path)), as_of)
+        return browse(shown(library_root(path)), as_of)
     return code
 
 
@@ -70,7 +70,7 @@ def browse(folder: Path, as_of: date | None = None) -> int:
             return code
 
 
-def _shown(folder: Path) -> Path:
+def shown(folder: Path) -> Path:
     """A folder as the library names it: relative to the current one when inside it."""
     try:
         return folder.relative_to(Path.cwd().resolve())
@@ -98,8 +98,11 @@ def as_of_date(text: str) -> date:
 
 
 def run(app: DocumentApp) -> int:
-    """Run an app with its work kept safe; 128 + n when signal n ended it, 1 when an unexpected error did,
-    else 0."""
+    """Run an app with its work kept safe, its file first among the recent ones; 128 + n when signal n ended
+    it, 1 when an unexpected error did, else 0."""
+    from postmortem.models.recent import remember
+
+    remember(app.path, app.document.meta.title)
     with app.safekeeper.guard():
         code = app.run()
     if app.crash_message is not None:

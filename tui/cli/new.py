@@ -26,15 +26,25 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    return create(args.file, args.title, args.severity, args.date, args.timezone)
+
+
+def create(
+    path: Path,
+    title: str | None = None,
+    severity: str | None = None,
+    incident_date: date | None = None,
+    timezone: str | None = None,
+) -> int:
+    """Write a new postmortem file and open it in the wizard; DocumentError names the file when it cannot be."""
     from pydantic import ValidationError
 
     from postmortem.models.store import save
 
-    path: Path = args.file
     if path.exists():
         raise FileAccessError(path, ["already exists; open it with `postmortem edit`"])
     try:
-        doc = new_document(path, args.title, args.severity, args.date, args.timezone)
+        doc = new_document(path, title, severity, incident_date, timezone)
     except ValueError as error:
         reason = describe_validation(error)[0] if isinstance(error, ValidationError) else str(error)
         raise FileAccessError(path, [reason]) from None

@@ -1,0 +1,137 @@
+"""Pilot tests of the start screen: it ends with what to open (a new file, a file, the library, the
+example), lists the recent postmortems, and imports Markdown from its palette."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Input, OptionList, Static
+
+from postmortem.models.recent import remember
+from postmortem.screens.dialogs.import_markdown import ImportMarkdownDialog, ImportReport
+from postmortem.screens.dialogs.new_postmortem import NewPostmortemDialog
+from postmortem.screens.dialogs.open_file import OpenFileDialog
+from postmortem.screens.start.start_screen import Chosen, StartScreen
+from postmortem.tui.start_app import StartApp
+
+TODAY = date(2026, 12, 2)
+MARKDOWN = Path(__file__).resolve().parents[1] / "fixtures" / "markdown"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A team's folder, the current one; a git repository, so the library is the folder itself."""
+    team = tmp_path / "team"
+    (team / ".git").mkdir(parents=True)
+    monkeypatch.chdir(team)
+    return team
+
+
+async def started(ui, pilot) -> StartScreen:
+    await ui.wait_until(pilot, lambda: isinstance(pilot.app.screen, StartScreen) and pilot.app.screen.is_mounted)
+    screen = pilot.app.screen
+    assert isinstance(screen, StartScreen)
+    return screen
+
+
+async def test_a_new_postmortem_typed_in_one_burst_ends_with_its_file_and_title(ui, folder):
+    app = StartApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(ui, pilot)
+        await ui.burst(pilot, "n", "Queue stalls after the broker upgrade")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, NewPostmortemDialog))
+        title = app.screen.query_one("#new-title", Input)
+        await ui.wait_until(pilot, lambda: title.value == "Queue stalls after the broker upgrade")
+        assert app.screen.query_one("#new-file", Input).value == "2026-12-02-queue-stalls-after-the-broker-upgrade.toml"
+        await pilot.press("enter")
+    assert app.return_value == Chosen(
+        "new", Path("2026-12-02-queue-stalls-after-the-broker-upgrade.toml"), "Queue stalls after the broker upgrade"
+    )
+
+
+async def test_a_file_named_by_the_author_stays_and_a_taken_one_is_refused(ui, folder):
+    (folder / "taken.toml").write_text("", encoding="utf-8")
+    app = StartApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(ui, pilot)
+        await pilot.press("n")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, NewPostmortemDialog))
+        file = app.screen.query_one("#new-file", Input)
+        file.value = "taken"
+        app.screen.query_one("#new-title", Input).focus()
+        await ui.type_text(pilot, "Cache stampede")
+        assert file.value == "taken"  # named by the author: it no longer follows the title
+        await pilot.press("enter")
+        problem = app.screen.query_one("#new-problem", Static)
+        await ui.wait_until(pilot, lambda: "taken.toml: already exists" in str(problem.render()))
+        file.value = "stampede"
+        await pilot.press("enter")
+    assert app.return_value == Chosen("new", Path("stampede.toml"), "Cache stampede")
+
+
+async def test_open_a_file_by_its_path_a_missing_one_said(ui, folder):
+    (folder / "incident.toml").write_text("", encoding="utf-8")
+    app = StartApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(ui, pilot)
+        await ui.burst(pilot, "o", "nowhere.toml", "<enter>")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, OpenFileDialog))
+        problem = app.screen.query_one("#open-problem", Static)
+        await ui.wait_until(pilot, lambda: str(problem.render()) == "nowhere.toml: no such file")
+        app.screen.query_one("#open-path", Input).value = "incident.toml"
+        await pilot.press("enter")
+    assert app.return_value == Chosen("edit", Path("incident.toml"))
+
+
+async def test_the_recent_postmortems_newest_first_and_enter_opens_one(ui, folder):
+    for name, title, hour in (("old.toml", "Old incident", 9), ("new.toml", "Newer incident", 10)):
+        (folder / name).write_text("", encoding="utf-8")
+        remember(folder / name, title, datetime(2026, 11, 30, hour).astimezone())
+    app = StartApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(ui, pilot)
+        recent = screen.query_one("#start-recent", OptionList)
+        await ui.wait_until(pilot, lambda: recent.option_count == 2)
+        assert [entry.title for entry in screen.recent] == ["Newer incident", "Old incident"]
+        await pilot.press("tab", "down", "down", "enter")
+    assert app.return_value == Chosen("edit", (folder / "old.toml").resolve())
+
+
+@pytest.mark.parametrize(("key", "expected"), [("l", "library"), ("e", "example")])
+async def test_the_library_and_the_example_are_one_key_away(ui, folder, key, expected):
+    app = StartApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(ui, pilot)
+        await pilot.press(key)
+    assert app.return_value == Chosen(expected, folder.resolve() if key == "l" else None)
+
+
+def first_command(app: StartApp) -> str | None:
+    """The first command the open palette offers."""
+    if not isinstance(app.screen, CommandPalette) or not app.screen.query_one(CommandList).option_count:
+        return None
+    return str(app.screen.query_one(CommandList).get_option_at_index(0).prompt).split("\n")[0]
+
+
+async def test_import_markdown_from_the_palette_writes_here_and_lists_the_files_first(ui, folder):
+    app = StartApp(folder, TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = await started(ui, pilot)
+        await ui.burst(pilot, "<ctrl+p>", "import")
+        await ui.wait_until(pilot, lambda: first_command(app) == "Import Markdown…")
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportMarkdownDialog))
+        await ui.burst(pilot, str(MARKDOWN / "13-stale-cdn-assets.md"), "<enter>")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportReport))
+        assert "-> 2025-05-06-stale-storefront-assets-after-failed-cdn.toml" in str(
+            app.screen.query_one("#import-report", Static).render()
+        )
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, StartScreen))
+        assert [entry.path.name for entry in screen.recent] == [
+            "2025-05-06-stale-storefront-assets-after-failed-cdn.toml"
+        ]
+    assert (folder / "2025-05-06-stale-storefront-assets-after-failed-cdn.toml").is_file()
