@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from postmortem.models.audience import Audience, for_audience
 from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineEvent, WhyStep
 from postmortem.models.enums import ActionStatus, Milestone
+from postmortem.models.imported_parts import imported_parts
 from postmortem.models.labels import (
     FACTOR_GROUP_HEADINGS,
     HORIZON_HEADINGS,
@@ -549,11 +550,9 @@ def _review(view: _View) -> Blocks:
 
 def _imported(view: _View) -> Blocks:
     """The parts of an imported Markdown postmortem no field took (``[[extra.imported]]``), as written."""
-    kept = view.doc.extra.get("imported")
-    entries = [entry for entry in kept if isinstance(entry, dict)] if isinstance(kept, list) else []
     parts = [
         (str(entry.get("heading") or "Untitled part"), [text])
-        for entry in entries
+        for entry in imported_parts(view.doc)
         if (text := str(entry.get("markdown") or "").strip("\n"))
     ]
     return _section("Imported, not placed yet", _parts(parts))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from postmortem.models.checks.findings import Finding, Level
 from postmortem.models.document import Postmortem
+from postmortem.models.imported_parts import imported_parts
 
 
 def check_imported(doc: Postmortem) -> Iterator[Finding]:
@@ -39,14 +40,12 @@ def check_imported(doc: Postmortem) -> Iterator[Finding]:
                 "the factor has no category yet",
                 "Is it technical, process or organizational? Choose one: e on the Factors step.",
             )
-    kept = doc.extra.get("imported")
-    for index, part in enumerate(kept if isinstance(kept, list) else []):
-        if isinstance(part, dict):
-            yield Finding(
-                "extra.imported",
-                Level.INFO,
-                f"extra.imported[{index}]",
-                f'"{part.get("heading") or "Untitled part"}" from the imported Markdown is not in any field yet',
-                "Move what matters into the document (its text is in the Markdown export, under Imported, not"
-                " placed yet), then delete it from the file's [[extra.imported]].",
-            )
+    for index, part in enumerate(imported_parts(doc)):
+        yield Finding(
+            "extra.imported",
+            Level.INFO,
+            f"extra.imported[{index}]",
+            f'"{part.get("heading") or "Untitled part"}" from the imported Markdown is not in any field yet',
+            "Read it (enter on the Review step), then move it into a field or remove it once what matters"
+            " in it is placed.",
+        )

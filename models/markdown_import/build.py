@@ -16,13 +16,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postmortem.models.document import ActionItem, Factor, Meta, Postmortem, TimelineEvent
 from postmortem.models.enums import ActionStatus, Category, Milestone, Priority, Severity
+from postmortem.models.imported_parts import KEY
 from postmortem.models.markdown_import.exported import is_export, read_export
 from postmortem.models.markdown_import.records import actions_from, factors_from
 from postmortem.models.markdown_import.source import Block, Section, Source, read_source
 from postmortem.models.markdown_import.timeline import guess_milestones, read_rows, timeline_zone
 from postmortem.models.markdown_import.vocabulary import date_in, section_kind
 
-IMPORTED = "imported"  # the key in [extra] of what could not be placed
+IMPORTED = KEY  # the key in [extra] of what could not be placed
 _SEVERITY_WORDS = {
     "critical": "SEV-1",
     "sev1": "SEV-1",

@@ -199,6 +199,9 @@ class FieldRow(Widget):
         # text cannot be used (clearing a date, then typing 31/01/2017, must not leave the date empty).
         self.value_before_edit: Any = value
         self.error = ""  # why the control's text cannot be used ("" when it can)
+        # A list as the field shows it, and the list itself: while that text is not edited, the field stands
+        # for the list as it is (an item holding a comma, from an import or the file, is not split in two).
+        self._listed: tuple[str, Any] = (to_text(spec, value), value) if spec.kind in ("list", "lines") else ("", None)
 
     @property
     def control(self) -> Widget:
@@ -269,6 +272,8 @@ class FieldRow(Widget):
     def parsed_value(self) -> Any:
         """The model value, or ValueError (also shown on the error line)."""
         raw = self.raw_value()
+        if self.spec.kind in ("list", "lines") and raw == self._listed[0]:
+            return self._listed[1]
         if isinstance(raw, str):
             return from_text(self.spec, raw)
         if self.spec.required and raw is None:
@@ -326,10 +331,14 @@ class FieldRow(Widget):
             control.deselect_all()
             for key in value or []:
                 control.select(key)
-        elif isinstance(control, TextArea):
-            control.load_text(to_text(self.spec, value))
-        elif isinstance(control, Input):
-            control.value = to_text(self.spec, value)
+        else:
+            text = to_text(self.spec, value)
+            if self.spec.kind in ("list", "lines"):
+                self._listed = (text, value)
+            if isinstance(control, TextArea):
+                control.load_text(text)
+            elif isinstance(control, Input):
+                control.value = text
 
     def set_error(self, message: str) -> None:
         self.error = message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
@@ -10,7 +12,9 @@ from textual.widgets.option_list import Option
 from postmortem.exports.markdown import render_markdown
 from postmortem.models.checks import Finding, Level
 from postmortem.models.completeness import missing_by_step
+from postmortem.models.imported_parts import imported_parts, move_part, remove_part
 from postmortem.models.steps import STEP_BY_ID
+from postmortem.screens.dialogs.imported_part import Decision, ImportedPartDialog
 from postmortem.screens.widgets.findings import finding_markup
 from postmortem.screens.widgets.markdown_preview import MarkdownPreview
 from postmortem.screens.wizard.step import StepView
@@ -40,8 +44,8 @@ class ReviewStep(StepView):
 
     step_id = "review"
     intro = (
-        "Review findings first (enter goes to the field), then what is missing, then the Markdown that "
-        "export writes, exactly."
+        "Review findings first (enter goes to the field, or opens an imported part), then what is missing, "
+        "then the Markdown that export writes, exactly."
     )
 
     def __init__(self) -> None:
@@ -83,7 +87,37 @@ class ReviewStep(StepView):
     @on(OptionList.OptionSelected, "#review-findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.JumpTo(self.findings[event.option_index].location))
+        location = self.findings[event.option_index].location
+        part = re.fullmatch(r"extra\.imported\[(\d+)\]", location)
+        if part is None:
+            self.post_message(self.JumpTo(location))
+        else:
+            self._show_imported_part(int(part.group(1)))
+
+    def _show_imported_part(self, index: int) -> None:
+        """A part of the imported Markdown no field took: the author reads it, then moves it into a field
+        (shown there straight after) or removes it; ctrl+z takes either back."""
+        parts = imported_parts(self.document)
+        if index >= len(parts):
+            return
+        heading = str(parts[index].get("heading") or "Untitled part")
+
+        def decided(decision: Decision) -> None:
+            if decision is None:
+                return
+            how, location = decision
+            if how == "move":
+                move_part(self.document, index, location)
+            else:
+                remove_part(self.document, index)
+            self.document_changed()
+            if how == "move":
+                self.notify(f"“{heading}” moved to the end of {location}; ctrl+z takes it back.")
+                self.post_message(self.JumpTo(location))
+            else:
+                self.notify(f"“{heading}” removed; ctrl+z brings it back.")
+
+        self.app.push_screen(ImportedPartDialog(heading, str(parts[index].get("markdown") or "")), decided)
 
     def refresh_from_document(self) -> None:
         gaps = {step: items for step, items in missing_by_step(self.document).items() if items}
