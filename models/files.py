@@ -16,15 +16,18 @@ from postmortem.models.errors import FileAccessError, InvalidDocumentError
 MAX_BYTES = 10 * 1024 * 1024
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a FileAccessError / InvalidDocumentError that names it."""
+def read_text(
+    path: Path, what: str = "postmortem file", when_empty: str = "start a postmortem with `postmortem new`"
+) -> str:
+    """The file's text, or a FileAccessError / InvalidDocumentError that names it; ``what`` the file should be,
+    ``when_empty`` what to do about an empty one."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES and path.is_file():
             raise InvalidDocumentError(
                 path,
                 [
-                    f"is {size / 1024 / 1024:.0f} MB; a postmortem file is at most {MAX_BYTES // 1024 // 1024} MB "
+                    f"is {size / 1024 / 1024:.0f} MB; a {what} is at most {MAX_BYTES // 1024 // 1024} MB "
                     "(is this the right file?)"
                 ],
             )
@@ -32,19 +35,19 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise FileAccessError(path, ["no such file"]) from None
     except IsADirectoryError:
-        raise FileAccessError(path, ["is a folder, not a postmortem file"]) from None
+        raise FileAccessError(path, [f"is a folder, not a {what}"]) from None
     except PermissionError:
         raise FileAccessError(path, ["permission denied (cannot read)"]) from None
     except OSError as error:
         raise FileAccessError(path, [f"cannot read: {error.strerror or error}"]) from None
     if not raw.strip():
-        raise InvalidDocumentError(path, ["the file is empty; start a postmortem with `postmortem new`"])
+        raise InvalidDocumentError(path, [f"the file is empty; {when_empty}"])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise InvalidDocumentError(
-            path, [f"line {line}: not UTF-8 text (byte 0x{raw[error.start]:02x}); is this a postmortem file?"]
+            path, [f"line {line}: not UTF-8 text (byte 0x{raw[error.start]:02x}); is this a {what}?"]
         ) from None
 
 

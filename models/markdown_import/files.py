@@ -29,7 +29,7 @@ def read_markdown(source: Path, folder: Path | None = None, zone: str | None = N
     from postmortem.models.errors import InvalidDocumentError, describe_validation
 
     try:
-        result = import_markdown(read_text(source), source.name, zone)
+        result = import_markdown(read_text(source, "Markdown file", "nothing to import"), source.name, zone)
     except ValidationError as error:  # what the Markdown gave does not make a document: said, not raised
         raise InvalidDocumentError(source, describe_validation(error)) from None
     return Imported(source, free_path((folder or source.parent) / file_name(result.document.meta, source)), result)

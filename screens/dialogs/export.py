@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from postmortem.exports.formats import EXTENSIONS, FORMATS, export_checked
 from postmortem.models.audience import Audience
 from postmortem.models.document import Postmortem
+from postmortem.screens.dialogs.modal import modal_css
 from postmortem.screens.widgets.fields import FieldSelect
 from postmortem.screens.widgets.footer import KeysFooter
 
@@ -49,36 +50,9 @@ def export_path(source: Path, format: str, audience: Audience) -> Path:
 
 
 class ExportDialog(ModalScreen[Export | None]):
-    DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-        background: $background 60%;
-    }
-    ExportDialog #export {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 95%;
-        border: thick $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    ExportDialog #export-heading {
-        text-style: bold;
-        margin-bottom: 1;
-    }
-    ExportDialog .export-row {
-        height: auto;
-        margin-bottom: 1;
-    }
-    ExportDialog .export-row Label {
-        width: 10;
-        padding: 0 1 0 0;
-        color: $text-muted;
-    }
-    ExportDialog .export-row Select, ExportDialog .export-row Input {
-        width: 1fr;
-    }
+    DEFAULT_CSS = (
+        modal_css("ExportDialog")
+        + """
     /* The findings scroll, so that the buttons stay on screen at 80x24 however many there are. */
     ExportDialog #export-leaks-scroll {
         height: auto;
@@ -90,14 +64,8 @@ class ExportDialog(ModalScreen[Export | None]):
     ExportDialog #export-leaks.-found {
         color: $text-warning;
     }
-    ExportDialog #export-buttons {
-        height: auto;
-        margin-top: 1;
-    }
-    ExportDialog #export-buttons Button {
-        margin-right: 1;
-    }
     """
+    )
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
         Binding("ctrl+j", "export", "Export", id="export.export"),
@@ -115,8 +83,8 @@ class ExportDialog(ModalScreen[Export | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
-            yield Static("Export", id="export-heading")
-            with Horizontal(classes="export-row"):
+            yield Static("Export", id="export-heading", classes="dialog-heading")
+            with Horizontal(classes="dialog-row"):
                 yield Label("Format")
                 yield FieldSelect(
                     [(name, key) for key, name in FORMAT_NAMES.items()],
@@ -125,7 +93,7 @@ class ExportDialog(ModalScreen[Export | None]):
                     compact=True,
                     id="export-format",
                 )
-            with Horizontal(classes="export-row"):
+            with Horizontal(classes="dialog-row"):
                 yield Label("Audience")
                 yield FieldSelect(
                     [(name, audience) for audience, name in AUDIENCE_NAMES.items()],
@@ -134,12 +102,12 @@ class ExportDialog(ModalScreen[Export | None]):
                     compact=True,
                     id="export-audience",
                 )
-            with Horizontal(classes="export-row"):
+            with Horizontal(classes="dialog-row"):
                 yield Label("Path")
                 yield Input(str(self._offered), compact=True, id="export-path")
             with VerticalScroll(id="export-leaks-scroll"):
                 yield Static("", id="export-leaks")
-            with Horizontal(id="export-buttons"):
+            with Horizontal(id="export-buttons", classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
         yield KeysFooter()

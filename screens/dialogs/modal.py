@@ -1,5 +1,5 @@
-"""The look the small dialogs share: a framed box in the middle of a dimmed screen, a bold heading, a row of
-buttons, and a line for what is wrong with the input."""
+"""The look the small dialogs share: a framed box in the middle of a dimmed screen, a bold heading, labelled
+rows, a row of buttons, and a line for what is wrong with the input."""
 
 from __future__ import annotations
 
@@ -27,6 +27,18 @@ _CSS = """
 }}
 {name} .dialog-buttons Button {{
     margin-right: 1;
+}}
+{name} .dialog-row {{
+    height: auto;
+    margin-bottom: 1;
+}}
+{name} .dialog-row Label {{
+    width: 10;
+    padding: 0 1 0 0;
+    color: $text-muted;
+}}
+{name} .dialog-row Select, {name} .dialog-row Input {{
+    width: 1fr;
 }}
 {name} .dialog-problem {{
     color: $text-error;

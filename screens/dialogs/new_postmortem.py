@@ -35,22 +35,7 @@ def file_problem(path: Path) -> str:
 
 
 class NewPostmortemDialog(ModalScreen[tuple[Path, str] | None]):
-    DEFAULT_CSS = (
-        modal_css("NewPostmortemDialog")
-        + """
-    NewPostmortemDialog .new-row {
-        height: auto;
-    }
-    NewPostmortemDialog .new-row Label {
-        width: 8;
-        padding: 1 1 0 0;
-        color: $text-muted;
-    }
-    NewPostmortemDialog .new-row Input {
-        width: 1fr;
-    }
-    """
-    )
+    DEFAULT_CSS = modal_css("NewPostmortemDialog")
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="new-postmortem.cancel"),
         Binding("ctrl+j", "create", "Create", id="new-postmortem.create"),
@@ -70,12 +55,12 @@ class NewPostmortemDialog(ModalScreen[tuple[Path, str] | None]):
                 "after the day and the title until you name it yourself.",
                 markup=False,
             )
-            with Horizontal(classes="new-row"):
+            with Horizontal(classes="dialog-row"):
                 yield Label("Title")
-                yield Input(placeholder="e.g. Checkout errors after the pool change", id="new-title")
-            with Horizontal(classes="new-row"):
+                yield Input(placeholder="e.g. Checkout errors after the pool change", compact=True, id="new-title")
+            with Horizontal(classes="dialog-row"):
                 yield Label("File")
-                yield Input(self._shown(self._named), suggester=PathSuggester(), id="new-file")
+                yield Input(self._shown(self._named), suggester=PathSuggester(), compact=True, id="new-file")
             yield Static("", id="new-problem", classes="dialog-problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Create", variant="primary", id="new-create")

@@ -56,3 +56,10 @@ def test_bad_options_and_files_say_so_in_one_line(tmp_path, capsys):
     assert "--tz: 'Mars/Olympus' is not a time zone" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "missing.md"), "--into", str(tmp_path)]) == 2
     assert "missing.md: no such file" in capsys.readouterr().err
+    (tmp_path / "empty.md").write_text("\n", encoding="utf-8")
+    (tmp_path / "latin1.md").write_bytes("# Panne\n\nCaf\xe9".encode("latin-1"))
+    assert main(["import", str(tmp_path / "empty.md"), str(tmp_path / "latin1.md"), "--dry-run"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path / 'empty.md'}: the file is empty; nothing to import",
+        f"{tmp_path / 'latin1.md'}: line 3: not UTF-8 text (byte 0xe9); is this a Markdown file?",
+    ]
