@@ -38,6 +38,7 @@ from postmortem.models.labels import (
     STATUS_WORDS,
     verification_text,
 )
+from postmortem.models.markdown_text import outside_code
 from postmortem.models.metrics import (
     compute_metrics,
     format_offset,
@@ -79,8 +80,6 @@ _LINK_LABEL_SPECIALS = re.compile(r"([\\\[\]])")
 _LINK_TARGET_SPECIALS = re.compile(r"[\s()<>\\]")
 # A tag, comment or entity HTML would take (``<n>``, ``</b>``, ``<!--``, ``&amp;``), unless already escaped.
 _HTML_LIKE = re.compile(r"(?<!\\)((?:\\\\)*)(<(?=[A-Za-z/!?])|&(?=#?\w+;))")
-_CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def render_markdown(doc: Postmortem, audience: Audience = Audience.INTERNAL) -> str:
@@ -131,27 +130,7 @@ def _raw(value: object) -> str:
 
 def _text(value: object) -> str:
     """Free text as Markdown that shows what was written: HTML-like text escaped outside code."""
-    lines, fence = [], ""
-    for line in _raw(value).split("\n"):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening[1].startswith(fence):
-                fence = ""
-        elif opening:
-            fence = opening[1]
-        else:
-            line = _escape_outside_code(line)
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _escape_outside_code(line: str) -> str:
-    parts, done = [], 0
-    for span in _CODE_SPAN.finditer(line):
-        parts += [_escape_html(line[done : span.start()]), span[0]]
-        done = span.end()
-    parts.append(_escape_html(line[done:]))
-    return "".join(parts)
+    return outside_code(_raw(value), _escape_html)
 
 
 def _escape_html(text: str) -> str:

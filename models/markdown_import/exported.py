@@ -27,6 +27,7 @@ from postmortem.models.labels import (
     STATUS_WORDS,
 )
 from postmortem.models.markdown_import.source import Block, Item, Section, Source
+from postmortem.models.markdown_text import outside_code
 from postmortem.models.metrics import IMPACTED_LABEL, METRIC_LABELS
 
 _TITLE_PREFIX = "Postmortem: "
@@ -67,7 +68,15 @@ _IMPACT_FIELDS = (
 )
 # Labels of the lines the export works out from the fields (moments of milestones, metrics, factor links).
 _WORKED_OUT = frozenset(("Started", "Resolved", *METRIC_LABELS, IMPACTED_LABEL, "Addressed by"))
-_EMPTY_NOTE = re.compile(r"^_[^_]+\._$")  # "_No timeline events recorded yet._"
+# Blocks the export words itself, from the fields or for every document: read as nothing.
+_OWN_BLOCK = re.compile(
+    r"^(_[^_]+\._"  # a section's note that it is empty: "_No timeline events recorded yet._"
+    r"|\d+ in total: .*"  # the actions' tally
+    r"|\d+ minutes in total\."  # the agenda's
+    r"|Each answer explains the one before it\."
+    r"|> \*\*Warning:\*\* the milestones are out of order: .*)$",
+    re.DOTALL,
+)
 _LABELLED = re.compile(r"^\*\*(.+?):\*\* (.*)$", re.DOTALL)
 _MOMENT = re.compile(r"^(~)?(?:(\d{4}-\d{2}-\d{2}) )?(\d{2}:\d{2}(?::\d{2})?)(?: (\S+))?$")
 _TIMELINE_NOTE = re.compile(r"^All times in (\S+)\.(?: Times shown without a date are on (\d{4}-\d{2}-\d{2})\.)?")
@@ -80,8 +89,6 @@ _LINK = re.compile(r"^\[((?:[^\\\]]|\\.)*)\]\((\S*)\)$", re.DOTALL)
 
 # The export's escaping, undone (``exports/markdown.py``: ``_text``, ``_cell``, ``_heading``).
 _HTML_ESCAPED = re.compile(r"(?<!\\)((?:\\\\)*)\\(<(?=[A-Za-z/!?])|&(?=#?\w+;))")
-_CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CELL_BREAK = re.compile(r"(?<!\\)<br>")
 _BACKSLASH_ENTITY = re.compile(r"(?<!\\)&#92;")
 
@@ -174,15 +181,16 @@ class _Reader:
             self.result.unplaced.append(heading or "(no heading)")
 
     def _keep_block(self, section: Section, block: Block) -> None:
-        if not (block.kind == "paragraph" and _EMPTY_NOTE.match(block.markdown)):
+        if not _OWN_BLOCK.match(block.markdown):
             self._keep(section.heading, block.markdown)
 
     def _keep_section(self, section: Section) -> None:
         self._keep(section.heading, section.text)
 
-    def _keep_rest(self, section: Section, blocks: list[Block]) -> None:
-        """Blocks and subsections a part holds besides what was read from it."""
-        for block in blocks:
+    def _keep_rest(self, section: Section, blocks: list[Block] | None = None) -> None:
+        """The blocks (none by default) and the subsections of a part, kept as written: what it holds besides
+        what was read from it."""
+        for block in blocks or []:
             self._keep_block(section, block)
         for child in section.children:
             self._keep_section(child)
@@ -226,8 +234,7 @@ class _Reader:
         labels[LABELS["impact.started_at"]] = self._impact_began
         for block in section.blocks:
             self._labelled(section, block, labels)
-        for child in section.children:
-            self._keep_section(child)
+        self._keep_rest(section)
 
     def _impact_began(self, value: str) -> None:
         moment = self._moment(value, None)
@@ -264,14 +271,11 @@ class _Reader:
             note = _TIMELINE_NOTE.match(block.markdown) if block.kind == "paragraph" else None
             if note is not None:
                 day = date.fromisoformat(note.group(2)) if note.group(2) else None
-            elif block.kind == "quote" and block.markdown.startswith("> **Warning:**"):
-                continue  # worked out from the milestones
             elif block.kind == "table" and block.rows[0][:1] == [LABELS["timeline.at"]]:
                 self._events(section, block, day)
             else:
                 self._keep_block(section, block)
-        for child in section.children:
-            self._keep_section(child)
+        self._keep_rest(section)
 
     def _events(self, section: Section, table: Block, day: date | None) -> None:
         names = {
@@ -340,16 +344,14 @@ class _Reader:
         }
         for block in part.blocks:
             self._labelled(part, block, labels)
-        for child in part.children:
-            self._keep_section(child)
+        self._keep_rest(part)
         self.fields["factors"].append(factor)
 
     # Five whys
 
     def _whys(self, section: Section) -> None:
         for block in section.blocks:
-            if block.markdown != "Each answer explains the one before it.":
-                self._keep_block(section, block)
+            self._keep_block(section, block)
         for part in section.children:
             match = re.match(r"^Chain \d+(?:: (.*))?$", part.heading, re.DOTALL)
             if match is None:
@@ -359,10 +361,9 @@ class _Reader:
             for block in part.blocks:
                 if block.kind == "list" and block.ordered:
                     chain["steps"] = [_why_step(item_text(item)) for item in block.items]
-                elif block.markdown != "_No answers yet._":
+                else:
                     self._labelled(part, block, {"Root cause": _put(chain, "root_cause")})
-            for child in part.children:
-                self._keep_section(child)
+            self._keep_rest(part)
             self.fields["whys"].append(chain)
 
     def _root_cause_summary(self, section: Section) -> None:
@@ -388,8 +389,7 @@ class _Reader:
     def _actions(self, section: Section) -> None:
         horizons = {heading: horizon for horizon, heading in HORIZON_HEADINGS.items()}
         for block in section.blocks:
-            if not (block.kind == "paragraph" and re.match(r"^\d+ in total: ", block.markdown)):
-                self._keep_block(section, block)
+            self._keep_block(section, block)
         for group in section.children:
             if group.heading not in horizons:
                 self._keep_section(group)
@@ -399,8 +399,7 @@ class _Reader:
                     self._action_rows(block, horizons[group.heading])
                 else:
                     self._keep_block(group, block)
-            for child in group.children:
-                self._keep_section(child)
+            self._keep_rest(group)
 
     def _action_rows(self, table: Block, horizon: Any) -> None:
         names = {
@@ -496,13 +495,11 @@ class _Reader:
         for block in section.blocks:
             self._labelled(section, block, {"Meeting": self._meeting})
         for part in section.children:
-            if part.heading == "Agenda" and _is_table(part, ["Topic", "Minutes"]) and not part.children:
+            if part.heading == "Agenda" and _is_table(part, ["Topic", "Minutes"]):
                 self.fields["review"]["agenda"] = [
                     {"topic": unescape_cell(topic), "minutes": minutes} for topic, minutes in part.blocks[0].rows[1:]
                 ]
-                for block in part.blocks[1:]:
-                    if not re.match(r"^\d+ minutes in total\.$", block.markdown):
-                        self._keep_block(part, block)
+                self._keep_rest(part, part.blocks[1:])
             elif part.heading == "Notes" and not part.children:
                 self._text(part, "review", "notes")
             else:
@@ -577,27 +574,7 @@ def item_text(item: Item) -> str:
 
 def unescape_text(text: str) -> str:
     """Free text as written, from the export's Markdown of it: HTML-like text unescaped outside code."""
-    lines, fence = [], ""
-    for line in text.split("\n"):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening[1].startswith(fence):
-                fence = ""
-        elif opening:
-            fence = opening[1]
-        else:
-            line = _unescape_outside_code(line)
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _unescape_outside_code(line: str) -> str:
-    parts, done = [], 0
-    for span in _CODE_SPAN.finditer(line):
-        parts += [_HTML_ESCAPED.sub(r"\1\2", line[done : span.start()]), span[0]]
-        done = span.end()
-    parts.append(_HTML_ESCAPED.sub(r"\1\2", line[done:]))
-    return "".join(parts)
+    return outside_code(text, lambda part: _HTML_ESCAPED.sub(r"\1\2", part))
 
 
 def unescape_cell(cell: str) -> str:

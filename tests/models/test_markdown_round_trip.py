@@ -308,3 +308,18 @@ def test_the_summary_export_reads_back_to_the_same_summary(doc):
     actions in the export's order, so that the factors name the actions without an id alike)."""
     markdown = render_markdown(carried(doc), Audience.SUMMARY)
     assert render_markdown(import_markdown(markdown).document, Audience.SUMMARY) == markdown
+
+
+def test_a_worked_out_part_edited_by_hand_is_kept_as_written():
+    """The root-cause summary is worked out again from the fields; where its text says more, it is kept."""
+    doc = Postmortem(meta=Meta(title="Queue stalled"), summary=Summary(root_cause="The broker's disk filled."))
+    markdown = render_markdown(doc)
+    assert "## Root cause summary\n\nThe broker's disk filled.\n" in markdown
+    edited = markdown.replace(
+        "## Root cause summary\n\nThe broker's disk filled.", "## Root cause summary\n\nThe broker's disk filled up."
+    )
+    result = import_markdown(edited)
+    assert result.document.summary.root_cause == "The broker's disk filled."
+    assert result.document.extra[IMPORTED] == [
+        {"heading": "Root cause summary", "markdown": "The broker's disk filled up."}
+    ]
