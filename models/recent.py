@@ -30,8 +30,16 @@ def recent_files() -> list[RecentFile]:
 def remember(path: Path, title: str, when: datetime | None = None) -> None:
     """Put ``path`` first in the list (with its title now)."""
     path = path.resolve()
-    entries = [RecentFile(path, title, when or datetime.now().astimezone())]
-    entries += [entry for entry in _read() if entry.path != path][: KEPT - 1]
+    entry = RecentFile(path, title, when or datetime.now().astimezone())
+    _write([entry, *(other for other in _read() if other.path != path)][:KEPT])
+
+
+def forget(path: Path) -> None:
+    """Take ``path`` off the list (the file itself is left alone)."""
+    _write([entry for entry in _read() if entry.path != path.resolve()])
+
+
+def _write(entries: list[RecentFile]) -> None:
     rows = [{"path": str(e.path), "title": e.title, "opened": e.opened.isoformat(timespec="seconds")} for e in entries]
     try:
         _file().parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from postmortem.models.library.load import folder_library
-from postmortem.models.recent import RecentFile, recent_files, remember
+from postmortem.models.recent import RecentFile, forget, recent_files, remember
 from postmortem.screens.dialogs.import_markdown import ImportMarkdownDialog, ImportReport
 from postmortem.screens.dialogs.new_postmortem import NewPostmortemDialog
 from postmortem.screens.dialogs.open_file import OpenFileDialog
@@ -44,6 +44,12 @@ CHOICES = (
     ("example", "The example postmortem", "e", "Example"),
     ("app.quit", "Quit", "q", "Quit"),
 )
+
+
+class RecentList(OptionList):
+    """The recent postmortems: enter opens one, delete takes it off the list."""
+
+    BINDINGS = [Binding("delete,x", "screen.forget", "Forget", id="start.forget")]
 
 
 class StartScreen(Screen[None]):
@@ -78,7 +84,7 @@ class StartScreen(Screen[None]):
                 )
             with Vertical(id="start-right"):
                 yield Static("Recent postmortems", classes="start-heading")
-                yield OptionList(id="start-recent")
+                yield RecentList(id="start-recent")
                 yield Static("", id="start-no-recent")
         yield KeysFooter()
 
@@ -117,6 +123,18 @@ class StartScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#start-choices")
     async def _choice(self, event: OptionList.OptionSelected) -> None:
         await self.run_action(event.option.id or "")
+
+    def action_forget(self) -> None:
+        """Take the highlighted file off the recent list (the file stays where it is)."""
+        listed = self.query_one("#start-recent", OptionList)
+        if listed.highlighted is not None:
+            position = listed.highlighted
+            forget(self.recent[position].path)
+            self.show_recent()
+            if self.recent:
+                listed.highlighted = min(position, len(self.recent) - 1)
+            else:
+                self.query_one("#start-choices", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#start-recent")
     def _recent(self, event: OptionList.OptionSelected) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from postmortem.models.recent import KEPT, recent_files, remember
+from postmortem.models.recent import KEPT, forget, recent_files, remember
 
 NOON = datetime(2026, 12, 2, 12, 0).astimezone()
 
@@ -57,3 +57,11 @@ def test_a_list_that_cannot_be_written_is_no_error(tmp_path, monkeypatch):
     monkeypatch.setenv("POSTMORTEM_DATA_DIR", str(blocked))
     remember(path, "Not kept")
     assert recent_files() == []
+
+
+def test_a_file_forgotten_leaves_the_list_and_stays_on_disk(tmp_path):
+    first, second = files(tmp_path, 2)
+    remember(first, "First", NOON)
+    remember(second, "Second", NOON)
+    forget(second)
+    assert [entry.title for entry in recent_files()] == ["First"] and second.is_file()

@@ -154,7 +154,7 @@ async def test_import_markdown_from_the_palette_writes_into_the_library_and_read
         problem = app.screen.query_one("#import-problem", Static)
         await ui.wait_until(pilot, lambda: str(problem.render()) == "/nowhere.md: no such file or folder")
         await pilot.press("end", *["backspace"] * len(" /nowhere.md"), "enter")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportReport))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportReport) and app.screen.query("#import-report"))
         report = str(app.screen.query_one("#import-report", Static).render())
         assert "-> 2025-05-06-stale-storefront-assets-after-failed-cdn.toml" in report
         assert "  Action items -> 2 action items" in report

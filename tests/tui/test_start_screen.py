@@ -10,7 +10,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, OptionList, Static
 
-from postmortem.models.recent import remember
+from postmortem.models.recent import recent_files, remember
 from postmortem.screens.dialogs.import_markdown import ImportMarkdownDialog, ImportReport
 from postmortem.screens.dialogs.new_postmortem import NewPostmortemDialog
 from postmortem.screens.dialogs.open_file import OpenFileDialog
@@ -42,7 +42,9 @@ async def test_a_new_postmortem_typed_in_one_burst_ends_with_its_file_and_title(
     async with app.run_test(size=(80, 24)) as pilot:
         await started(ui, pilot)
         await ui.burst(pilot, "n", "Queue stalls after the broker upgrade")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, NewPostmortemDialog))
+        await ui.wait_until(
+            pilot, lambda: isinstance(app.screen, NewPostmortemDialog) and app.screen.query("#new-file")
+        )
         title = app.screen.query_one("#new-title", Input)
         await ui.wait_until(pilot, lambda: title.value == "Queue stalls after the broker upgrade")
         assert app.screen.query_one("#new-file", Input).value == "2026-12-02-queue-stalls-after-the-broker-upgrade.toml"
@@ -58,7 +60,9 @@ async def test_a_file_named_by_the_author_stays_and_a_taken_one_is_refused(ui, f
     async with app.run_test(size=(80, 24)) as pilot:
         await started(ui, pilot)
         await pilot.press("n")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, NewPostmortemDialog))
+        await ui.wait_until(
+            pilot, lambda: isinstance(app.screen, NewPostmortemDialog) and app.screen.query("#new-file")
+        )
         file = app.screen.query_one("#new-file", Input)
         file.value = "taken"
         app.screen.query_one("#new-title", Input).focus()
@@ -78,7 +82,7 @@ async def test_open_a_file_by_its_path_a_missing_one_said(ui, folder):
     async with app.run_test(size=(80, 24)) as pilot:
         await started(ui, pilot)
         await ui.burst(pilot, "o", "nowhere.toml", "<enter>")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, OpenFileDialog))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, OpenFileDialog) and app.screen.query("#open-problem"))
         problem = app.screen.query_one("#open-problem", Static)
         await ui.wait_until(pilot, lambda: str(problem.render()) == "nowhere.toml: no such file")
         app.screen.query_one("#open-path", Input).value = "incident.toml"
@@ -125,7 +129,7 @@ async def test_import_markdown_from_the_palette_writes_here_and_lists_the_files_
         await pilot.press("enter")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportMarkdownDialog))
         await ui.burst(pilot, str(MARKDOWN / "13-stale-cdn-assets.md"), "<enter>")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportReport))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportReport) and app.screen.query("#import-report"))
         assert "-> 2025-05-06-stale-storefront-assets-after-failed-cdn.toml" in str(
             app.screen.query_one("#import-report", Static).render()
         )
@@ -135,3 +139,19 @@ async def test_import_markdown_from_the_palette_writes_here_and_lists_the_files_
             "2025-05-06-stale-storefront-assets-after-failed-cdn.toml"
         ]
     assert (folder / "2025-05-06-stale-storefront-assets-after-failed-cdn.toml").is_file()
+
+
+async def test_a_recent_file_can_be_taken_off_the_list(ui, folder):
+    for name in ("one.toml", "two.toml"):
+        (folder / name).write_text("", encoding="utf-8")
+        remember(folder / name, name)
+    app = StartApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(ui, pilot)
+        await pilot.press("tab", "down", "delete")
+        await ui.wait_until(pilot, lambda: [entry.path.name for entry in screen.recent] == ["one.toml"])
+        await pilot.press("x")
+        await ui.wait_until(pilot, lambda: not screen.recent)
+        assert app.focused is screen.query_one("#start-choices", OptionList)
+        assert (folder / "one.toml").is_file() and (folder / "two.toml").is_file()
+    assert recent_files() == []

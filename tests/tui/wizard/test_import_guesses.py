@@ -70,7 +70,9 @@ async def test_an_imported_part_is_read_from_its_finding_then_moved_into_a_field
         findings = app.screen.query_one("#review-findings", OptionList)
         findings.highlighted = imported_finding(app)
         await pilot.press("enter")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportedPartDialog))
+        await ui.wait_until(
+            pilot, lambda: isinstance(app.screen, ImportedPartDialog) and app.screen.query("#part-remove")
+        )
         shown = app.screen.query_one("#part-markdown", TextArea)
         assert shown.text == "Peak depth was **41,000** messages." and shown.read_only
         app.screen.query_one("#part-target", Select).value = "summary.background"
@@ -91,7 +93,9 @@ async def test_an_imported_part_removed_from_its_finding_leaves_the_findings(ui,
         await ui.go_to(pilot, "review")
         app.screen.query_one("#review-findings", OptionList).highlighted = imported_finding(app)
         await pilot.press("enter")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportedPartDialog))
+        await ui.wait_until(
+            pilot, lambda: isinstance(app.screen, ImportedPartDialog) and app.screen.query("#part-remove")
+        )
         await pilot.click("#part-remove")
         await ui.wait_until(pilot, lambda: app.document.extra == {})
         review = app.screen.step("review")
