@@ -96,9 +96,7 @@ class StartScreen(Screen[None]):
         self.recent = recent_files()
         listed = self.query_one("#start-recent", OptionList)
         listed.clear_options()
-        listed.add_options(
-            Option(self._recent_entry(entry), id=str(number)) for number, entry in enumerate(self.recent)
-        )
+        listed.add_options(Option(self._recent_entry(entry)) for entry in self.recent)
         listed.display = bool(self.recent)
         self.query_one("#start-no-recent", Static).update(
             ""
@@ -138,7 +136,7 @@ class StartScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#start-recent")
     def _recent(self, event: OptionList.OptionSelected) -> None:
-        self.app.exit(Chosen("edit", self.recent[int(event.option.id or 0)].path))
+        self.app.exit(Chosen("edit", self.recent[event.option_index].path))
 
     def action_new(self) -> None:
         def chosen(answer: tuple[Path, str] | None) -> None:

@@ -47,6 +47,10 @@ class FieldSpec:
     show: Callable[[Any], str] | None = None
 
 
+# The kinds whose text is a list joined (with commas, or one item a line).
+LIST_KINDS = ("list", "lines")
+
+
 def to_text(spec: FieldSpec, value: Any) -> str:
     if spec.show is not None:
         return spec.show(value)
@@ -201,7 +205,7 @@ class FieldRow(Widget):
         self.error = ""  # why the control's text cannot be used ("" when it can)
         # A list as the field shows it, and the list itself: while that text is not edited, the field stands
         # for the list as it is (an item holding a comma, from an import or the file, is not split in two).
-        self._listed: tuple[str, Any] = (to_text(spec, value), value) if spec.kind in ("list", "lines") else ("", None)
+        self._listed: tuple[str, Any] = (to_text(spec, value), value) if spec.kind in LIST_KINDS else ("", None)
 
     @property
     def control(self) -> Widget:
@@ -272,7 +276,7 @@ class FieldRow(Widget):
     def parsed_value(self) -> Any:
         """The model value, or ValueError (also shown on the error line)."""
         raw = self.raw_value()
-        if self.spec.kind in ("list", "lines") and raw == self._listed[0]:
+        if self.spec.kind in LIST_KINDS and raw == self._listed[0]:
             return self._listed[1]
         if isinstance(raw, str):
             return from_text(self.spec, raw)
@@ -333,7 +337,7 @@ class FieldRow(Widget):
                 control.select(key)
         else:
             text = to_text(self.spec, value)
-            if self.spec.kind in ("list", "lines"):
+            if self.spec.kind in LIST_KINDS:
                 self._listed = (text, value)
             if isinstance(control, TextArea):
                 control.load_text(text)

@@ -46,8 +46,10 @@ async def test_a_new_postmortem_typed_in_one_burst_ends_with_its_file_and_title(
             pilot, lambda: isinstance(app.screen, NewPostmortemDialog) and app.screen.query("#new-file")
         )
         title = app.screen.query_one("#new-title", Input)
+        file = app.screen.query_one("#new-file", Input)
         await ui.wait_until(pilot, lambda: title.value == "Queue stalls after the broker upgrade")
-        assert app.screen.query_one("#new-file", Input).value == "2026-12-02-queue-stalls-after-the-broker-upgrade.toml"
+        # The file follows the title as the dialog takes in its changes.
+        await ui.wait_until(pilot, lambda: file.value == "2026-12-02-queue-stalls-after-the-broker-upgrade.toml")
         await pilot.press("enter")
     assert app.return_value == Chosen(
         "new", Path("2026-12-02-queue-stalls-after-the-broker-upgrade.toml"), "Queue stalls after the broker upgrade"

@@ -98,13 +98,15 @@ def as_of_date(text: str) -> date:
 
 
 def run(app: DocumentApp) -> int:
-    """Run an app with its work kept safe, its file first among the recent ones; 128 + n when signal n ended
-    it, 1 when an unexpected error did, else 0."""
+    """Run an app with its work kept safe, then put its file first among the recent ones (with the title it
+    has by then); 128 + n when signal n ended it, 1 when an unexpected error did, else 0."""
     from postmortem.models.recent import remember
 
-    remember(app.path, app.document.meta.title)
-    with app.safekeeper.guard():
-        code = app.run()
+    try:
+        with app.safekeeper.guard():
+            code = app.run()
+    finally:
+        remember(app.path, app.document.meta.title)
     if app.crash_message is not None:
         print(app.crash_message, file=sys.stderr)
         return 1
