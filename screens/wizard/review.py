@@ -14,7 +14,7 @@ from postmortem.models.checks import Finding, Level
 from postmortem.models.completeness import missing_by_step
 from postmortem.models.imported_parts import imported_parts, move_part, remove_part
 from postmortem.models.steps import STEP_BY_ID
-from postmortem.screens.dialogs.imported_part import Decision, ImportedPartDialog
+from postmortem.screens.dialogs.imported_part import TARGETS, Decision, ImportedPartDialog
 from postmortem.screens.widgets.findings import finding_markup
 from postmortem.screens.widgets.markdown_preview import MarkdownPreview
 from postmortem.screens.wizard.step import StepView
@@ -112,7 +112,8 @@ class ReviewStep(StepView):
                 remove_part(self.document, index)
             self.document_changed()
             if how == "move":
-                self.notify(f"“{heading}” moved to the end of {location}; ctrl+z takes it back.")
+                field = next(label for label, target in TARGETS if target == location)
+                self.notify(f"“{heading}” moved to the end of {field}; ctrl+z takes it back.")
                 self.post_message(self.JumpTo(location))
             else:
                 self.notify(f"“{heading}” removed; ctrl+z brings it back.")
