@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.command import CommandList, CommandPalette
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -124,6 +125,24 @@ class PilotHelpers:
         table = app.screen.query_one(f"#{table_id}", RecordTable)
         labels = [str(column.label) for column in table.ordered_columns]
         return [dict(zip(labels, map(str, table.get_row_at(i)))) for i in range(table.row_count)]
+
+    @staticmethod
+    async def palette(pilot: Pilot, query: str, expected: str) -> None:
+        """Open the command palette, type ``query``, wait until ``expected`` is the first command, run it."""
+        await pilot.press("ctrl+p")
+        await PilotHelpers.wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+        await PilotHelpers.type_text(pilot, query)
+        await PilotHelpers.wait_until(pilot, lambda: PilotHelpers.palette_commands(pilot)[:1] == [expected])
+        await pilot.press("enter")
+        await PilotHelpers.wait_until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette))
+
+    @staticmethod
+    def palette_commands(pilot: Pilot) -> list[str]:
+        """The names of the commands the open palette offers, in order."""
+        if not isinstance(pilot.app.screen, CommandPalette) or not pilot.app.screen.query(CommandList):
+            return []
+        commands = pilot.app.screen.query_one(CommandList)
+        return [str(commands.get_option_at_index(i).prompt).split("\n")[0] for i in range(commands.option_count)]
 
     @staticmethod
     async def wait_until(pilot: Pilot, condition: Callable[[], object], seconds: float = 10) -> None:

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, OptionList, Static
 
 from postmortem.models.recent import recent_files, remember
@@ -115,20 +114,11 @@ async def test_the_library_and_the_example_are_one_key_away(ui, folder, key, exp
     assert app.return_value == Chosen(expected, folder.resolve() if key == "l" else None)
 
 
-def first_command(app: StartApp) -> str | None:
-    """The first command the open palette offers."""
-    if not isinstance(app.screen, CommandPalette) or not app.screen.query_one(CommandList).option_count:
-        return None
-    return str(app.screen.query_one(CommandList).get_option_at_index(0).prompt).split("\n")[0]
-
-
 async def test_import_markdown_from_the_palette_writes_here_and_lists_the_files_first(ui, folder):
     app = StartApp(folder, TODAY)
     async with app.run_test(size=(100, 32)) as pilot:
         screen = await started(ui, pilot)
-        await ui.burst(pilot, "<ctrl+p>", "import")
-        await ui.wait_until(pilot, lambda: first_command(app) == "Import Markdown…")
-        await pilot.press("enter")
+        await ui.palette(pilot, "import", "Import Markdown…")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportMarkdownDialog))
         await ui.burst(pilot, str(MARKDOWN / "13-stale-cdn-assets.md"), "<enter>")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportReport) and app.screen.query("#import-report"))

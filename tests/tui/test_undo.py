@@ -99,9 +99,7 @@ async def test_an_import_is_one_step_and_the_palette_undoes_it(ui, small_app):
         zone = app.document.meta.zone
         step._imported([TimelineEvent(at=datetime(2026, 3, 2, 9, m, tzinfo=zone), event=f"line {m}") for m in (5, 6)])
         await ui.wait_until(pilot, lambda: len(app.document.timeline) == 3)
-        await pilot.press("ctrl+p")
-        await ui.type_text(pilot, "Undo")
-        await pilot.press("enter")
+        await ui.palette(pilot, "Undo", "Undo")
         await ui.wait_until(pilot, lambda: [e.event for e in app.document.timeline] == ["Deploy"])
         assert not app.unsaved or app.pause_due
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from textual.command import CommandPalette
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
@@ -203,19 +204,19 @@ async def test_everything_but_actions_factors_and_notes_is_read_only(review_app)
 async def test_the_palette_offers_the_sections_and_the_themes(review_app, ui):
     app = review_app
     async with app.run_test(size=(100, 30)) as pilot:
+        await ui.palette(pilot, "Show Five whys", "Show Five whys")
+        await ui.wait_until(pilot, lambda: shown(app) == "section-whys")
         await pilot.press("ctrl+p")
-        await ui.type_text(pilot, "Show Five whys")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert shown(app) == "section-whys"
-        await pilot.press("ctrl+p")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await ui.type_text(pilot, "theme")
-        await pilot.press("enter")
-        await pilot.pause()
+        await ui.wait_until(pilot, lambda: ui.palette_commands(pilot)[:1] == ["Theme"])
+        commands = app.screen
+        await pilot.press("enter")  # the themes are offered in a palette of their own
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CommandPalette) and app.screen is not commands)
         await ui.type_text(pilot, "nord")
+        await ui.wait_until(pilot, lambda: ui.palette_commands(pilot)[:1] == ["nord"])
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.theme == "nord"
+        await ui.wait_until(pilot, lambda: app.theme == "nord")
 
 
 async def test_the_timeline_shows_phases_then_key_events_then_the_others(review_app):

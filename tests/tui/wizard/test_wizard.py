@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
@@ -285,40 +284,10 @@ async def test_save_and_quit_writes_the_file_then_exits(ui, saved_small_app):
 # The command palette
 
 
-async def open_palette(ui, pilot: Pilot, query: str = "") -> CommandList:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await ui.type_text(pilot, query)
-    return pilot.app.screen.query_one(CommandList)
-
-
-def command_names(commands: CommandList) -> list[str]:
-    return [str(commands.get_option_at_index(i).prompt).split("\n")[0] for i in range(commands.option_count)]
-
-
-async def palette_run(ui, pilot: Pilot, query: str, expected: str) -> None:
-    """Type ``query`` in the palette, wait until ``expected`` is the first command, press enter."""
-    commands = await open_palette(ui, pilot, query)
-    for _ in range(50):
-        if command_names(commands)[:1] == [expected]:
-            break
-        await pilot.pause(0.02)
-    else:
-        raise AssertionError(f"{expected!r} is not the first command for {query!r}: {command_names(commands)}")
-    await pilot.press("enter")
-    await pilot.pause()
-    assert not isinstance(pilot.app.screen, CommandPalette)
-
-
 async def test_the_palette_lists_the_wizard_commands(ui, small_app):
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
-        commands = await open_palette(ui, pilot)
-        for _ in range(50):
-            if commands.option_count:
-                break
-            await pilot.pause(0.02)
+        await pilot.press("ctrl+p")
         wanted = {
             "Go to Timeline",
             "Save",
@@ -327,8 +296,8 @@ async def test_the_palette_lists_the_wizard_commands(ui, small_app):
             "Add contributing factor",
             "Add action item",
         }
-        names = command_names(commands)
-        assert wanted <= set(names)
+        await ui.wait_until(pilot, lambda: wanted <= set(ui.palette_commands(pilot)))
+        names = ui.palette_commands(pilot)
         assert len(names) == len(set(names)), "no command is listed twice"
         await pilot.press("escape")
 
@@ -337,7 +306,7 @@ async def test_the_palette_opens_the_library_once_the_changes_are_saved(ui, save
     app = saved_small_app()
     async with app.run_test(size=ui.size) as pilot:
         await make_a_change(ui, pilot)
-        await palette_run(ui, pilot, "library", "Open the library…")
+        await ui.palette(pilot, "library", "Open the library…")
         assert isinstance(app.screen, ConfirmDialog)
         answers = [str(button.label) for button in app.screen.query(Button)]
         assert answers == ["Save and open", "Open without saving", "Cancel"]
@@ -345,7 +314,7 @@ async def test_the_palette_opens_the_library_once_the_changes_are_saved(ui, save
         await pilot.press("escape")  # the author thinks again: nothing opens afterwards
         await ui.wait_until(pilot, lambda: not isinstance(app.screen, ConfirmDialog))
         assert app.is_running and app.then is None
-        await palette_run(ui, pilot, "library", "Open the library…")
+        await ui.palette(pilot, "library", "Open the library…")
         await pilot.press("enter")  # "Save and open" has the focus
         await ui.wait_until(pilot, lambda: not app.is_running)
     assert app.then == "library"
@@ -356,27 +325,27 @@ async def test_palette_commands_go_to_save_export_and_open_forms(tmp_path, ui, s
     app = small_app()
     async with app.run_test(size=ui.size) as pilot:
         await make_a_change(ui, pilot)
-        await palette_run(ui, pilot, "go to time", "Go to Timeline")
+        await ui.palette(pilot, "go to time", "Go to Timeline")
         assert ui.shown_step(app) == "step-timeline"
         assert app.focused is app.screen.query_one("#timeline-table")
 
-        await palette_run(ui, pilot, "save", "Save")
+        await ui.palette(pilot, "save", "Save")
         assert not app.unsaved
         assert load(app.path) == app.document
 
         target = tmp_path / "db-failover.md"
         assert not target.exists()
-        await palette_run(ui, pilot, "export", "Export Markdown")
+        await ui.palette(pilot, "export", "Export Markdown")
         assert target.read_text(encoding="utf-8") == render_markdown(app.document)
 
-        await palette_run(ui, pilot, "add contrib", "Add contributing factor")
+        await ui.palette(pilot, "add contrib", "Add contributing factor")
         await pilot.pause()
         assert ui.shown_step(app) == "step-factors"
         assert isinstance(app.screen, FactorForm)
         await pilot.press("escape")
         await pilot.pause()
 
-        await palette_run(ui, pilot, "add action", "Add action item")
+        await ui.palette(pilot, "add action", "Add action item")
         await pilot.pause()
         assert ui.shown_step(app) == "step-actions"
         assert isinstance(app.screen, ActionForm)
@@ -535,7 +504,7 @@ async def test_the_palette_finds_help_and_no_longer_offers_textuals_keys_panel(u
     async with app.run_test(size=ui.size) as pilot:
         await ui.started(pilot)
         assert "Keys" not in [command.title for command in app.get_system_commands(app.screen)]
-        await palette_run(ui, pilot, "help", "Help")
+        await ui.palette(pilot, "help", "Help")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
 
 
