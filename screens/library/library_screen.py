@@ -339,6 +339,8 @@ class LibraryScreen(Screen[None]):
         else:
             rows.sort(key=lambda row: (row.entry.name, not row.late, rank(row.action.priority)))
         self._action_entries = [row.entry for row in rows]
+        owners = _grouped([row.action.owner or "—" for row in rows], self.group_by == "owner")
+        incidents = _grouped([row.entry.name for row in rows], self.group_by == "incident")
         self.query_one("#library-actions", SizedTable).fill(
             ["", "Prio", "Id", "Due", "Rule", "Owner", "Incident", "Action"],
             [
@@ -348,11 +350,11 @@ class LibraryScreen(Screen[None]):
                     row.action.id or "—",
                     row.action.due.isoformat() if row.action.due else "—",
                     Text(row.deadline.isoformat(), style="red" if row.breaks_rule else "") if row.deadline else "—",
-                    row.action.owner or "—",
-                    row.entry.name,
+                    owner,
+                    incident,
                     row.action.action,
                 )
-                for row in rows
+                for row, owner, incident in zip(rows, owners, incidents, strict=True)
             ],
         )
 
@@ -445,3 +447,15 @@ def _bar(spread: Spread, longest: float) -> Text:
     text.append("─" * max(0, round(spread.p90 / longest * BAR) - median), style="dim")
     text.append(f" {spread.count:,}")
     return text
+
+
+def _grouped(names: list[str], grouping: bool) -> list[str | Text]:
+    """A column's cells as shown: when the rows are grouped by it, each group's name once, in bold, on its
+    first row (the rows under it left blank, so that the groups stand out)."""
+    if not grouping:
+        return list(names)
+    shown: list[str | Text] = []
+    for index, name in enumerate(names):
+        first = index == 0 or name.casefold() != names[index - 1].casefold()
+        shown.append(Text(name, style="bold") if first else "")
+    return shown

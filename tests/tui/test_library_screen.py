@@ -110,8 +110,11 @@ async def test_the_other_views_and_review_from_the_actions(ui, library):
         assert tabs.active == "actions"
         assert column(pilot, "#library-actions", 2) == ["A1", "A1", "A1", "A2"]  # by owner: Payments, Platform…
         assert column(pilot, "#library-actions", 0) == ["!", "!", "", "!"]
+        assert column(pilot, "#library-actions", 5) == ["Payments team", "Platform team", "Search team", "SRE team"]
         await pilot.press("g")
-        assert column(pilot, "#library-actions", 6) == ["INC-2026-014", "INC-2026-014", "INC-2026-031", "INC-2026-040"]
+        # By incident: each incident's name once, on its first row; every owner named.
+        assert column(pilot, "#library-actions", 6) == ["INC-2026-014", "", "INC-2026-031", "INC-2026-040"]
+        assert "" not in column(pilot, "#library-actions", 5)
         await pilot.press("3")
         assert tabs.active == "themes"
         assert column(pilot, "#library-themes", 1)[:2] == ["technical", "config"]
