@@ -33,6 +33,7 @@ from postmortem.models.imported_parts import imported_parts
 from postmortem.models.labels import (
     FACTOR_GROUP_HEADINGS,
     HORIZON_HEADINGS,
+    IMPACT_FIELDS,
     KEY_MARK,
     LABELS,
     STATUS_WORDS,
@@ -289,25 +290,7 @@ def _background(view: _View) -> Blocks:
 
 def _impact(view: _View) -> Blocks:
     impact = view.doc.impact
-    fields = _fields(
-        (LABELS[f"impact.{name}"], getattr(impact, name))
-        for name in (
-            "users_affected",
-            "regions",
-            "customer_experience",
-            "data_impact",
-            "data_details",
-            "sla",
-            "revenue",
-            "support_tickets",
-            "escalations",
-            "error_rate",
-            "latency",
-            "availability",
-            "compliance",
-            "dependent_systems",
-        )
-    )
+    fields = _fields((LABELS[f"impact.{name}"], getattr(impact, name)) for name in IMPACT_FIELDS)
     services = [_table(("Service", "Effect"), ((s.name, s.effect) for s in impact.services))] if impact.services else []
     return _section("Impact", [*fields, *_parts([(LABELS["impact.services"], services)])], "No impact recorded yet.")
 

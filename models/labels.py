@@ -76,6 +76,24 @@ LABELS: dict[str, str] = {
     "response.communication": "Communication",
 }
 
+# The impact's figures and texts (all but when it began and the services), in the order they are shown.
+IMPACT_FIELDS = (
+    "users_affected",
+    "regions",
+    "customer_experience",
+    "data_impact",
+    "data_details",
+    "sla",
+    "revenue",
+    "support_tickets",
+    "escalations",
+    "error_rate",
+    "latency",
+    "availability",
+    "compliance",
+    "dependent_systems",
+)
+
 # The words the Markdown export heads and marks its parts with, which the Markdown import reads back.
 KEY_MARK = "★"  # before a key moment's event
 

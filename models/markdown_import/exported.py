@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from postmortem.models.labels import (
     FACTOR_GROUP_HEADINGS,
     HORIZON_HEADINGS,
+    IMPACT_FIELDS,
     KEY_MARK,
     LABELS,
     RESULT_WORDS,
@@ -50,22 +51,6 @@ _HEADER = {
 }
 _META_LISTS = frozenset(("authors", "reviewers", "participants", "services", "tags", "related"))
 _SUMMARY_FIELDS = ("what_happened", "root_cause", "resolution", "customer_impact")
-_IMPACT_FIELDS = (
-    "users_affected",
-    "regions",
-    "customer_experience",
-    "data_impact",
-    "data_details",
-    "sla",
-    "revenue",
-    "support_tickets",
-    "escalations",
-    "error_rate",
-    "latency",
-    "availability",
-    "compliance",
-    "dependent_systems",
-)
 # Labels of the lines the export works out from the fields (moments of milestones, metrics, factor links).
 _WORKED_OUT = frozenset(("Started", "Resolved", *METRIC_LABELS, IMPACTED_LABEL, "Addressed by"))
 # Blocks the export words itself, from the fields or for every document: read as nothing.
@@ -249,7 +234,7 @@ class _Reader:
 
     def _impact(self, section: Section) -> None:
         labels = {
-            LABELS[f"impact.{name}"]: self._setter("impact", name, listed=name == "regions") for name in _IMPACT_FIELDS
+            LABELS[f"impact.{name}"]: self._setter("impact", name, listed=name == "regions") for name in IMPACT_FIELDS
         }
         for block in section.blocks:
             self._labelled(section, block, labels)
