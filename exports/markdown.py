@@ -31,6 +31,7 @@ from postmortem.models.document import ActionItem, Factor, Postmortem, TimelineE
 from postmortem.models.enums import ActionStatus, Milestone
 from postmortem.models.imported_parts import imported_parts
 from postmortem.models.labels import (
+    ACTION_TABLE_FIELDS,
     FACTOR_GROUP_HEADINGS,
     HORIZON_HEADINGS,
     IMPACT_FIELDS,
@@ -51,23 +52,7 @@ T = TypeVar("T")
 K = TypeVar("K")
 Blocks = list[str]
 
-_ACTION_COLUMNS = tuple(
-    LABELS[f"actions.{name}"]
-    for name in (
-        "id",
-        "action",
-        "owner",
-        "due",
-        "priority",
-        "type",
-        "status",
-        "completed",
-        "success",
-        "verification",
-        "ticket",
-        "factors",
-    )
-)
+_ACTION_COLUMNS = tuple(LABELS[f"actions.{name}"] for name in ACTION_TABLE_FIELDS)
 
 _TIMELINE_COLUMNS = tuple(
     "T+" if name == "offset" else LABELS[f"timeline.{name}"]

@@ -94,6 +94,22 @@ IMPACT_FIELDS = (
     "dependent_systems",
 )
 
+# An action item's fields as the columns of a table of actions, in order (the horizon heads the table).
+ACTION_TABLE_FIELDS = (
+    "id",
+    "action",
+    "owner",
+    "due",
+    "priority",
+    "type",
+    "status",
+    "completed",
+    "success",
+    "verification",
+    "ticket",
+    "factors",
+)
+
 # The words the Markdown export heads and marks its parts with, which the Markdown import reads back.
 KEY_MARK = "★"  # before a key moment's event
 

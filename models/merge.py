@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeAlias
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
@@ -52,6 +52,7 @@ from postmortem.models.document import (
 )
 from postmortem.models.enums import Milestone
 from postmortem.models.locations import Part, format_location
+from postmortem.models.timeparse import zone_named
 
 
 class Side(StrEnum):
@@ -328,10 +329,7 @@ class _Builder:
         self.events: dict[Slot, dict[str, Any]] = {}
         self._next_ident = 0
         meta = mine.get("meta", {})
-        try:
-            self.zone = ZoneInfo(meta.get("timezone", "UTC"))
-        except (ZoneInfoNotFoundError, ValueError):
-            self.zone = ZoneInfo("UTC")
+        self.zone = zone_named(meta.get("timezone", "UTC")) or ZoneInfo("UTC")
         self.day: date | None = meta.get("incident_date")
 
     def ident(self) -> int:

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _TIME_ONLY = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def zone_named(name: str) -> ZoneInfo | None:
+    """The time zone of an IANA name (``Europe/Berlin``), or None when there is none of that name."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def parse_event_time(text: str, incident_date: date | None, zone: ZoneInfo) -> datetime:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postmortem.models.document import Postmortem
 from postmortem.models.evidence.importer import ImportOptions
 from postmortem.models.evidence.timestamps import custom_format
-from postmortem.models.timeparse import parse_event_time
+from postmortem.models.timeparse import parse_event_time, zone_named
 
 
 class OptionError(ValueError):
@@ -35,12 +34,9 @@ def build_options(
     """Check and convert each typed option; empty text means the default."""
     zone = None
     if tz.strip():
-        try:
-            zone = ZoneInfo(tz.strip())
-        except (ZoneInfoNotFoundError, ValueError):
-            raise OptionError(
-                "tz", f"unknown time zone {tz.strip()!r}; use an IANA name such as Europe/Berlin"
-            ) from None
+        zone = zone_named(tz.strip())
+        if zone is None:
+            raise OptionError("tz", f"unknown time zone {tz.strip()!r}; use an IANA name such as Europe/Berlin")
     times = {}
     for name, text in (("since", since), ("until", until)):
         try:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from postmortem.models.document import ActionItem, Factor, Meta, Postmortem, TimelineEvent
 from postmortem.models.enums import ActionStatus, Category, Milestone, Priority, Severity
@@ -22,6 +22,7 @@ from postmortem.models.markdown_import.records import actions_from, factors_from
 from postmortem.models.markdown_import.source import Block, Section, Source, read_source
 from postmortem.models.markdown_import.timeline import guess_milestones, read_rows, timeline_zone
 from postmortem.models.markdown_import.vocabulary import date_in, section_kind
+from postmortem.models.timeparse import zone_named
 
 IMPORTED = KEY  # the key in [extra] of what could not be placed
 _SEVERITY_WORDS = {
@@ -293,7 +294,7 @@ class _Builder:
         return True
 
     def _timeline(self, section: Section, day: date | None) -> None:
-        zone = _zone_info(self.meta.get("timezone", "UTC"))
+        zone = zone_named(self.meta.get("timezone", "UTC")) or ZoneInfo("UTC")
         rows, others = read_rows(section, day or date.today(), zone)
         guessed = guess_milestones([row.text for row in rows])
         for index, row in enumerate(rows):
@@ -412,10 +413,3 @@ def _severity(text: str) -> str | None:
         if lowered == value.value.lower():
             return value.value
     return _SEVERITY_WORDS.get(lowered) or _SEVERITY_WORDS.get(lowered.split()[0] if lowered else "")
-
-
-def _zone_info(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")

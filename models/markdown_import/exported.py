@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from postmortem.models.labels import (
     FACTOR_GROUP_HEADINGS,
@@ -30,6 +29,7 @@ from postmortem.models.labels import (
 from postmortem.models.markdown_import.source import Block, Item, Section, Source
 from postmortem.models.markdown_text import outside_code
 from postmortem.models.metrics import IMPACTED_LABEL, METRIC_LABELS
+from postmortem.models.timeparse import zone_named
 
 _TITLE_PREFIX = "Postmortem: "
 _HEADER = {
@@ -190,9 +190,7 @@ class _Reader:
                 self._keep("Title table", f"| {label} | {value} |")
                 continue
             self.meta[name] = _split_list(value, unescape_cell) if name in _META_LISTS else unescape_cell(value)
-        zone = self.meta.get("timezone", "UTC")
-        with suppress(ZoneInfoNotFoundError, ValueError):  # else the model names the bad zone
-            self.zone = ZoneInfo(zone)
+        self.zone = zone_named(self.meta.get("timezone", "UTC")) or self.zone  # else the model names the bad zone
 
     # Labelled fields: "- **What happened:** …"
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from postmortem.models.markdown_import.source import Block, Section
 from postmortem.models.markdown_import.vocabulary import MILESTONE_WORDS, ZONE_WORDS, date_in
+from postmortem.models.timeparse import zone_named
 
 # A leading time: "08:21", "**08:21**", "2026-03-14 08:21", "08:21:05 UTC", then a separator before the text.
 _LEAD = re.compile(
@@ -40,11 +41,8 @@ def timeline_zone(text: str) -> str | None:
     "IST"), if any."""
     found: list[tuple[int, str]] = []
     for match in _IANA.finditer(text):
-        try:
-            ZoneInfo(match.group(1))
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        found.append((match.start(), match.group(1)))
+        if zone_named(match.group(1)) is not None:
+            found.append((match.start(), match.group(1)))
     if (said := _ZONE_WORD.search(text)) is not None:
         found.append((said.start(), ZONE_WORDS[said.group(1).lower()]))
     return min(found)[1] if found else None

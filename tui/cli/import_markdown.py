@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,11 +35,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from postmortem.models.errors import DocumentError
     from postmortem.models.markdown_import.files import read_markdown, report_lines, write
+    from postmortem.models.timeparse import zone_named
 
     if args.output is not None and len(args.files) > 1:
         print("-o: give one Markdown file, or use --into DIR for several", file=sys.stderr)
         return 2
-    if args.tz is not None and not _is_zone(args.tz):
+    if args.tz is not None and zone_named(args.tz) is None:
         print(f"--tz: {args.tz!r} is not a time zone (an IANA name such as Europe/Berlin)", file=sys.stderr)
         return 2
     if args.into is not None and not args.into.is_dir():
@@ -61,11 +61,3 @@ def run(args: argparse.Namespace) -> int:
             print("\n".join(error.lines()), file=sys.stderr)
             failed += 1
     return 2 if failed else 0
-
-
-def _is_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
