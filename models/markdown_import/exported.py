@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from postmortem.models.labels import (
+    ACTION_TABLE_FIELDS,
     FACTOR_GROUP_HEADINGS,
     HORIZON_HEADINGS,
     IMPACT_FIELDS,
@@ -385,23 +386,7 @@ class _Reader:
             self._keep_rest(group)
 
     def _action_rows(self, table: Block, horizon: Any) -> None:
-        names = {
-            LABELS[f"actions.{name}"]: name
-            for name in (
-                "id",
-                "action",
-                "owner",
-                "due",
-                "priority",
-                "type",
-                "status",
-                "completed",
-                "success",
-                "verification",
-                "ticket",
-                "factors",
-            )
-        }
+        names = {LABELS[f"actions.{name}"]: name for name in ACTION_TABLE_FIELDS}
         header = table.rows[0]
         for cells in table.rows[1:]:
             action: dict[str, Any] = {"horizon": horizon}
