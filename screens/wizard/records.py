@@ -39,7 +39,7 @@ class RecordsStep(StepView):
         """The first table, where the step's keys work (q goes to a quick-add line above it)."""
         focused = self.screen.focused
         if focused is None or self not in focused.ancestors:
-            self.shown_tables()[0].focus(scroll_visible=False)
+            self.query(RecordTable).first().focus(scroll_visible=False)
 
     def focused_key(self) -> str | None:
         table = self.focused_table()
@@ -49,12 +49,7 @@ class RecordsStep(StepView):
         focused = self.screen.focused
         if isinstance(focused, RecordTable) and focused in self.query(RecordTable):
             return focused
-        tables = self.shown_tables()
-        return tables[0] if tables else None
-
-    def shown_tables(self) -> list[RecordTable]:
-        """The step's tables, but one hidden while it has nothing to list."""
-        return [table for table in self.query(RecordTable) if table.display]
+        return self.query(RecordTable).first() if self.query(RecordTable) else None
 
     def describe_key(self, key: str) -> str:
         """The full text of a record, shown below its table."""
