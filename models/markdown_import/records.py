@@ -4,7 +4,7 @@ or after a dash), due date, priority, ticket and done state; a factor's category
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from postmortem.models.markdown_import.source import Block
@@ -41,16 +41,14 @@ class ActionRead:
     due: date | None = None
     priority: str | None = None
     ticket: str = ""
-    markdown: str = ""
     status: str = "open"  # open | in-progress | done | wont-do
     id: str = ""
-    taken: list[str] = field(default_factory=list)  # what was read out of the text, for the report
 
 
 def actions_from(block: Block) -> list[ActionRead] | None:
     """The action items of a list or table, or None when the block is neither."""
     if block.kind == "list":
-        return [_from_text(item.text, item.markdown, item.checked) for item in block.items]
+        return [_from_text(item.text, item.checked) for item in block.items]
     if block.kind == "table" and len(block.rows) > 1:
         return [_from_row(block.rows[0], cells) for cells in block.rows[1:]]
     return None
@@ -69,12 +67,7 @@ def _from_row(header: list[str], cells: list[str]) -> ActionRead:
     action_column = columns.get("action", 0)
     values = {kind: cells[index].strip() if index < len(cells) else "" for kind, index in columns.items()}
     state = status_of(values.get("status", ""))
-    read = _from_text(
-        cells[action_column].strip() if action_column < len(cells) else "",
-        "| " + " | ".join(cells) + " |",
-        state == "done" or None,
-        keep=frozenset(columns),
-    )
+    read = _from_text(cells[action_column].strip() if action_column < len(cells) else "", None, frozenset(columns))
     left: list[str] = []
     if values.get("owner"):
         read.owner = values["owner"]
@@ -115,10 +108,10 @@ def status_of(text: str) -> str | None:
     return None
 
 
-def _from_text(text: str, markdown: str, checked: bool | None, keep: frozenset[str] = frozenset()) -> ActionRead:
+def _from_text(text: str, checked: bool | None, keep: frozenset[str] = frozenset()) -> ActionRead:
     """An action item from a list item's text (or a table's action cell): the owner, due date, priority and
     ticket read out of it, except those in ``keep`` (given by a column of their own)."""
-    read = ActionRead(action=text.strip(), markdown=markdown)
+    read = ActionRead(action=text.strip())
     rest = read.action
     if "owner" not in keep and (label := _OWNER_LABEL.search(rest)) is not None:
         read.owner, rest = label.group(1).strip(), (rest[: label.start()] + rest[label.end() :]).strip()
@@ -162,17 +155,16 @@ class FactorRead:
     title: str
     description: str = ""
     category: str | None = None
-    markdown: str = ""
 
 
 def factors_from(block: Block) -> list[FactorRead] | None:
     if block.kind != "list":
         return None
-    return [_factor(item.text, item.markdown) for item in block.items]
+    return [_factor(item.text) for item in block.items]
 
 
-def _factor(text: str, markdown: str) -> FactorRead:
-    read = FactorRead(title=text.strip(), markdown=markdown)
+def _factor(text: str) -> FactorRead:
+    read = FactorRead(title=text.strip())
     if (lead := _CATEGORY_LEAD.match(read.title)) is not None:
         word = lead.group(1).lower()
         read.category = "technical" if word.startswith("tech") else "process" if word == "process" else "organizational"

@@ -29,11 +29,10 @@ _IANA = re.compile(r"\b([A-Z][A-Za-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?)\b")
 
 @dataclass
 class Row:
-    """One event as read: when, its text, and the Markdown it came from."""
+    """One event as read: when, and its text."""
 
     at: datetime
     text: str
-    markdown: str
 
 
 def timeline_zone(text: str) -> str | None:
@@ -109,27 +108,24 @@ def _block_rows(block: Block, clock: _Clock) -> list[Row] | None:
             if lead is None:
                 return None
             text = " · ".join(cell for i, cell in enumerate(cells) if i != when and cell)
-            rows.append(Row(clock.at(lead.group("date"), lead.group("time")), text, "| " + " | ".join(cells) + " |"))
+            rows.append(Row(clock.at(lead.group("date"), lead.group("time")), text))
         return rows
     if block.kind == "list" and block.items:
         leads = [_lead(item.text) for item in block.items]
         if not all(leads):
             return None
-        return [
-            Row(clock.at(lead.group("date"), lead.group("time")), lead.group("text").strip(), item.markdown)
-            for lead, item in zip(leads, block.items, strict=True)
-            if lead is not None
-        ]
+        return _led_rows(leads, clock)
     if block.kind == "paragraph":
         lines = block.text.split("\n")
         leads = [_lead(line) for line in lines]
         if len(lines) > 1 and all(leads):
-            return [
-                Row(clock.at(lead.group("date"), lead.group("time")), lead.group("text").strip(), line)
-                for lead, line in zip(leads, lines, strict=True)
-                if lead is not None
-            ]
+            return _led_rows(leads, clock)
     return None
+
+
+def _led_rows(leads: list[re.Match[str] | None], clock: _Clock) -> list[Row]:
+    """The events of lines each led by a time: the text after it."""
+    return [Row(clock.at(lead.group("date"), lead.group("time")), lead.group("text").strip()) for lead in leads if lead]
 
 
 def guess_milestones(texts: list[str]) -> dict[int, str]:
