@@ -497,11 +497,7 @@ def _review(view: _View) -> Blocks:
 
 def _imported(view: _View) -> Blocks:
     """The parts of an imported Markdown postmortem no field took (``[[extra.imported]]``), as written."""
-    parts = [
-        (str(entry.get("heading") or "Untitled part"), [text])
-        for entry in imported_parts(view.doc)
-        if (text := str(entry.get("markdown") or "").strip("\n"))
-    ]
+    parts = [(part.heading, [part.markdown]) for part in imported_parts(view.doc) if part.markdown]
     return _section("Imported, not placed yet", _parts(parts))
 
 

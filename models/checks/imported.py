@@ -45,7 +45,7 @@ def check_imported(doc: Postmortem) -> Iterator[Finding]:
             "extra.imported",
             Level.INFO,
             f"extra.imported[{index}]",
-            f'"{part.get("heading") or "Untitled part"}" from the imported Markdown is not in any field yet',
+            f'"{part.heading}" from the imported Markdown is not in any field yet',
             "Read it (enter on the Review step), then move it into a field or remove it once what matters"
             " in it is placed.",
         )

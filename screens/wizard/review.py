@@ -100,25 +100,24 @@ class ReviewStep(StepView):
         parts = imported_parts(self.document)
         if index >= len(parts):
             return
-        heading = str(parts[index].get("heading") or "Untitled part")
+        part = parts[index]
 
         def decided(decision: Decision) -> None:
             if decision is None:
                 return
             how, location = decision
-            if how == "move":
-                move_part(self.document, index, location)
-            else:
+            if how == "remove":
                 remove_part(self.document, index)
+                self.document_changed()
+                self.notify(f"“{part.heading}” removed; ctrl+z brings it back.")
+                return
+            move_part(self.document, index, location)
             self.document_changed()
-            if how == "move":
-                field = next(label for label, target in TARGETS if target == location)
-                self.notify(f"“{heading}” moved to the end of {field}; ctrl+z takes it back.")
-                self.post_message(self.JumpTo(location))
-            else:
-                self.notify(f"“{heading}” removed; ctrl+z brings it back.")
+            field = next(label for label, target in TARGETS if target == location)
+            self.notify(f"“{part.heading}” moved to the end of {field}; ctrl+z takes it back.")
+            self.post_message(self.JumpTo(location))
 
-        self.app.push_screen(ImportedPartDialog(heading, str(parts[index].get("markdown") or "")), decided)
+        self.app.push_screen(ImportedPartDialog(part.heading, part.markdown), decided)
 
     def refresh_from_document(self) -> None:
         gaps = {step: items for step, items in missing_by_step(self.document).items() if items}
