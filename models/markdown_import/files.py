@@ -41,7 +41,9 @@ def write(imported: Imported) -> None:
     from postmortem.models.store import save
 
     if imported.target.exists():
-        raise FileAccessError(imported.target, ["already exists; give another with -o, or move it away"])
+        raise FileAccessError(
+            imported.target, ["already exists; nothing was written over it (choose another name, or move it away)"]
+        )
     save(imported.result.document, imported.target)
 
 
