@@ -8,6 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from postmortem.models.meeting_sections import MEETING_SECTIONS
 from postmortem.models.steps import STEPS
+from postmortem.tui.keys_in_order import KeysInOrder
 
 
 class ActionCommands(Provider):
@@ -18,7 +19,18 @@ class ActionCommands(Provider):
         raise NotImplementedError
 
     def _run(self, action: str) -> None:
-        self.app.call_later(self.app.run_action, action)
+        """Run the action once the palette has closed. Keys typed meanwhile (the path after "Import
+        Markdown…", the text after "Add action item") wait for the view the action opens, not the one below."""
+        release = self.app.hold_keys() if isinstance(self.app, KeysInOrder) else None
+
+        async def run() -> None:
+            try:
+                await self.app.run_action(action)
+            finally:
+                if release is not None:
+                    release()
+
+        self.app.call_later(run)
 
     async def discover(self) -> Hits:
         for name, action, help_text in self._commands():

@@ -18,7 +18,7 @@ from typing import Any
 
 from textual import events
 from textual.app import App, ReturnType
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from postmortem.tui.terminal_keys import use_alt_key_parser
 
@@ -73,15 +73,22 @@ class KeysInOrder(App[ReturnType]):
     async def _take_key(self, event: events.Key | events.Paste) -> None:
         """Handle one key now. A key bound to a command runs once the keys before it have reached the
         document, and before the next key is read (not once it has travelled back up from the focused
-        widget, when the keys typed after it have gone to the old focus)."""
+        widget, when the keys typed after it have gone to the old focus). Enter chooses or submits, which may
+        close the view (a dialog, the palette) or open another: the next key is read once the view has handled
+        it."""
+        chooses = isinstance(event, events.Key) and event.key == "enter"
         if isinstance(event, events.Key):
             if event.key.startswith(_COMMAND_MODIFIERS):
                 event.character = None  # alt+n is a command, never the letter n
             if self._bound(event):
                 await self._settle_typing()
                 if await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key):
+                    if chooses:
+                        await self._settle_typing()
                     return
         await super().on_event(event)
+        if chooses and isinstance(self.focused, Input):
+            await self._settle_typing()
 
     def _bound(self, event: events.Key) -> bool:
         """Whether a binding around the focused widget takes the key (and the widget does not)."""

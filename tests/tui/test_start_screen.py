@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, Static
 
 from postmortem.models.recent import recent_files, remember
@@ -18,6 +19,7 @@ from postmortem.tui.start_app import StartApp
 
 TODAY = date(2026, 12, 2)
 MARKDOWN = Path(__file__).resolve().parents[1] / "fixtures" / "markdown"
+IMPORTED_NAME = "2025-05-06-stale-storefront-assets-after-failed-cdn.toml"  # what 13-stale-cdn-assets.md becomes
 
 
 @pytest.fixture
@@ -147,3 +149,20 @@ async def test_a_recent_file_can_be_taken_off_the_list(ui, folder):
         assert app.focused is screen.query_one("#start-choices", OptionList)
         assert (folder / "one.toml").is_file() and (folder / "two.toml").is_file()
     assert recent_files() == []
+
+
+async def test_paths_typed_straight_after_choosing_import_in_the_palette_land_in_its_dialog(ui, folder):
+    app = StartApp(folder, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await started(ui, pilot)
+        await pilot.press("ctrl+p")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await ui.type_text(pilot, "import")
+        await ui.wait_until(pilot, lambda: ui.palette_commands(pilot)[:1] == ["Import Markdown…"])
+        # Enter, the path and enter again in one burst: none of the path's letters (o, n, e, l…) reach the start
+        # screen, whose keys they are.
+        await ui.burst(pilot, "<enter>", str(MARKDOWN / "13-stale-cdn-assets.md"), "<enter>")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImportReport) and app.screen.query("#import-report"))
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: [entry.path.name for entry in screen.recent] == [IMPORTED_NAME])
+    assert app.return_value is None
